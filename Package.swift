@@ -1,0 +1,107 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Language settings every Pallet target shares (the style guide's "from day one" set).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Pallet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pallet", targets: ["Pallet"]),
+        .library(name: "NuGetCore", targets: ["NuGetCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    ],
+    targets: [
+        // Pure NuGet knowledge: ids, versions, ranges, frameworks, nuspec, nupkg. No network, no database.
+        .target(
+            name: "NuGetCore",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Codable wire documents of the V3 protocol (service index, registration, search, catalog).
+        .target(name: "NuGetProtocol", dependencies: ["NuGetCore"], swiftSettings: strictSettings),
+        // The domain: publish pipeline, listing, search, downloads, rendering; declares the store protocols.
+        .target(
+            name: "Gallery",
+            dependencies: [
+                "NuGetCore", "NuGetProtocol",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // MetadataStore over SQLKit; dialect differences (SQLite today, PostgreSQL next) stay inside.
+        .target(
+            name: "SQLStore",
+            dependencies: [
+                "Gallery", "NuGetCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // BlobStore on a local folder.
+        .target(
+            name: "BlobFileSystem",
+            dependencies: ["Gallery", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        // The NuGet V3 HTTP surface (Hummingbird routes).
+        .target(
+            name: "HTTPV3",
+            dependencies: [
+                "Gallery", "NuGetCore", "NuGetProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Wires configuration, stores and routes into a runnable application (used by `pallet serve` and tests).
+        .target(
+            name: "PalletApp",
+            dependencies: [
+                "Gallery", "HTTPV3", "SQLStore", "BlobFileSystem", "NuGetCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Pallet",
+            dependencies: [
+                "PalletApp", "Gallery", "NuGetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "PalletApp", "Gallery", "NuGetCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
