@@ -94,6 +94,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
+        // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Gallery", "SQLStore", "BlobFileSystem"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

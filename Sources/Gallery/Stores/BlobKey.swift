@@ -1,0 +1,35 @@
+/// The name of a blob. Each key knows its path, so the layout lives in one place.
+///
+/// Package files use the flat-container layout (`{lowerid}/{lowerversion}/...`), which lets
+/// nginx or a CDN serve the blob folder directly.
+public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
+    /// The `.nupkg` exactly as pushed.
+    case nupkg(PackageVersionKey)
+    /// The nuspec extracted from the package.
+    case nuspec(PackageVersionKey)
+    /// The embedded readme.
+    case readme(PackageVersionKey)
+    /// The embedded icon.
+    case icon(PackageVersionKey)
+    /// The embedded license file.
+    case licenseFile(PackageVersionKey)
+    /// A rendered read document, by its URL path below `/v3/` (`flat/x/index.json`).
+    case document(String)
+    /// A file staged by a push in progress.
+    case staging(String)
+
+    /// The relative path of the blob inside the store.
+    public var path: String {
+        switch self {
+        case .nupkg(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/\(k.lowerID).\(k.lowerVersion).nupkg"
+        case .nuspec(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/\(k.lowerID).nuspec"
+        case .readme(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/readme"
+        case .icon(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/icon"
+        case .licenseFile(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/license"
+        case .document(let p): "v3/\(p)"
+        case .staging(let name): "staging/\(name)"
+        }
+    }
+
+    public var description: String { path }
+}

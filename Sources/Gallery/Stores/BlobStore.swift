@@ -1,0 +1,28 @@
+public import Foundation
+
+/// Where Pallet keeps bytes: packages, their extracted files and rendered documents.
+///
+/// The filesystem store is the default; S3 comes with scale-out. Keys know their own paths,
+/// so no caller builds a path by hand.
+public protocol BlobStore: Sendable {
+    /// Stores a local file under `key`, replacing what was there. The file may be moved, not copied.
+    func put(_ key: BlobKey, movingFileAt path: String) async throws
+    /// Stores bytes under `key`, atomically replacing what was there.
+    func put(_ key: BlobKey, data: Data) async throws
+    /// Reads a small blob whole, or nil.
+    func data(_ key: BlobKey) async throws -> Data?
+    /// Where to read a blob from for a download, or nil when absent.
+    func location(_ key: BlobKey) async throws -> BlobLocation?
+    /// Removes a blob; absent is fine.
+    func delete(_ key: BlobKey) async throws
+    /// Keys (as paths) under a prefix, for the sweeper.
+    func list(prefix: String) async throws -> [String]
+}
+
+/// How a download is answered.
+public enum BlobLocation: Sendable, Equatable {
+    /// A file on this machine, streamed (or sent with sendfile) by the HTTP layer.
+    case localFile(path: String, size: Int64)
+    /// Send the client elsewhere (a presigned object-store URL).
+    case redirect(URL)
+}

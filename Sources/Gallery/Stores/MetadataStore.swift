@@ -1,0 +1,84 @@
+public import Foundation
+
+/// The outcome of claiming a package version number.
+public enum ClaimOutcome: Sendable, Equatable {
+    /// The number was free and is now held by a pending row.
+    case claimed
+    /// A row (pending, available or deleted) already has this lower id + normalized version.
+    case alreadyExists
+}
+
+/// Everything Pallet remembers apart from blobs. SQLite by default, PostgreSQL for scale-out.
+///
+/// Write methods that change what readers see also mark the id dirty in the same transaction,
+/// so a crash between the write and the re-render is repaired at the next start.
+/// Ids are passed lowercased; versions as `lower(norm(v))`.
+public protocol MetadataStore: Sendable {
+    /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
+    func migrate() async throws
+
+    // MARK: Package versions
+
+    /// Claims an id+version with a `pending` row. The unique key decides races between pushes.
+    /// When the id is new, `owner` becomes its first owner.
+    func claimVersion(_ record: PackageVersionRecord, owner: Int64?) async throws -> ClaimOutcome
+    /// Turns a pending claim into an available version, appends `catalogEntry` and marks the id dirty, in one transaction.
+    func publishClaim(_ key: PackageVersionKey, catalogEntry: CatalogEntry) async throws
+    /// Drops a pending claim whose blobs could not be stored.
+    func abandonClaim(_ key: PackageVersionKey) async throws
+    /// Pending claims created before `date` (left by a crash).
+    func pendingClaims(createdBefore date: Date) async throws -> [PackageVersionRecord]
+    /// Changes `listed` (and `published`/`lastEdited`), appends `catalogEntry`, marks the id dirty.
+    /// Returns the updated record, or nil when no available version has that key.
+    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date, catalogEntry: @Sendable (PackageVersionRecord) throws -> CatalogEntry) async throws -> PackageVersionRecord?
+    /// Every available version (listed and unlisted) of one id, in no particular order.
+    func versions(ofLowerID lowerID: String) async throws -> [PackageVersionRecord]
+    /// One version in any state, or nil.
+    func version(_ key: PackageVersionKey) async throws -> PackageVersionRecord?
+    /// Every available version of every package (loads the search index at start).
+    func allAvailableVersions() async throws -> [PackageVersionRecord]
+    /// Adds buffered download counts.
+    func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws
+
+    // MARK: Rendering bookkeeping
+
+    /// Ids whose documents must be re-rendered.
+    func dirtyLowerIDs() async throws -> [String]
+    /// Marks ids dirty (for example after the base URL changed).
+    func markDirty(_ lowerIDs: [String]) async throws
+    /// Clears the dirty mark if it was not set again after `generation` was read.
+    func clearDirty(_ lowerID: String, generation: Int64) async throws
+    /// The current dirty generation of an id (0 when clean).
+    func dirtyGeneration(_ lowerID: String) async throws -> Int64
+    /// A small key/value table for installation facts (schema version, base URL used by rendered documents).
+    func setting(_ name: String) async throws -> String?
+    func setSetting(_ name: String, _ value: String) async throws
+
+    // MARK: Catalog
+
+    /// Number of catalog items.
+    func catalogCount() async throws -> Int64
+    /// The items of one page (sequence / pageSize), ascending.
+    func catalogEntries(page: Int64) async throws -> [CatalogEntry]
+    /// The newest commit time stamp, if any.
+    func latestCatalogTimeStamp() async throws -> Date?
+
+    // MARK: Accounts
+
+    func createUser(_ user: User) async throws -> User
+    func user(named name: String) async throws -> User?
+    func user(key: Int64) async throws -> User?
+    func createAPIKey(_ record: APIKeyRecord) async throws -> APIKeyRecord
+    func apiKey(secretHash: String) async throws -> APIKeyRecord?
+    /// Owner user keys of a package id (empty for an unknown id).
+    func owners(ofLowerID lowerID: String) async throws -> [Int64]
+    func addOwner(_ userKey: Int64, toLowerID lowerID: String) async throws
+}
+
+/// Errors every store maps its driver errors to.
+public enum StoreError: Error, Sendable, Equatable {
+    /// A unique constraint refused the write.
+    case alreadyExists(String)
+    /// The database cannot be reached.
+    case unavailable(String)
+}
