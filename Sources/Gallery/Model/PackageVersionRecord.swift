@@ -32,13 +32,17 @@ public struct PackageVersionRecord: Sendable, Equatable, Codable {
     public var downloads: Int64
     public var metadata: PackageMetadata
     public var deprecation: PackageDeprecation?
+    /// Path (below the catalog root) of the newest catalog leaf about this version; stores set it from the
+    /// `CatalogEntry` passed to `publishClaim` and `setListed`. Registration's `catalogEntry.@id` points there.
+    public var catalogLeafPath: String?
 
     /// Creates a record; see the properties for meanings.
     public init(
         id: String, version: String, normalizedVersion: String, verbatimVersion: String,
         isPrerelease: Bool, isSemVer2: Bool, listed: Bool = true, state: VersionState = .available,
         created: Date, published: Date, lastEdited: Date? = nil, packageSize: Int64, packageHash: String,
-        downloads: Int64 = 0, metadata: PackageMetadata, deprecation: PackageDeprecation? = nil
+        downloads: Int64 = 0, metadata: PackageMetadata, deprecation: PackageDeprecation? = nil,
+        catalogLeafPath: String? = nil
     ) {
         self.id = id
         self.version = version
@@ -56,6 +60,7 @@ public struct PackageVersionRecord: Sendable, Equatable, Codable {
         self.downloads = downloads
         self.metadata = metadata
         self.deprecation = deprecation
+        self.catalogLeafPath = catalogLeafPath
     }
 
     /// `lower(id)`: the key of the package registration.
