@@ -96,7 +96,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore"], swiftSettings: strictSettings),
+        // Builders shared by the test targets (nupkgs made in code).
+        .target(
+            name: "PalletTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/PalletTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(
@@ -107,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PalletApp", "Gallery", "NuGetCore",
+                "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
