@@ -45,7 +45,7 @@ public struct CatalogPackageDetails: Codable, Sendable, Equatable {
     public var tags: [String]
     /// Only when the nuspec declares package types.
     public var packageTypes: [CatalogPackageType]?
-    public var dependencyGroups: [DependencyGroup]?
+    public var dependencyGroups: [DependencyGroupDocument]?
     public var deprecation: Deprecation?
     public var vulnerabilities: [Vulnerability]?
 
@@ -60,7 +60,7 @@ public struct CatalogPackageDetails: Codable, Sendable, Equatable {
         summary: String? = nil, releaseNotes: String? = nil, copyright: String? = nil, language: String? = nil,
         projectUrl: String? = nil, iconUrl: String? = nil, licenseUrl: String? = nil,
         licenseExpression: String? = nil, requireLicenseAcceptance: Bool = false, minClientVersion: String? = nil,
-        tags: [String] = [], packageTypes: [CatalogPackageType]? = nil, dependencyGroups: [DependencyGroup]? = nil,
+        tags: [String] = [], packageTypes: [CatalogPackageType]? = nil, dependencyGroups: [DependencyGroupDocument]? = nil,
         deprecation: Deprecation? = nil, vulnerabilities: [Vulnerability]? = nil
     ) {
         self.types = Self.defaultTypes

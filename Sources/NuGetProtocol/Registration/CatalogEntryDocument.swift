@@ -36,7 +36,7 @@ public struct CatalogEntryDocument: Codable, Sendable, Equatable {
     /// Duplicate of the leaf's `packageContent` (legacy clients read it here).
     public var packageContent: String
     /// Omitted when the package has no dependency groups.
-    public var dependencyGroups: [DependencyGroup]?
+    public var dependencyGroups: [DependencyGroupDocument]?
     public var deprecation: Deprecation?
     /// Omitted when there are none known.
     public var vulnerabilities: [Vulnerability]?
@@ -48,7 +48,7 @@ public struct CatalogEntryDocument: Codable, Sendable, Equatable {
         projectUrl: String = "", iconUrl: String = "", licenseUrl: String = "", readmeUrl: String = "",
         licenseExpression: String? = nil, tags: [String] = [], listed: Bool, published: String,
         requireLicenseAcceptance: Bool = false, minClientVersion: String? = nil, packageContent: String,
-        dependencyGroups: [DependencyGroup]? = nil, deprecation: Deprecation? = nil,
+        dependencyGroups: [DependencyGroupDocument]? = nil, deprecation: Deprecation? = nil,
         vulnerabilities: [Vulnerability]? = nil
     ) {
         self.url = url

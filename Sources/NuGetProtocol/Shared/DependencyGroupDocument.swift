@@ -1,19 +1,19 @@
 /// A dependency group of registration's `catalogEntry` and of catalog leaves (protocol §4).
-public struct DependencyGroup: Codable, Sendable, Equatable {
+public struct DependencyGroupDocument: Codable, Sendable, Equatable {
     /// NuGet.Frameworks' full name (`.NETStandard2.0`, `net8.0`); absent for the any-framework group.
     public var targetFramework: String?
     /// Omitted when the group declares no dependencies ("this framework needs nothing").
-    public var dependencies: [Dependency]?
+    public var dependencies: [DependencyDocument]?
 
     /// Creates a group; pass nil (not `[]`) for a group without dependencies.
-    public init(targetFramework: String?, dependencies: [Dependency]?) {
+    public init(targetFramework: String?, dependencies: [DependencyDocument]?) {
         self.targetFramework = targetFramework
         self.dependencies = dependencies
     }
 }
 
 /// One dependency of a group.
-public struct Dependency: Codable, Sendable, Equatable {
+public struct DependencyDocument: Codable, Sendable, Equatable {
     /// The dependency's id as authored (required).
     public var id: String
     /// Normalized version range (`[1.0.0, )`); `(, )` when the nuspec gave none.

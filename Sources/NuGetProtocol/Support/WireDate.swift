@@ -23,32 +23,50 @@ public enum WireDate {
     /// the value catalog readers start their cursor at.
     public static let minimum = Date(timeIntervalSince1970: -62_135_596_800)
 
-    private static let ticksPerSecond: Int64 = 10_000_000
     /// Seconds from 1970-01-01 to 2001-01-01 (Foundation's reference date).
     private static let referenceDateUnixSeconds: Int64 = 978_307_200
 
-    /// Formats `date` in UTC, rounded to the microsecond.
+    /// A UTC instant split into calendar fields, rounded to the microsecond.
+    public struct Components: Sendable, Equatable {
+        /// Year (proleptic Gregorian), month 1–12, day 1–31, hour, minute, second, microsecond 0–999999.
+        public var year, month, day, hour, minute, second, microsecond: Int
+    }
+
+    /// The UTC calendar fields of `date`, rounded to the microsecond.
     ///
     /// Stores keep microseconds (`GalleryClock` truncates to them), and a `Date` (a `Double` of seconds since
     /// 2001) is only exact to about 0.1 µs today, so a seventh digit would print noise such as `.1229999`.
-    public static func format(_ date: Date, zone: Zone) -> String {
-        let ticks = Int64((date.timeIntervalSinceReferenceDate * 1_000_000).rounded()) * 10
-        let seconds = floorDivide(ticks, ticksPerSecond)
-        let fraction = ticks - seconds * ticksPerSecond
+    public static func components(_ date: Date) -> Components {
+        let micros = Int64((date.timeIntervalSinceReferenceDate * 1_000_000).rounded())
+        let seconds = floorDivide(micros, 1_000_000)
         let unixSeconds = seconds + referenceDateUnixSeconds
         let days = floorDivide(unixSeconds, 86_400)
         let secondOfDay = unixSeconds - days * 86_400
         let (year, month, day) = civilDate(daysSince1970: days)
+        return Components(
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(secondOfDay / 3600),
+            minute: Int(secondOfDay / 60 % 60), second: Int(secondOfDay % 60), microsecond: Int(micros - seconds * 1_000_000)
+        )
+    }
 
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fraction != 0 {
-            var digits = pad(fraction, 7)
+    /// Formats `date` in UTC, rounded to the microsecond, the fraction without trailing zeros.
+    public static func format(_ date: Date, zone: Zone) -> String {
+        let c = components(date)
+        var text = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        text += "T" + pad(c.hour, 2) + ":" + pad(c.minute, 2) + ":" + pad(c.second, 2)
+        if c.microsecond != 0 {
+            var digits = pad(c.microsecond, 6)
             while digits.hasSuffix("0") { digits.removeLast() }
             text += "." + digits
         }
         text += zone == .offset ? "+00:00" : "Z"
         return text
+    }
+
+    /// Zero-pads a non-negative number to `width` digits.
+    public static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Howard Hinnant's `civil_from_days`: proleptic Gregorian year, month, day of a day number.
@@ -68,10 +86,5 @@ public enum WireDate {
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
