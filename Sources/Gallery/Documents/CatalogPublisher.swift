@@ -1,0 +1,64 @@
+public import Foundation
+import Synchronization
+
+/// Keeps the catalog's index and newest page documents current (protocol §6).
+///
+/// Only the newest page ever changes, so a commit re-renders that page and the index. Summaries
+/// of the older pages are read once at start and kept in memory.
+public final class CatalogPublisher: Sendable {
+    let store: any MetadataStore
+    let blobs: any BlobStore
+    let cache: DocumentCache
+    let urls: FeedURLs
+    private let summaries = Mutex<[CatalogPageSummary]>([])
+    private let serializer = KeyedSerializer()
+
+    /// Creates a publisher.
+    public init(store: any MetadataStore, blobs: any BlobStore, cache: DocumentCache, urls: FeedURLs) {
+        self.store = store
+        self.blobs = blobs
+        self.cache = cache
+        self.urls = urls
+    }
+
+    /// Reads every page's summary and re-renders the newest page, its leaves and the index (start-up repair).
+    public func rebuild() async throws {
+        try await serializer.run("catalog") { [self] in
+            let count = try await store.catalogCount()
+            let pages = count == 0 ? 0 : (count - 1) / CatalogEntry.pageSize + 1
+            var loaded: [CatalogPageSummary] = []
+            for page in 0..<pages {
+                let entries = try await store.catalogEntries(page: page)
+                if page == pages - 1 {
+                    for entry in entries { try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON) }
+                    try await write(CatalogRenderer.page(entries: entries, page: page, urls: urls))
+                }
+                if let summary = CatalogPageSummary(page: page, entries: entries) { loaded.append(summary) }
+            }
+            summaries.withLock { $0 = loaded }
+            try await write(CatalogRenderer.index(pageSummaries: loaded, urls: urls))
+        }
+    }
+
+    /// Re-renders the newest page and the index after a commit.
+    public func refresh() async throws {
+        try await serializer.run("catalog") { [self] in
+            let count = try await store.catalogCount()
+            guard count > 0 else { return }
+            let page = (count - 1) / CatalogEntry.pageSize
+            let entries = try await store.catalogEntries(page: page)
+            try await write(CatalogRenderer.page(entries: entries, page: page, urls: urls))
+            let all = summaries.withLock { list -> [CatalogPageSummary] in
+                list.removeAll { $0.page >= page }
+                if let summary = CatalogPageSummary(page: page, entries: entries) { list.append(summary) }
+                return list
+            }
+            try await write(CatalogRenderer.index(pageSummaries: all, urls: urls))
+        }
+    }
+
+    private func write(_ document: RenderedDocument) async throws {
+        try await blobs.put(.document(document.path), data: document.body)
+        cache.store(document)
+    }
+}

@@ -1,0 +1,74 @@
+public import Foundation
+public import Logging
+
+/// Renders a package's read documents after it changed, stores them in the blob store and the cache.
+///
+/// The store marks an id dirty in the same transaction as the change; the mark is cleared only
+/// after every document is written, so a crash in between is repaired by `refreshDirty()` at start.
+public final class DocumentPublisher: Sendable {
+    let store: any MetadataStore
+    let blobs: any BlobStore
+    let cache: DocumentCache
+    let urls: FeedURLs
+    let logger: Logger
+    private let serializer = KeyedSerializer()
+
+    /// Creates a publisher.
+    public init(store: any MetadataStore, blobs: any BlobStore, cache: DocumentCache, urls: FeedURLs, logger: Logger) {
+        self.store = store
+        self.blobs = blobs
+        self.cache = cache
+        self.urls = urls
+        self.logger = logger
+    }
+
+    /// The document at a path below `/v3/`, from memory or else from the blob store.
+    public func document(at path: String) async throws -> RenderedDocument? {
+        if let hit = cache.document(at: path) { return hit }
+        guard let body = try await blobs.data(.document(path)) else { return nil }
+        let document = RenderedDocument(path: path, body: body)
+        cache.store(document)
+        return document
+    }
+
+    /// Re-renders every document of one id and removes the ones that no longer exist.
+    /// Returns the available records it rendered from.
+    @discardableResult
+    public func refresh(lowerID: String) async throws -> [PackageVersionRecord] {
+        try await serializer.run(lowerID) { [self] in
+            let generation = try await store.dirtyGeneration(lowerID)
+            let records = try await store.versions(ofLowerID: lowerID)
+            let leafURLs = Dictionary(
+                records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
+                uniquingKeysWith: { a, _ in a }
+            )
+            let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, urls: urls)
+            let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
+            let previous = try await blobs.data(manifestKey)
+                .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+            for document in documents {
+                try await blobs.put(.document(document.path), data: document.body)
+                cache.store(document)
+            }
+            let current = Set(documents.map(\.path))
+            for stale in previous where !current.contains(stale) {
+                try await blobs.delete(.document(stale))
+                cache.remove(stale)
+            }
+            try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
+            try await store.clearDirty(lowerID, generation: generation)
+            return records
+        }
+    }
+
+    /// Re-renders every id left dirty (by a crash, or by a base-URL change). Returns how many.
+    @discardableResult
+    public func refreshDirty() async throws -> Int {
+        let dirty = try await store.dirtyLowerIDs()
+        for lowerID in dirty {
+            try await refresh(lowerID: lowerID)
+        }
+        if !dirty.isEmpty { logger.info("re-rendered documents", metadata: ["ids": "\(dirty.count)"]) }
+        return dirty.count
+    }
+}

@@ -1,0 +1,50 @@
+public import Logging
+import Synchronization
+
+/// Counts downloads in memory and flushes them to the store in batches.
+///
+/// A database write per download is BaGet's known slowdown; here a download costs a dictionary
+/// increment under a lock, and `flush()` runs every few seconds (and at shutdown).
+public final class DownloadCounter: Sendable {
+    private let pending = Mutex<[PackageVersionKey: Int64]>([:])
+    let store: any MetadataStore
+    let search: SearchIndex
+    let logger: Logger
+
+    /// Creates a counter that flushes into `store` and the search index.
+    public init(store: any MetadataStore, search: SearchIndex, logger: Logger) {
+        self.store = store
+        self.search = search
+        self.logger = logger
+    }
+
+    /// Counts one download of a version.
+    public func record(_ key: PackageVersionKey) {
+        pending.withLock { $0[key, default: 0] += 1 }
+    }
+
+    /// Writes the buffered counts; on failure they are put back for the next flush.
+    public func flush() async {
+        let batch = pending.withLock { counts in
+            defer { counts.removeAll(keepingCapacity: true) }
+            return counts
+        }
+        guard !batch.isEmpty else { return }
+        do {
+            try await store.addDownloads(batch)
+            search.addDownloads(batch)
+        } catch {
+            pending.withLock { counts in counts.merge(batch, uniquingKeysWith: +) }
+            logger.warning("download counts not saved yet", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Flushes every `interval` until the task is cancelled, then once more.
+    public func run(every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            await flush()
+        }
+        await flush()
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+import Synchronization
+
+/// Records a change of one version everywhere readers look: the catalog (one commit), the rendered
+/// documents of its id, the catalog pages and the search index.
+///
+/// Push, unlist and relist all end here, so every surface (V3, V2, admin) changes state the same way.
+public struct ChangeRecorder: Sendable {
+    let store: any MetadataStore
+    let blobs: any BlobStore
+    let documents: DocumentPublisher
+    let catalog: CatalogPublisher
+    let search: SearchIndex
+    let commitClock: CommitClock
+    let urls: FeedURLs
+
+    /// Makes a pending claim available (push).
+    func publish(_ record: PackageVersionRecord) async throws -> PackageVersionRecord {
+        let entry = await catalogEntry(for: record, kind: .packageDetails)
+        try await store.publishClaim(record.key, catalogEntry: entry)
+        let records = try await afterCommit(lowerID: record.lowerID, entry: entry)
+        return records.first { $0.key == record.key } ?? record
+    }
+
+    /// Lists or unlists; nil when the version does not exist. Idempotent: an unchanged state still answers the record.
+    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date) async throws -> PackageVersionRecord? {
+        if let current = try await store.version(key), current.state == .available, current.listed == listed {
+            return current
+        }
+        let stamp = await commitClock.next()
+        let commitID = UUID().uuidString.lowercased()
+        let urls = self.urls
+        let committed = Mutex<CatalogEntry?>(nil)
+        let updated = try await store.setListed(listed, key, at: date) { record in
+            let entry = Self.makeEntry(record, kind: .packageDetails, commitID: commitID, stamp: stamp, urls: urls)
+            committed.withLock { $0 = entry }
+            return entry
+        }
+        guard let updated, let entry = committed.withLock({ $0 }) else { return updated }
+        _ = try await afterCommit(lowerID: key.lowerID, entry: entry)
+        return updated
+    }
+
+    private func catalogEntry(for record: PackageVersionRecord, kind: CatalogEntry.Kind) async -> CatalogEntry {
+        let stamp = await commitClock.next()
+        return Self.makeEntry(record, kind: kind, commitID: UUID().uuidString.lowercased(), stamp: stamp, urls: urls)
+    }
+
+    static func makeEntry(
+        _ record: PackageVersionRecord, kind: CatalogEntry.Kind, commitID: String, stamp: Date, urls: FeedURLs
+    ) -> CatalogEntry {
+        CatalogRenderer.entry(for: record, kind: kind, commitID: commitID, commitTimeStamp: stamp)
+    }
+
+    private func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
+        try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        let records = try await documents.refresh(lowerID: lowerID)
+        try await catalog.refresh()
+        try await reindex(lowerID: lowerID, records: records)
+        return records
+    }
+
+    /// Puts an id's current versions into the search index.
+    func reindex(lowerID: String, records: [PackageVersionRecord]) async throws {
+        guard !records.isEmpty else {
+            search.remove(lowerID: lowerID)
+            return
+        }
+        var owners: [String] = []
+        for key in try await store.owners(ofLowerID: lowerID) {
+            if let user = try await store.user(key: key) { owners.append(user.name) }
+        }
+        search.upsert(records, owners: owners)
+    }
+}
