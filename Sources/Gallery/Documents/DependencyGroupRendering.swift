@@ -28,8 +28,7 @@ struct DependencyGroupRendering {
     private mutating func frameworkName(_ shortName: String) -> String {
         if let known = frameworkNames[shortName] { return known }
         // A stored name that no longer parses (never expected) is still better shown than dropped.
-        // TEMPORARY until NuGetCore's NuGetFramework lands: `(try? NuGetFramework(parsing: shortName))?.registrationName`.
-        let name = shortName
+        let name = (try? NuGetFramework(parsing: shortName))?.registrationName ?? shortName
         frameworkNames[shortName] = name
         return name
     }
