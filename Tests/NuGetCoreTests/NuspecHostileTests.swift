@@ -1,0 +1,98 @@
+import Foundation
+import NuGetCore
+import Testing
+
+/// Hostile manifests: each must fail with its exact error, quickly, without expanding anything.
+@Suite("Nuspec hostile input")
+struct NuspecHostileTests {
+    /// Runs `body`, returning its duration; hostile inputs must be refused in well under a second.
+    static func timed(_ body: () throws -> Void) rethrows -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try body()
+        return clock.now - start
+    }
+
+    @Test("XXE against a local file is refused at the DOCTYPE, before any read")
+    func xxe() throws {
+        let secret = TestPackage.makeTempDirectory().appendingPathComponent("secret.txt")
+        try Data("TOP-SECRET".utf8).write(to: secret)
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE package [ <!ENTITY xxe SYSTEM "file://\(secret.path)"> ]>
+            <package><metadata><id>A</id><version>1.0.0</version><authors>a</authors>
+            <description>&xxe;</description></metadata></package>
+            """
+        #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: Data(xml.utf8)) }
+        #expect(NuspecError.doctypeNotAllowed.message == "The nuspec contains a DOCTYPE declaration, which is not allowed.")
+    }
+
+    @Test("billion laughs is refused without expansion")
+    func billionLaughs() throws {
+        var entities = #"<!ENTITY lol0 "lol">"#
+        for level in 1...9 {
+            entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }
+        let xml = """
+            <?xml version="1.0"?><!DOCTYPE package [\(entities)]>
+            <package><metadata><id>A</id><version>1.0.0</version><authors>a</authors>
+            <description>&lol9;</description></metadata></package>
+            """
+        let elapsed = try Self.timed {
+            #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: Data(xml.utf8)) }
+        }
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test("a DOCTYPE hidden in UTF-16 or lowercase is still refused")
+    func disguisedDoctype() throws {
+        let xml = #"<!doctype package [<!ENTITY a "b">]><package/>"#
+        #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: Data(xml.utf8)) }
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(try #require(xml.uppercased().data(using: .utf16LittleEndian)))
+        #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: utf16) }
+    }
+
+    @Test("a 2 MB nuspec is refused by size before parsing")
+    func twoMegabytes() throws {
+        let padding = String(repeating: "x", count: 2 << 20)
+        let data = Data(TestPackage(description: padding).nuspecXML.utf8)
+        let elapsed = try Self.timed {
+            #expect(throws: NuspecError.tooLarge(limit: 1 << 20)) { try Nuspec(parsing: data) }
+        }
+        #expect(elapsed < .seconds(1))
+        #expect(NuspecError.tooLarge(limit: 1 << 20).message == "The nuspec is larger than the limit of 1048576 bytes.")
+    }
+
+    @Test("10,000 dependencies hit the dependency cap")
+    func tenThousandDependencies() throws {
+        let dependencies = (0..<10_000).map { #"<dependency id="D\#($0)" version="1.0.0"/>"# }.joined()
+        let data = Data(TestPackage(extraMetadata: "<dependencies>\(dependencies)</dependencies>").nuspecXML.utf8)
+        #expect(data.count < 1 << 20)
+        let elapsed = try Self.timed {
+            #expect(throws: NuspecError.tooManyDependencies(limit: 4_000)) { try Nuspec(parsing: data) }
+        }
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test("deep nesting hits the depth cap")
+    func deepNesting() throws {
+        let open = String(repeating: "<x>", count: 5_000)
+        let close = String(repeating: "</x>", count: 5_000)
+        let data = Data(TestPackage(extraMetadata: open + close).nuspecXML.utf8)
+        #expect(throws: NuspecError.tooDeep(limit: 16)) { try Nuspec(parsing: data) }
+    }
+
+    @Test("many elements hit the element cap")
+    func manyElements() throws {
+        let data = Data(TestPackage(extraMetadata: String(repeating: "<x/>", count: 60_000)).nuspecXML.utf8)
+        #expect(throws: NuspecError.tooManyElements(limit: 50_000)) { try Nuspec(parsing: data) }
+    }
+
+    @Test("undeclared entities are malformed, not expanded")
+    func undeclaredEntity() throws {
+        let data = Data(TestPackage(description: "&xxe;").nuspecXML.utf8)
+        let error = #expect(throws: NuspecError.self) { try Nuspec(parsing: data) }
+        guard case .malformedXML = error else { Issue.record("\(String(describing: error))"); return }
+    }
+}
