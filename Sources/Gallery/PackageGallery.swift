@@ -1,0 +1,122 @@
+public import Foundation
+public import Logging
+public import NuGetCore
+
+/// The gallery's services wired together: what HTTP handlers and the admin CLI call.
+///
+/// Handlers parse, call one method here and encode; rules live below this type, not in routes.
+public final class PackageGallery: Sendable {
+    public let store: any MetadataStore
+    public let blobs: any BlobStore
+    public let urls: FeedURLs
+    public let documents: DocumentPublisher
+    public let catalog: CatalogPublisher
+    public let search: SearchIndex
+    public let downloads: DownloadCounter
+    public let publisher: PackagePublisher
+    public let authenticator: APIKeyAuthenticator
+    public let accounts: AccountService
+    public let clock: any GalleryClock
+    let changes: ChangeRecorder
+    let logger: Logger
+
+    /// Wires the services. Call `start()` before serving.
+    public init(
+        store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
+        limits: NupkgLimits = .default, commitClock: CommitClock, logger: Logger
+    ) {
+        self.store = store
+        self.blobs = blobs
+        self.urls = urls
+        self.clock = clock
+        self.logger = logger
+        let cache = DocumentCache()
+        documents = DocumentPublisher(store: store, blobs: blobs, cache: cache, urls: urls, logger: logger)
+        catalog = CatalogPublisher(store: store, blobs: blobs, cache: cache, urls: urls)
+        search = SearchIndex()
+        downloads = DownloadCounter(store: store, search: search, logger: logger)
+        authenticator = APIKeyAuthenticator(store: store, clock: clock)
+        accounts = AccountService(store: store, clock: clock)
+        changes = ChangeRecorder(
+            store: store, blobs: blobs, documents: documents, catalog: catalog, search: search,
+            commitClock: commitClock, urls: urls
+        )
+        publisher = PackagePublisher(
+            store: store, blobs: blobs, reader: PackageReader(limits: limits), authenticator: authenticator,
+            changes: changes, clock: clock, logger: logger
+        )
+    }
+
+    /// Opens a gallery on migrated stores: the commit clock continues after the newest catalog stamp.
+    public static func open(
+        store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
+        limits: NupkgLimits = .default, logger: Logger
+    ) async throws -> PackageGallery {
+        try await store.migrate()
+        let commitClock = CommitClock(clock: clock, after: try await store.latestCatalogTimeStamp())
+        return PackageGallery(store: store, blobs: blobs, urls: urls, clock: clock, limits: limits, commitClock: commitClock, logger: logger)
+    }
+
+    /// Repairs what a crash may have left and loads the search index.
+    ///
+    /// Order matters: interrupted pushes are removed first, then every dirty id is re-rendered
+    /// (all of them when the base URL changed, because documents embed absolute URLs).
+    public func start() async throws {
+        _ = try await publisher.recoverClaims(olderThan: 0)
+        if try await store.setting("documents.baseURL") != urls.base {
+            let all = Set(try await store.allAvailableVersions().map(\.lowerID))
+            try await store.markDirty(Array(all))
+            try await store.setSetting("documents.baseURL", urls.base)
+        }
+        try await documents.refreshDirty()
+        try await catalog.rebuild()
+        let byID = Dictionary(grouping: try await store.allAvailableVersions(), by: \.lowerID)
+        for (lowerID, records) in byID {
+            try await changes.reindex(lowerID: lowerID, records: records)
+        }
+        logger.info("gallery ready", metadata: ["packages": "\(byID.count)"])
+    }
+
+    // MARK: Writes
+
+    /// Pushes a package file (V3 and V2 push land here).
+    public func push(packageAt path: String, apiKey: String?) async throws -> PushResult {
+        try await publisher.push(packageAt: path, apiKey: apiKey)
+    }
+
+    /// Unlists (`listed == false`) or relists a version, as the key's owner. Idempotent.
+    public func setListed(_ listed: Bool, id: String, version: String, apiKey: String?) async throws -> PackageVersionRecord {
+        let principal = try await authenticator.authenticate(apiKey)
+        let key = try Self.versionKey(id: id, version: version)
+        guard let record = try await store.version(key), record.state == .available else {
+            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+        }
+        let owners = try await store.owners(ofLowerID: key.lowerID)
+        try authenticator.authorize(principal, .unlist, id: record.id, owners: owners)
+        guard let updated = try await changes.setListed(listed, key, at: clock.now()) else {
+            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+        }
+        logger.info(listed ? "relisted" : "unlisted", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+        return updated
+    }
+
+    // MARK: Reads
+
+    /// Where a package file is, for a download; counts the download when `countDownload` is set.
+    public func blob(_ key: BlobKey, countDownload: Bool = false) async throws -> BlobLocation? {
+        guard let location = try await blobs.location(key) else { return nil }
+        if countDownload, case .nupkg(let versionKey) = key { downloads.record(versionKey) }
+        return location
+    }
+
+    /// The key of a version as a client spelled it: id matched case-insensitively, version normalized.
+    public static func versionKey(id: String, version: String) throws -> PackageVersionKey {
+        guard let packageID = try? PackageID(validating: id) else {
+            throw GalleryError.badRequest("'\(id)' is not a valid package ID.")
+        }
+        guard let parsed = try? NuGetVersion(parsing: version) else {
+            throw GalleryError.badRequest("'\(version)' is not a valid NuGet version.")
+        }
+        return PackageVersionKey(lowerID: packageID.lowercased, lowerVersion: parsed.normalizedLowercased)
+    }
+}

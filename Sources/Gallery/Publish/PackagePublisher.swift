@@ -1,0 +1,73 @@
+public import Foundation
+public import Logging
+import NuGetCore
+
+/// The push pipeline shared by every surface (V3 and V2): read → validate → authorize → claim →
+/// store blobs → publish (one transaction with the catalog entry) → render → index.
+///
+/// The claim row takes the id+version before any blob is written, so the final blob keys belong to
+/// this push alone; a crash before `publishClaim` leaves only a pending row that `recoverClaims` removes.
+public struct PackagePublisher: Sendable {
+    let store: any MetadataStore
+    let blobs: any BlobStore
+    let reader: PackageReader
+    let authenticator: APIKeyAuthenticator
+    let changes: ChangeRecorder
+    let clock: any GalleryClock
+    let logger: Logger
+
+    /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
+    public func push(packageAt path: String, apiKey: String?) async throws -> PushResult {
+        let principal = try await authenticator.authenticate(apiKey)
+        let (contents, warnings) = try await reader.read(fileAt: path)
+        var record = PackageVersionRecord(contents: contents, pushedAt: clock.now())
+        let key = record.key
+
+        let owners = try await store.owners(ofLowerID: key.lowerID)
+        let existing = try await store.versions(ofLowerID: key.lowerID)
+        let isNewID = owners.isEmpty && existing.isEmpty
+        try authenticator.authorize(principal, isNewID ? .pushNewID : .pushNewVersion, id: record.id, owners: owners)
+        if try await store.version(key) != nil {
+            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+        }
+        if let registered = existing.first, registered.id != record.id {
+            // nuget.org keeps the first-pushed casing of an id for the whole registration.
+            record.id = registered.id
+        }
+        guard try await store.claimVersion(record, owner: principal.user.key) == .claimed else {
+            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+        }
+        do {
+            try await storeBlobs(contents, key: key, packageAt: path)
+        } catch {
+            try? await store.abandonClaim(key)
+            throw error
+        }
+        record.state = .available
+        let published = try await changes.publish(record)
+        logger.info("pushed", metadata: ["id": "\(record.id)", "version": "\(record.version)", "user": "\(principal.user.name)"])
+        return PushResult(record: published, warnings: warnings)
+    }
+
+    private func storeBlobs(_ contents: NupkgContents, key: PackageVersionKey, packageAt path: String) async throws {
+        try await blobs.put(.nuspec(key), data: contents.nuspecData)
+        if let readme = contents.readme { try await blobs.put(.readme(key), data: readme) }
+        if let icon = contents.icon { try await blobs.put(.icon(key), data: icon) }
+        if let license = contents.licenseFile { try await blobs.put(.licenseFile(key), data: license) }
+        // Last, so a visible nupkg implies its side files are there.
+        try await blobs.put(.nupkg(key), movingFileAt: path)
+    }
+
+    /// Removes pending claims older than `age` with their blobs (left by a crash mid-push).
+    public func recoverClaims(olderThan age: TimeInterval) async throws -> Int {
+        let stale = try await store.pendingClaims(createdBefore: clock.now().addingTimeInterval(-age))
+        for record in stale {
+            for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
+                try await blobs.delete(blob)
+            }
+            try await store.abandonClaim(record.key)
+            logger.warning("removed an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+        }
+        return stale.count
+    }
+}
