@@ -8,6 +8,8 @@ public enum NuspecError: NuGetCoreError, Equatable {
     /// The document declares a DOCTYPE. Refused outright: a nuspec never needs one, and it is the door to
     /// entity expansion ("billion laughs") and external entities (XXE).
     case doctypeNotAllowed
+    /// The document has a processing instruction (`<?name …?>`) other than the XML declaration.
+    case processingInstructionNotAllowed
     /// The nuspec is larger than the configured cap.
     case tooLarge(limit: Int)
     /// The bytes are neither UTF-8 nor UTF-16 with a byte-order mark.
@@ -38,6 +40,8 @@ public enum NuspecError: NuGetCoreError, Equatable {
             return "The nuspec has no <\(name)> element."
         case .doctypeNotAllowed:
             return "The nuspec contains a DOCTYPE declaration, which is not allowed."
+        case .processingInstructionNotAllowed:
+            return "The nuspec contains a processing instruction, which is not allowed."
         case .tooLarge(let limit):
             return "The nuspec is larger than the limit of \(limit) bytes."
         case .invalidEncoding:

@@ -78,10 +78,24 @@ enum NuspecXMLReader {
             text = decoded
         }
         if text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil { throw NuspecError.doctypeNotAllowed }
+        try refuseProcessingInstructions(text)
         if transcoded, text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
             text.removeSubrange(text.startIndex..<end.upperBound)
         }
         return Data(text.utf8)
+    }
+
+    /// Refuses every `<?…?>` except the leading XML declaration.
+    ///
+    /// swift-corelibs-foundation's `XMLParser` calls `strlen` on a processing instruction's data, which libxml2
+    /// passes as NULL for `<?x?>`, crashing the process (found by Fuzz/FuzzNuspec). A nuspec never needs one.
+    static func refuseProcessingInstructions(_ text: String) throws {
+        var rest = Substring(text)
+        if rest.hasPrefix("<?xml"), let next = rest.dropFirst(5).first, next.isWhitespace,
+           let end = rest.range(of: "?>") {
+            rest = rest[end.upperBound...]
+        }
+        if rest.contains("<?") { throw NuspecError.processingInstructionNotAllowed }
     }
 }
 

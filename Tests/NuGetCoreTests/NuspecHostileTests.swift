@@ -89,6 +89,21 @@ struct NuspecHostileTests {
         #expect(throws: NuspecError.tooManyElements(limit: 50_000)) { try Nuspec(parsing: data) }
     }
 
+    /// Fuzz/FuzzNuspec crash 175903d3: Foundation's XMLParser segfaults (strlen of NULL) on a processing
+    /// instruction without data, so every processing instruction but the XML declaration is refused first.
+    static let processingInstructions: [String] = [
+        "77u/PD94Pz4NCjxwYTxncm91ICAgPC9kZXBlbmRlbmNpZSM+DQogIDwvZGF0YT4NCjwvcGFja2FnZT4=",  // the fuzzer's input
+        Data("<package><?pi?></package>".utf8).base64EncodedString(),
+        Data("<?xml version=\"1.0\"?><?xml-stylesheet href=\"a\"?><package/>".utf8).base64EncodedString(),
+        Data("<?xml?><package/>".utf8).base64EncodedString(),
+    ]
+
+    @Test("processing instructions are refused before XMLParser sees them (fuzz regression)", arguments: processingInstructions)
+    func processingInstruction(_ base64: String) throws {
+        let data = try #require(Data(base64Encoded: base64))
+        #expect(throws: NuspecError.processingInstructionNotAllowed) { try Nuspec(parsing: data) }
+    }
+
     @Test("undeclared entities are malformed, not expanded")
     func undeclaredEntity() throws {
         let data = Data(TestPackage(description: "&xxe;").nuspecXML.utf8)
