@@ -109,7 +109,7 @@ struct LicenseExpressionParser {
         if SPDXLicenseList.deprecatedLicenses.contains(id) { throw LicenseExpressionError.deprecatedIdentifier(value) }
         if SPDXLicenseList.licenses.contains(id) { return (id, plus) }
         if SPDXLicenseList.exceptions.contains(id) { throw LicenseExpressionError.wrongKindOfIdentifier(id) }
-        guard !id.isEmpty, !id.contains("+") else { throw LicenseExpressionError.invalidIdentifier(value) }
+        guard isIdentifier(id) else { throw LicenseExpressionError.invalidIdentifier(value) }
         return (id, plus)  // non-standard: allowed by the grammar, flagged by hasUnknownIdentifier
     }
 
@@ -120,7 +120,15 @@ struct LicenseExpressionParser {
         if SPDXLicenseList.licenses.contains(value) || SPDXLicenseList.deprecatedLicenses.contains(value) {
             throw LicenseExpressionError.wrongKindOfIdentifier(value)
         }
-        guard !value.contains("+") else { throw LicenseExpressionError.invalidIdentifier(value) }
+        guard isIdentifier(value) else { throw LicenseExpressionError.invalidIdentifier(value) }
+    }
+
+    /// SPDX idstring characters, `[A-Za-z0-9.-]` (NuGet's `NuGetLicense.HasValidCharacters`).
+    private static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            NuGetVersion.isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
     }
 
     private static func text(_ token: Token) -> String {
