@@ -42,6 +42,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var packageTypes: [PackageType]
         /// Every listed version matching the filters, ascending.
         public var versions: [Version]
+        /// Of the latest version (the shared protocol §11 shape).
         public var deprecation: Deprecation?
         /// Of the latest version; empty when none is known.
         public var vulnerabilities: [Vulnerability]

@@ -1,0 +1,92 @@
+extension SearchIndex {
+    /// Runs a search (protocol §5).
+    ///
+    /// Filtering happens first: the prerelease/SemVer combination picks each package's latest
+    /// listed version (packages left with none are dropped, §12.17), then the package type of
+    /// that version and every `field:value` filter must hold. Free words are ORed; ranking is
+    /// by the number of words matched, then by how well they matched (exact id > id prefix >
+    /// id token > title/tags > description/summary/authors), then total downloads, then id.
+    /// An empty `q` lists every package by downloads.
+    public func search(_ query: SearchQuery) -> SearchResults {
+        let state = snapshot()
+        guard let plan = SearchPlan(query, vocabulary: state.vocabulary) else {
+            return SearchResults(totalHits: 0, hits: [])
+        }
+        let ranked = state.withScan { scan in
+            var ranked: [RankedPackage] = []
+            ranked.reserveCapacity(plan.terms.isEmpty ? scan.rows.count : 256)
+            for slot in 0..<scan.rows.count {
+                let row = scan.rows[slot]
+                let textNumber = row.texts[plan.combination]
+                guard textNumber >= 0 else { continue }
+                let text = scan.texts[Int(textNumber)]
+                guard plan.accepts(row, text, slot: slot, in: scan, state) else { continue }
+                var matched = 0, levels = 0
+                for term in plan.terms {
+                    let level = SearchPlan.level(of: term, row, text, in: scan)
+                    if level > 0 { matched += 1 }
+                    levels += level
+                }
+                if !plan.terms.isEmpty, matched == 0 { continue }
+                for term in plan.idTerms { levels += SearchPlan.level(of: term, row, text, in: scan) }
+                ranked.append(RankedPackage(slot: slot, matched: matched, levels: levels, downloads: row.downloads))
+            }
+            return ranked
+        }
+        var candidates = ranked
+        let page = RankedPackage.page(&candidates, skip: query.skip, take: query.take, state: state)
+        let prerelease = query.includePrerelease, semVer2 = query.includeSemVer2
+        let hits = page.map { slot -> SearchHit in
+            let package = state.packages[slot]!
+            let view = package.views[plan.combination]!
+            return SearchHit(
+                latest: package.texts[view.text].record,
+                versions: package.visibleVersions(prerelease: prerelease, semVer2: semVer2).map {
+                    SearchHitVersion(version: $0.full, lowerVersion: $0.lowerVersion, downloads: $0.downloads)
+                },
+                totalDownloads: package.totalDownloads, owners: package.owners, verified: package.verified
+            )
+        }
+        return SearchResults(totalHits: ranked.count, hits: hits)
+    }
+}
+
+/// A package that passed the filters, with its sort key.
+struct RankedPackage {
+    let slot: Int
+    let matched: Int
+    let levels: Int
+    let downloads: Int64
+
+    /// Better first: more words matched, better match levels, more downloads, then id.
+    static func precedes(_ a: RankedPackage, _ b: RankedPackage, _ state: SearchIndexState) -> Bool {
+        if a.matched != b.matched { return a.matched > b.matched }
+        if a.levels != b.levels { return a.levels > b.levels }
+        if a.downloads != b.downloads { return a.downloads > b.downloads }
+        return state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
+    }
+
+    /// Slots of the requested page. Only the first `skip + take` are ordered: a bounded
+    /// selection keeps a 10k-package browse cheaper than a full sort.
+    static func page(_ ranked: inout [RankedPackage], skip: Int, take: Int, state: SearchIndexState) -> [Int] {
+        let end = min(ranked.count, skip + take)
+        guard skip < end else { return [] }
+        let less = { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
+        if end * 4 < ranked.count {
+            // Keep the best `end` in a sorted prefix; most candidates lose against its last element.
+            var best = Array(ranked[0..<end]).sorted(by: less)
+            for candidate in ranked[end...] where less(candidate, best[end - 1]) {
+                var low = 0, high = end - 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if less(candidate, best[mid]) { high = mid } else { low = mid + 1 }
+                }
+                best.removeLast()
+                best.insert(candidate, at: low)
+            }
+            return best[skip..<end].map(\.slot)
+        }
+        ranked.sort(by: less)
+        return ranked[skip..<end].map(\.slot)
+    }
+}

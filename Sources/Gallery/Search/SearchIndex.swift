@@ -1,0 +1,56 @@
+import Synchronization
+
+/// The search and autocomplete index of one node, held in memory (design: "Search").
+///
+/// Loaded from the metadata store at start and updated on every write (push, unlist,
+/// relist, delete, download flush). Readers take a copy-on-write snapshot under a short lock
+/// and search it without holding the lock, so concurrent queries never wait for each other;
+/// a writer mutates the shared state under the lock (copying it only while a reader still
+/// holds an older snapshot).
+public final class SearchIndex: Sendable {
+    private let state = Mutex(SearchIndexState())
+
+    /// Creates an empty index.
+    public init() {}
+
+    /// Replaces everything known about one id with `records` (all its versions; pending and
+    /// deleted ones are ignored, unlisted ones are kept for download totals but never shown).
+    /// An empty list, or one with no listed version, removes the id from results.
+    /// - Parameters:
+    ///   - owners: account names allowed to push the id (search's `owners`).
+    ///   - verified: the id lies in a prefix reserved by an owner (search's `verified`).
+    public func upsert(_ records: [PackageVersionRecord], owners: [String], verified: Bool = false) {
+        guard let lowerID = records.first?.lowerID else { return }
+        state.withLock { state in
+            let package = IndexedPackage(records: records, owners: owners, verified: verified, vocabulary: &state.vocabulary)
+            if let package { state.put(package) } else { state.remove(lowerID: lowerID) }
+        }
+    }
+
+    /// Forgets an id (every version hard-deleted).
+    public func remove(lowerID: String) {
+        state.withLock { $0.remove(lowerID: lowerID.lowercased()) }
+    }
+
+    /// Adds flushed download counts; unknown ids or versions are ignored.
+    /// Call it with the same batch written to the metadata store, so a later `upsert`
+    /// from the store agrees with what the index already counted.
+    public func addDownloads(_ counts: [PackageVersionKey: Int64]) {
+        state.withLock { state in
+            for (key, count) in counts where count != 0 {
+                guard let slot = state.slotByLowerID[key.lowerID],
+                      let updated = state.packages[slot]?.addingDownloads(count, lowerVersion: key.lowerVersion)
+                else { continue }
+                state.replaceDownloads(updated, slot: slot)
+            }
+        }
+    }
+
+    /// Number of searchable ids.
+    public var count: Int { snapshot().slotByLowerID.count }
+
+    /// The current state, for lock-free reading.
+    func snapshot() -> SearchIndexState {
+        state.withLock { $0 }
+    }
+}
