@@ -1,0 +1,77 @@
+import Foundation
+import Gallery
+import SQLKit
+
+/// How a `PackageVersionRecord` maps to a `package_versions` row.
+///
+/// Scalar fields get their own columns (queries and indexes use them); the nuspec metadata
+/// and the deprecation are JSON text, read and written only whole.
+enum PackageVersionRow {
+    /// The columns `decode` reads, for `SELECT \(columns) FROM package_versions`.
+    static let columns = """
+        id, version, normalized_version, verbatim_version, is_prerelease, is_semver2, listed, state, created, \
+        published, last_edited, package_size, package_hash, downloads, metadata_json, deprecation_json, catalog_leaf_path
+        """
+
+    /// Inserts `record` with the given state.
+    static func insert(_ record: PackageVersionRecord, state: VersionState) throws -> SQLQueryString {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let metadata = String(decoding: try encoder.encode(record.metadata), as: UTF8.self)
+        let deprecation = try record.deprecation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        return """
+            INSERT INTO package_versions (
+                lower_id, lower_version, id, version, normalized_version, verbatim_version, is_prerelease, is_semver2,
+                listed, state, created, published, last_edited, package_size, package_hash, downloads,
+                metadata_json, deprecation_json, catalog_leaf_path
+            ) VALUES (
+                \(bind: record.lowerID), \(bind: record.lowerVersion), \(bind: record.id), \(bind: record.version),
+                \(bind: record.normalizedVersion), \(bind: record.verbatimVersion), \(bind: record.isPrerelease),
+                \(bind: record.isSemVer2), \(bind: record.listed), \(bind: state.rawValue),
+                \(bind: StoreDate.microseconds(record.created)), \(bind: StoreDate.microseconds(record.published)),
+                \(bind: record.lastEdited.map(StoreDate.microseconds)), \(bind: record.packageSize),
+                \(bind: record.packageHash), \(bind: record.downloads), \(bind: metadata), \(bind: deprecation),
+                \(bind: record.catalogLeafPath)
+            )
+            """
+    }
+
+    /// Reads one row selected with `columns`.
+    static func decode(_ row: any SQLRow, using decoder: JSONDecoder) throws -> PackageVersionRecord {
+        let stateText = try row.decode(column: "state", as: String.self)
+        guard let state = VersionState(rawValue: stateText) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Unknown version state \(stateText)."))
+        }
+        let metadata = try decoder.decode(PackageMetadata.self, from: Data(try row.decode(column: "metadata_json", as: String.self).utf8))
+        let deprecation = try row.decodeNil(column: "deprecation_json")
+            ? nil
+            : try decoder.decode(PackageDeprecation.self, from: Data(try row.decode(column: "deprecation_json", as: String.self).utf8))
+        let leafPath = try row.decodeNil(column: "catalog_leaf_path") ? nil : try row.decode(column: "catalog_leaf_path", as: String.self)
+        let lastEdited = try row.decodeNil(column: "last_edited") ? nil : try row.decode(column: "last_edited", as: Int64.self)
+        return PackageVersionRecord(
+            id: try row.decode(column: "id", as: String.self),
+            version: try row.decode(column: "version", as: String.self),
+            normalizedVersion: try row.decode(column: "normalized_version", as: String.self),
+            verbatimVersion: try row.decode(column: "verbatim_version", as: String.self),
+            isPrerelease: try row.decode(column: "is_prerelease", as: Bool.self),
+            isSemVer2: try row.decode(column: "is_semver2", as: Bool.self),
+            listed: try row.decode(column: "listed", as: Bool.self),
+            state: state,
+            created: StoreDate.date(try row.decode(column: "created", as: Int64.self)),
+            published: StoreDate.date(try row.decode(column: "published", as: Int64.self)),
+            lastEdited: lastEdited.map(StoreDate.date),
+            packageSize: try row.decode(column: "package_size", as: Int64.self),
+            packageHash: try row.decode(column: "package_hash", as: String.self),
+            downloads: try row.decode(column: "downloads", as: Int64.self),
+            metadata: metadata,
+            deprecation: deprecation,
+            catalogLeafPath: leafPath
+        )
+    }
+
+    /// Reads every row of `query` (which selects `columns`).
+    static func all(_ query: SQLQueryString, in db: any SQLDatabase) async throws -> [PackageVersionRecord] {
+        let decoder = JSONDecoder()
+        return try await db.raw(query).all().map { try decode($0, using: decoder) }
+    }
+}

@@ -1,0 +1,37 @@
+import Gallery
+import SQLiteNIO
+
+extension SQLDialectFeatures {
+    /// SQLite 3.35+ (the bundled library is newer): one connection, writers serialized by the file lock.
+    public static let sqlite = SQLDialectFeatures(
+        name: "sqlite",
+        booleanType: "INTEGER",
+        bigintType: "INTEGER",
+        bytesType: "BLOB",
+        autoincrementKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
+        beginWriteTransaction: "BEGIN IMMEDIATE",
+        migrationLock: nil,
+        catalogAppendLock: nil,
+        lockRowsForUpdate: "",
+        serializesCallers: true,
+        classify: classifySQLiteError
+    )
+}
+
+/// Unique and primary-key violations (extended codes 2067 and 1555, or plain 19 from an old library)
+/// become `.alreadyExists`; a locked, unreadable or closed database becomes `.unavailable`.
+@Sendable
+func classifySQLiteError(_ error: any Error) -> StoreError? {
+    guard let error = error as? SQLiteError else { return nil }
+    switch error.reason {
+    case .constraintUniqueFailed, .constraintPrimaryKeyFailed, .constraint:
+        return .alreadyExists(error.message)
+    case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked, .cantOpen, .cantOpenDirectory,
+         .cantOpenInvalidPath, .ioError, .readOnly, .readonlyCantLock, .readonlyDirectory, .full,
+         .notADatabase, .corrupt, .misuse:
+        // `.misuse` is also what SQLiteNIO reports when its thread pool is shut down.
+        return .unavailable(error.message)
+    default:
+        return nil
+    }
+}

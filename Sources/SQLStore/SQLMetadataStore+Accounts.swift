@@ -1,0 +1,108 @@
+public import Gallery
+import Foundation
+import SQLKit
+
+extension SQLMetadataStore {
+    /// Inserts the user and returns it with its assigned key; a name taken in any casing throws `.alreadyExists`.
+    public func createUser(_ user: User) async throws -> User {
+        let key = try await write { db in
+            try await db.raw("""
+                INSERT INTO users (name, lower_name, email, is_site_admin, created)
+                VALUES (\(bind: user.name), \(bind: user.name.lowercased()), \(bind: user.email),
+                    \(bind: user.isSiteAdmin), \(bind: StoreDate.microseconds(user.created)))
+                RETURNING "key"
+                """).first()?.decode(column: "key", as: Int64.self)
+        }
+        var created = user
+        created.key = try key ?? { throw StoreError.unavailable("The new user's key was not returned.") }()
+        return created
+    }
+
+    /// Case-insensitive, as usernames are unique in every casing.
+    public func user(named name: String) async throws -> User? {
+        try await read { db in
+            try await db.raw("SELECT * FROM users WHERE lower_name = \(bind: name.lowercased())").first().map(Self.decodeUser)
+        }
+    }
+
+    public func user(key: Int64) async throws -> User? {
+        try await read { db in
+            try await db.raw("SELECT * FROM users WHERE \"key\" = \(bind: key)").first().map(Self.decodeUser)
+        }
+    }
+
+    /// Inserts the key record; a reused secret hash throws `.alreadyExists`.
+    public func createAPIKey(_ record: APIKeyRecord) async throws -> APIKeyRecord {
+        let encoder = JSONEncoder()
+        let scopes = String(decoding: try encoder.encode(record.scopes.map(\.rawValue)), as: UTF8.self)
+        let globs = String(decoding: try encoder.encode(record.globs), as: UTF8.self)
+        let packageIDs = String(decoding: try encoder.encode(record.packageIDs), as: UTF8.self)
+        let key = try await write { db in
+            try await db.raw("""
+                INSERT INTO api_keys (user_key, name, secret_hash, scopes, globs, package_ids, created, expires, revoked)
+                VALUES (\(bind: record.userKey), \(bind: record.name), \(bind: record.secretHash), \(bind: scopes),
+                    \(bind: globs), \(bind: packageIDs), \(bind: StoreDate.microseconds(record.created)),
+                    \(bind: record.expires.map(StoreDate.microseconds)), \(bind: record.revoked))
+                RETURNING "key"
+                """).first()?.decode(column: "key", as: Int64.self)
+        }
+        var created = record
+        created.key = try key ?? { throw StoreError.unavailable("The new API key's key was not returned.") }()
+        return created
+    }
+
+    public func apiKey(secretHash: String) async throws -> APIKeyRecord? {
+        try await read { db in
+            try await db.raw("SELECT * FROM api_keys WHERE secret_hash = \(bind: secretHash)").first().map(Self.decodeAPIKey)
+        }
+    }
+
+    public func owners(ofLowerID lowerID: String) async throws -> [Int64] {
+        try await read { db in
+            try await db.raw("SELECT user_key FROM package_owners WHERE lower_id = \(bind: lowerID) ORDER BY user_key")
+                .all().map { try $0.decode(column: "user_key", as: Int64.self) }
+        }
+    }
+
+    /// Adding an existing owner is a no-op.
+    public func addOwner(_ userKey: Int64, toLowerID lowerID: String) async throws {
+        try await write { db in try await Self.insertOwner(userKey, lowerID: lowerID, in: db) }
+    }
+
+    static func insertOwner(_ userKey: Int64, lowerID: String, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO package_owners (lower_id, user_key) VALUES (\(bind: lowerID), \(bind: userKey))
+            ON CONFLICT (lower_id, user_key) DO NOTHING
+            """).run()
+    }
+
+    private static func decodeUser(_ row: any SQLRow) throws -> User {
+        User(
+            key: try row.decode(column: "key", as: Int64.self),
+            name: try row.decode(column: "name", as: String.self),
+            email: try row.decode(column: "email", as: String.self),
+            isSiteAdmin: try row.decode(column: "is_site_admin", as: Bool.self),
+            created: StoreDate.date(try row.decode(column: "created", as: Int64.self))
+        )
+    }
+
+    private static func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {
+        let decoder = JSONDecoder()
+        func strings(_ column: String) throws -> [String] {
+            try decoder.decode([String].self, from: Data(try row.decode(column: column, as: String.self).utf8))
+        }
+        return APIKeyRecord(
+            key: try row.decode(column: "key", as: Int64.self),
+            userKey: try row.decode(column: "user_key", as: Int64.self),
+            name: try row.decode(column: "name", as: String.self),
+            secretHash: try row.decode(column: "secret_hash", as: String.self),
+            // An unknown scope (written by a newer Pallet) grants nothing here rather than failing the lookup.
+            scopes: try strings("scopes").compactMap(APIKeyScope.init(rawValue:)),
+            globs: try strings("globs"),
+            packageIDs: try strings("package_ids"),
+            created: StoreDate.date(try row.decode(column: "created", as: Int64.self)),
+            expires: try row.decodeNil(column: "expires") ? nil : StoreDate.date(try row.decode(column: "expires", as: Int64.self)),
+            revoked: try row.decode(column: "revoked", as: Bool.self)
+        )
+    }
+}

@@ -1,0 +1,68 @@
+public import Foundation
+public import Gallery
+import SQLKit
+
+extension SQLMetadataStore {
+    /// Unlist or relist: relisting also sets `published` (nuget.org's "last listed" time);
+    /// both set `lastEdited`. The catalog entry is built from the updated record inside the transaction.
+    public func setListed(
+        _ listed: Bool, _ key: PackageVersionKey, at date: Date,
+        catalogEntry: @Sendable (PackageVersionRecord) throws -> CatalogEntry
+    ) async throws -> PackageVersionRecord? {
+        // The closure is only used before this call returns; SQLKit's session API wants it escaping.
+        let dialect = self.dialect
+        return try await withoutActuallyEscaping(catalogEntry) { makeEntry in
+            try await write { db in
+                guard var record = try await Self.lockedVersion(key, in: db, dialect: dialect), record.state == .available else {
+                    return nil
+                }
+                record.listed = listed
+                record.lastEdited = date
+                if listed { record.published = date }
+                let entry = try makeEntry(record)
+                record.catalogLeafPath = entry.leafPath
+                try await db.raw("""
+                    UPDATE package_versions
+                    SET listed = \(bind: listed), published = \(bind: StoreDate.microseconds(record.published)),
+                        last_edited = \(bind: StoreDate.microseconds(date)), catalog_leaf_path = \(bind: entry.leafPath)
+                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                    """).run()
+                try await Self.appendCatalogEntry(entry, in: db, dialect: dialect)
+                try await Self.markDirty([key.lowerID], in: db)
+                return record
+            }
+        }
+    }
+
+    /// Hard delete (site admins only): the row stays with state `deleted` and `listed` false so the
+    /// number is never reused; appends the `PackageDelete` entry and marks the id dirty.
+    /// Returns false when no available version has `key`.
+    ///
+    /// Not yet part of `MetadataStore`; the admin delete issue should move it there.
+    public func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry) async throws -> Bool {
+        let dialect = self.dialect
+        return try await write { db in
+            let updated = try await db.raw("""
+                UPDATE package_versions SET state = 'deleted', listed = \(bind: false),
+                    last_edited = \(bind: StoreDate.microseconds(date)), catalog_leaf_path = \(bind: catalogEntry.leafPath)
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'available'
+                RETURNING lower_id
+                """).first()
+            guard updated != nil else { return false }
+            try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
+            try await Self.markDirty([key.lowerID], in: db)
+            return true
+        }
+    }
+
+    /// One version, read inside a write transaction and locked against concurrent writers until it ends.
+    static func lockedVersion(
+        _ key: PackageVersionKey, in db: any SQLDatabase, dialect: SQLDialectFeatures
+    ) async throws -> PackageVersionRecord? {
+        try await PackageVersionRow.all("""
+            SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+            WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+            \(unsafeRaw: dialect.lockRowsForUpdate)
+            """, in: db).first
+    }
+}

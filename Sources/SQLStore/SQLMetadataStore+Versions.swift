@@ -1,0 +1,111 @@
+public import Foundation
+public import Gallery
+import SQLKit
+
+extension SQLMetadataStore {
+    /// Inserts a `pending` row whatever `record.state` says; the primary key (lower id, lower version)
+    /// decides races, so of two concurrent claims exactly one returns `.claimed`.
+    public func claimVersion(_ record: PackageVersionRecord, owner: Int64?) async throws -> ClaimOutcome {
+        let insert = try PackageVersionRow.insert(record, state: .pending)
+        do {
+            try await write { db in
+                // DO NOTHING + RETURNING tells whether this claim created the id, without a unique
+                // violation when another push of a different version creates it concurrently.
+                let created = try await db.raw("""
+                    INSERT INTO packages (lower_id, id, created)
+                    VALUES (\(bind: record.lowerID), \(bind: record.id), \(bind: StoreDate.microseconds(record.created)))
+                    ON CONFLICT (lower_id) DO NOTHING
+                    RETURNING lower_id
+                    """).first()
+                try await db.raw(insert).run()
+                if created != nil, let owner {
+                    try await Self.insertOwner(owner, lowerID: record.lowerID, in: db)
+                }
+            }
+            return .claimed
+        } catch StoreError.alreadyExists {
+            return .alreadyExists
+        }
+    }
+
+    /// Fails when no pending claim has `key` (it was abandoned or already published).
+    public func publishClaim(_ key: PackageVersionKey, catalogEntry: CatalogEntry) async throws {
+        let dialect = self.dialect
+        try await write { db in
+            let updated = try await db.raw("""
+                UPDATE package_versions SET state = 'available', catalog_leaf_path = \(bind: catalogEntry.leafPath)
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'pending'
+                RETURNING lower_id
+                """).first()
+            guard updated != nil else { throw SQLStoreError.noPendingClaim(key) }
+            try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
+            try await Self.markDirty([key.lowerID], in: db)
+        }
+    }
+
+    /// Deletes the pending row, and the package row with its owners when no other version uses the id,
+    /// so a failed first push leaves neither the number nor the id taken.
+    public func abandonClaim(_ key: PackageVersionKey) async throws {
+        try await write { db in
+            try await db.raw("""
+                DELETE FROM package_versions
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'pending'
+                """).run()
+            let remaining = try await db.raw("""
+                SELECT 1 AS present FROM package_versions WHERE lower_id = \(bind: key.lowerID) LIMIT 1
+                """).first()
+            if remaining == nil {
+                try await db.raw("DELETE FROM package_owners WHERE lower_id = \(bind: key.lowerID)").run()
+                try await db.raw("DELETE FROM packages WHERE lower_id = \(bind: key.lowerID)").run()
+            }
+        }
+    }
+
+    public func pendingClaims(createdBefore date: Date) async throws -> [PackageVersionRecord] {
+        try await read { db in
+            try await PackageVersionRow.all("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+                WHERE state = 'pending' AND created < \(bind: StoreDate.microseconds(date))
+                """, in: db)
+        }
+    }
+
+    public func versions(ofLowerID lowerID: String) async throws -> [PackageVersionRecord] {
+        try await read { db in
+            try await PackageVersionRow.all("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+                WHERE lower_id = \(bind: lowerID) AND state = 'available'
+                """, in: db)
+        }
+    }
+
+    public func version(_ key: PackageVersionKey) async throws -> PackageVersionRecord? {
+        try await read { db in
+            try await PackageVersionRow.all("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                """, in: db).first
+        }
+    }
+
+    public func allAvailableVersions() async throws -> [PackageVersionRecord] {
+        try await read { db in
+            try await PackageVersionRow.all("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions WHERE state = 'available'
+                """, in: db)
+        }
+    }
+
+    /// Adds every count in one transaction; keys without a row are ignored.
+    public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
+        guard !counts.isEmpty else { return }
+        try await write { db in
+            for (key, count) in counts where count != 0 {
+                try await db.raw("""
+                    UPDATE package_versions SET downloads = downloads + \(bind: count)
+                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                    """).run()
+            }
+        }
+    }
+}

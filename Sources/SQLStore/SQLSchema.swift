@@ -1,0 +1,109 @@
+/// One numbered schema step. Steps are append-only: a released step is never edited, a change is a new step.
+struct SQLMigration: Sendable {
+    let version: Int64
+    let name: String
+    /// The statements of the step, with the dialect's type names filled in.
+    let statements: @Sendable (SQLDialectFeatures) -> [String]
+}
+
+/// The schema of the metadata store, in order.
+///
+/// Ids are stored twice: `lower_id` (the key, lowercased by the caller with Swift's `lowercased()`,
+/// so SQLite and PostgreSQL agree on non-ASCII) and `id` as pushed. Dates are microseconds since 1970.
+enum SQLSchema {
+    static let migrations: [SQLMigration] = [
+        SQLMigration(version: 1, name: "initial schema") { d in
+            [
+                """
+                CREATE TABLE packages (
+                    lower_id TEXT PRIMARY KEY,
+                    id TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL
+                )
+                """,
+                // PRIMARY KEY (lower_id, lower_version) decides races between pushes of the same version.
+                // A hard-deleted version keeps its row (state 'deleted') so its number is never reused.
+                """
+                CREATE TABLE package_versions (
+                    lower_id TEXT NOT NULL REFERENCES packages (lower_id),
+                    lower_version TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    normalized_version TEXT NOT NULL,
+                    verbatim_version TEXT NOT NULL,
+                    is_prerelease \(d.booleanType) NOT NULL,
+                    is_semver2 \(d.booleanType) NOT NULL,
+                    listed \(d.booleanType) NOT NULL,
+                    state TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL,
+                    published \(d.bigintType) NOT NULL,
+                    last_edited \(d.bigintType),
+                    package_size \(d.bigintType) NOT NULL,
+                    package_hash TEXT NOT NULL,
+                    downloads \(d.bigintType) NOT NULL DEFAULT 0,
+                    metadata_json TEXT NOT NULL,
+                    deprecation_json TEXT,
+                    catalog_leaf_path TEXT,
+                    PRIMARY KEY (lower_id, lower_version)
+                )
+                """,
+                "CREATE INDEX package_versions_state_created ON package_versions (state, created)",
+                """
+                CREATE TABLE catalog (
+                    sequence \(d.bigintType) PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    commit_id TEXT NOT NULL,
+                    commit_ts \(d.bigintType) NOT NULL,
+                    id TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    leaf_path TEXT NOT NULL,
+                    leaf_json \(d.bytesType) NOT NULL
+                )
+                """,
+                // `generation` counts marks; the id is dirty while it is ahead of `rendered_generation`.
+                // Rows are kept when clean so generations only grow and a stale renderer can never clear a newer mark.
+                """
+                CREATE TABLE dirty_packages (
+                    lower_id TEXT PRIMARY KEY,
+                    generation \(d.bigintType) NOT NULL,
+                    rendered_generation \(d.bigintType) NOT NULL DEFAULT 0
+                )
+                """,
+                "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                """
+                CREATE TABLE users (
+                    "key" \(d.autoincrementKey),
+                    name TEXT NOT NULL,
+                    lower_name TEXT NOT NULL UNIQUE,
+                    email TEXT NOT NULL,
+                    is_site_admin \(d.booleanType) NOT NULL,
+                    created \(d.bigintType) NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE api_keys (
+                    "key" \(d.autoincrementKey),
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    name TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL UNIQUE,
+                    scopes TEXT NOT NULL,
+                    globs TEXT NOT NULL,
+                    package_ids TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL,
+                    expires \(d.bigintType),
+                    revoked \(d.booleanType) NOT NULL
+                )
+                """,
+                "CREATE INDEX api_keys_user_key ON api_keys (user_key)",
+                // No foreign key to packages: owners may be recorded before the first version exists.
+                """
+                CREATE TABLE package_owners (
+                    lower_id TEXT NOT NULL,
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    PRIMARY KEY (lower_id, user_key)
+                )
+                """,
+            ]
+        },
+    ]
+}
