@@ -1,0 +1,56 @@
+import Foundation
+import Gallery
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// Sends package files (nupkg, nuspec, readme, icon, license) from the blob store.
+///
+/// Files are immutable once pushed, so the ETag is derived from the blob key and size and the
+/// answer may be cached for a year. Small files are read whole in one go (measured faster than
+/// chunked streaming for typical packages); larger ones stream in 128 KiB chunks.
+struct BlobResponder: Sendable {
+    let fileIO: FileIO
+    /// Files up to this size are read with a single read.
+    let wholeReadLimit: Int64 = 4 << 20
+    /// When set, local files are answered with `X-Accel-Redirect` to this internal nginx location prefix.
+    let accelRedirectPrefix: String?
+
+    func response(
+        _ location: BlobLocation, key: BlobKey, contentType: String, request: Request, context: some RequestContext
+    ) async throws -> Response {
+        switch location {
+        case .redirect(let url):
+            return Response(status: .found, headers: [.location: url.absoluteString, .cacheControl: "no-store"])
+        case .localFile(let path, let size):
+            var headers: HTTPFields = [
+                .contentType: contentType, .eTag: stableETag(key: key, size: size),
+                .cacheControl: DocumentResponse.immutableCacheControl,
+            ]
+            if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
+                return Response(status: .notModified, headers: headers)
+            }
+            headers[.contentLength] = String(size)
+            if request.method == .head { return Response(status: .ok, headers: headers) }
+            if let prefix = accelRedirectPrefix {
+                headers[HTTPField.Name("X-Accel-Redirect")!] = prefix + key.path
+                headers[.contentLength] = nil
+                return Response(status: .ok, headers: headers)
+            }
+            let body = size <= wholeReadLimit
+                ? try await fileIO.loadFile(path: path, context: context, chunkLength: Int(max(size, 1)))
+                : try await fileIO.loadFile(path: path, context: context)
+            return Response(status: .ok, headers: headers, body: body)
+        }
+    }
+
+    /// A validator that is the same on every node and every run: FNV-1a of the key path plus the size.
+    func stableETag(key: BlobKey, size: Int64) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.path.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return "\"\(String(hash, radix: 16))-\(String(size, radix: 16))\""
+    }
+}

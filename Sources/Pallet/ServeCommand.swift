@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PalletApp
+
+/// `pallet serve`: the feed on the embedded default (SQLite + blob folder).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start the NuGet server.")
+
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "Address to listen on. Env PALLET_HOST. Default 127.0.0.1.") var host: String?
+    @Option(help: "Port to listen on (0 = any free port). Env PALLET_PORT. Default 5555.") var port: Int?
+    @Option(name: .customLong("base-url"), help: "Public base URL written into documents. Env PALLET_BASE_URL.") var baseURL: String?
+    @Option(name: .customLong("max-package-size-mb"), help: "Largest accepted upload. Env PALLET_MAX_PACKAGE_SIZE_MB. Default 250.")
+    var maxPackageSizeMB: Int?
+    @Option(name: .customLong("accel-redirect-prefix"), help: "Answer downloads with X-Accel-Redirect to this nginx location.")
+    var accelRedirectPrefix: String?
+
+    func run() async throws {
+        var flags = dataOptions.commandLine
+        flags[ServerConfig.Key.host] = host
+        flags[ServerConfig.Key.port] = port.map(String.init)
+        flags[ServerConfig.Key.baseURL] = baseURL
+        flags[ServerConfig.Key.maxPackageSizeMB] = maxPackageSizeMB.map(String.init)
+        flags[ServerConfig.Key.accelRedirectPrefix] = accelRedirectPrefix
+        let config = try await ServerConfig.load(commandLine: flags)
+        var logger = Logger(label: "pallet")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger) { port in
+            let feed = config.baseURL.map { "\($0)/v3/index.json" } ?? "http://\(config.host):\(port)/v3/index.json"
+            print("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
+            print("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
+        }
+        _ = gallery
+        try await app.runService()
+    }
+}

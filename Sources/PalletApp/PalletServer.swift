@@ -1,0 +1,59 @@
+public import Gallery
+public import Hummingbird
+public import Logging
+import BlobFileSystem
+import HTTPV3
+import SQLStore
+import ServiceLifecycle
+
+/// Builds the Pallet application on the embedded default: SQLite + a blob folder under the data directory.
+public enum PalletServer {
+    /// Opens the stores of a data folder and the gallery on them (used by `serve` and the admin commands).
+    public static func openGallery(config: ServerConfig, logger: Logger, baseURL: String? = nil) async throws -> PackageGallery {
+        let data = try DataDirectory(config.dataDirectory)
+        let store = try await SQLMetadataStore.openSQLite(path: data.database, logger: logger)
+        let blobs = try FileSystemBlobStore(root: data.blobs)
+        return try await PackageGallery.open(
+            store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()), logger: logger
+        )
+    }
+
+    /// The runnable application: repairs and loads the gallery, then serves V3 and health routes.
+    public static func makeApplication(
+        config: ServerConfig, logger: Logger, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+    ) async throws -> (some ApplicationProtocol, PackageGallery) {
+        let gallery = try await openGallery(config: config, logger: logger)
+        try await gallery.start()
+        let data = try DataDirectory(config.dataDirectory)
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: NuGetErrorMiddleware())
+        V3Routes<BasicRequestContext>(
+            gallery: gallery,
+            settings: V3Settings(
+                maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary,
+                accelRedirectPrefix: config.accelRedirectPrefix
+            )
+        ).register(on: router)
+        HealthRoutes<BasicRequestContext>(gallery: gallery).register(on: router)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
+            onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        app.addServices(DownloadFlushService(counter: gallery.downloads))
+        return (app, gallery)
+    }
+}
+
+/// Flushes download counts every five seconds, and once more at shutdown.
+struct DownloadFlushService: Service {
+    let counter: DownloadCounter
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await counter.run(every: .seconds(5))
+        }
+        await counter.flush()
+    }
+}

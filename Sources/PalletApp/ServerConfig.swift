@@ -1,0 +1,92 @@
+public import Foundation
+import Configuration
+import SystemPackage
+
+/// Settings of `pallet serve` and the admin commands, read once at start.
+///
+/// Precedence: command line, then environment (`PALLET_PORT`, ...), then the JSON config file
+/// (`{"pallet": {"port": 5555}}`), then the defaults. docs/CONFIGURATION.md lists every key.
+public struct ServerConfig: Sendable, Equatable {
+    /// Folder holding the SQLite database, the blob folder and upload temp files.
+    public var dataDirectory: String = "./pallet-data"
+    public var host: String = "127.0.0.1"
+    public var port: Int = 5555
+    /// Public base URL written into every document; default `http://{host}:{port}`.
+    public var baseURL: String?
+    public var maxPackageSizeMB: Int = 250
+    /// nginx internal location for `X-Accel-Redirect` downloads (off when nil).
+    public var accelRedirectPrefix: String?
+
+    /// The defaults.
+    public init() {}
+
+    /// The configuration keys, as written in a config file (dotted) — environment names derive from them.
+    public enum Key {
+        public static let configFile = "pallet.config"
+        public static let data = "pallet.data"
+        public static let host = "pallet.host"
+        public static let port = "pallet.port"
+        public static let baseURL = "pallet.baseUrl"
+        public static let maxPackageSizeMB = "pallet.maxPackageSizeMb"
+        public static let accelRedirectPrefix = "pallet.accelRedirectPrefix"
+    }
+
+    /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
+    /// Every problem is reported at once in the thrown error.
+    public static func load(commandLine: [String: String], environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> ServerConfig {
+        let cli = InMemoryProvider(name: "command line", values: Dictionary(uniqueKeysWithValues: commandLine.map {
+            (AbsoluteConfigKey(stringLiteral: $0.key), ConfigValue(.string($0.value), isSecret: false))
+        }))
+        let env = EnvironmentVariablesProvider(environmentVariables: environment)
+        var providers: [any ConfigProvider] = [cli, env]
+        let early = ConfigReader(providers: providers)
+        if let file = early.string(forKey: ConfigKey(Key.configFile)) {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw ConfigError(problems: ["The config file '\(file)' does not exist."])
+            }
+            providers.append(try await FileProvider<JSONSnapshot>(filePath: .init(file)))
+        }
+        return try resolve(ConfigReader(providers: providers))
+    }
+
+    static func resolve(_ reader: ConfigReader) throws -> ServerConfig {
+        var config = ServerConfig()
+        var problems: [String] = []
+        func text(_ key: String) -> String? { reader.string(forKey: ConfigKey(key)) ?? reader.int(forKey: ConfigKey(key)).map(String.init) }
+        func number(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let raw = text(key) else { return nil }
+            guard let value = Int(raw), range.contains(value) else {
+                problems.append("'\(key)' must be a whole number in \(range.lowerBound)...\(range.upperBound), not '\(raw)'.")
+                return nil
+            }
+            return value
+        }
+        if let data = text(Key.data) { config.dataDirectory = data }
+        if let host = text(Key.host) { config.host = host }
+        if let port = number(Key.port, 0...65535) { config.port = port }
+        if let size = number(Key.maxPackageSizeMB, 1...102_400) { config.maxPackageSizeMB = size }
+        if let base = text(Key.baseURL) {
+            if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                config.baseURL = base
+            } else {
+                problems.append("'\(Key.baseURL)' must be an absolute http(s) URL, not '\(base)'.")
+            }
+        }
+        config.accelRedirectPrefix = text(Key.accelRedirectPrefix)
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return config
+    }
+
+    /// The base URL documents use: the configured one, or the listening address (0.0.0.0 is shown as 127.0.0.1).
+    public func effectiveBaseURL(boundPort: Int? = nil) -> String {
+        if let baseURL { return baseURL }
+        let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shownHost):\(boundPort ?? port)"
+    }
+}
+
+/// Configuration problems, all of them.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    public let problems: [String]
+    public var description: String { "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+}
