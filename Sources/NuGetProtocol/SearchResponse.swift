@@ -21,20 +21,31 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         public var atID: String
         /// Always `Package`.
         public var atType: String
+        /// The registration index URL (Visual Studio follows it).
         public var registration: String?
+        /// The id as the latest version spells it.
         public var id: String
         /// `full(v)` of the latest version matching the filters.
         public var version: String
+        /// The latest version's nuspec description.
         public var description: String?
+        /// The latest version's nuspec summary.
         public var summary: String?
+        /// The latest version's nuspec title.
         public var title: String?
+        /// The served embedded icon, else the nuspec's `iconUrl`.
         public var iconUrl: String?
+        /// licenses.nuget.org for an expression, the served license file, else the nuspec's `licenseUrl`.
         public var licenseUrl: String?
+        /// The nuspec's `projectUrl`.
         public var projectUrl: String?
+        /// The nuspec's tags.
         public var tags: [String]
+        /// The nuspec's comma-separated authors, split.
         public var authors: [String]
         /// Accounts allowed to push (never the nuspec's `<owners>`).
         public var owners: [String]
+        /// Downloads of every version, listed or not.
         public var totalDownloads: Int64
         /// Blue check in Visual Studio: the id is in a prefix reserved by an owner.
         public var verified: Bool
@@ -86,6 +97,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
 
     /// `{ "name": "Dependency" }`.
     public struct PackageType: Codable, Sendable, Equatable {
+        /// The package type name (`Dependency`, `DotnetTool`, …).
         public var name: String
         /// Creates a package type entry.
         public init(name: String) { self.name = name }
@@ -95,6 +107,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public struct Version: Codable, Sendable, Equatable {
         /// `full(v)`.
         public var version: String
+        /// Downloads of this version.
         public var downloads: Int64
         /// The registration leaf URL of this version.
         public var atID: String

@@ -26,6 +26,7 @@ public enum SearchField: String, Sendable, CaseIterable {
 
 /// One `field:value` restriction; every restriction must hold (nuget.org ANDs them).
 public struct SearchFieldFilter: Sendable, Equatable {
+    /// The field, from its case-insensitive name.
     public var field: SearchField
     /// The value as typed, quotes removed.
     public var value: String

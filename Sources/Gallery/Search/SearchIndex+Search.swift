@@ -12,7 +12,7 @@ extension SearchIndex {
         guard let plan = SearchPlan(query, vocabulary: state.vocabulary) else {
             return SearchResults(totalHits: 0, hits: [])
         }
-        let ranked = state.withScan { scan in
+        var ranked = state.withScan { scan in
             var ranked: [RankedPackage] = []
             ranked.reserveCapacity(plan.terms.isEmpty ? scan.rows.count : 256)
             for slot in 0..<scan.rows.count {
@@ -33,8 +33,7 @@ extension SearchIndex {
             }
             return ranked
         }
-        var candidates = ranked
-        let page = RankedPackage.page(&candidates, skip: query.skip, take: query.take, state: state)
+        let page = RankedPackage.page(&ranked, skip: query.skip, take: query.take, state: state)
         let prerelease = query.includePrerelease, semVer2 = query.includeSemVer2
         let hits = page.map { slot -> SearchHit in
             let package = state.packages[slot]!

@@ -17,7 +17,9 @@ public struct SearchQuery: Sendable, Equatable {
     public var terms: [String]
     /// `field:value` restrictions with a known field.
     public var filters: [SearchFieldFilter]
+    /// Packages to pass over (0...3,000).
     public var skip: Int
+    /// Page size (0...1,000).
     public var take: Int
     /// `prerelease=true`: prerelease versions may be picked as latest and are listed.
     public var includePrerelease: Bool

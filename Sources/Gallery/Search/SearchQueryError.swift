@@ -18,6 +18,7 @@ public enum SearchQueryError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
+    /// The message.
     public var description: String { message }
 
     /// The gallery refusal (400) carrying the same sentence.

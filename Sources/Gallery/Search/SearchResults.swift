@@ -48,6 +48,7 @@ public struct SearchHitVersion: Sendable, Equatable {
     public var version: String
     /// `lower(norm(v))`, for the registration leaf URL.
     public var lowerVersion: String
+    /// Downloads of this version.
     public var downloads: Int64
 
     /// Creates a version line.
