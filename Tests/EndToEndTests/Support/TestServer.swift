@@ -1,0 +1,92 @@
+import Foundation
+import Gallery
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PalletApp
+
+/// What a test gets besides the client: the data folder, the gallery and two publishers' keys.
+struct TestEnvironment: Sendable {
+    /// The public base URL every document must use (never the listening address).
+    static let baseURL = "http://pallet.test"
+
+    let dataDirectory: URL
+    let gallery: PackageGallery
+    /// Key of `alice` (push, push-versions, unlist): the default publisher.
+    let apiKey: String
+    /// Key of `bob`, another user with the same scopes: not an owner of alice's packages.
+    let otherAPIKey: String
+
+    var baseURL: String { Self.baseURL }
+    /// The folder the filesystem blob store writes package files into.
+    var packageBlobs: URL { dataDirectory.appendingPathComponent("blobs/packages") }
+
+    /// Every regular file under `blobs/packages` (what a push leaves behind).
+    func packageBlobFiles() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: packageBlobs.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { path in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: packageBlobs.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }
+    }
+}
+
+/// A fresh, empty data folder that is removed when `body` returns (also on failure).
+func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try await body(directory)
+}
+
+/// Builds the real application (SQLite + filesystem blobs, the same wiring as `pallet serve`),
+/// with `baseURL` fixed and port 0, creates the publishers and their keys, and runs `body`
+/// against it with HummingbirdTesting. A fresh temp data folder is used unless one is given
+/// (a restart test runs two servers on one folder).
+func withTestServer(
+    _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil,
+    _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
+) async throws {
+    if let dataDirectory {
+        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, body)
+    } else {
+        try await withTemporaryDataDirectory { directory in
+            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, body)
+        }
+    }
+}
+
+private func runTestServer(
+    _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL,
+    _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
+) async throws {
+    var config = ServerConfig()
+    config.dataDirectory = dataDirectory.path
+    config.host = "127.0.0.1"
+    config.port = 0
+    config.baseURL = TestEnvironment.baseURL
+    config.maxPackageSizeMB = maxPackageSizeMB
+    var logger = Logger(label: "pallet.e2e")
+    logger.logLevel = .error
+    let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
+    let environment = TestEnvironment(
+        dataDirectory: dataDirectory, gallery: gallery,
+        apiKey: try await publisherKey(gallery, user: "alice"),
+        otherAPIKey: try await publisherKey(gallery, user: "bob")
+    )
+    try await app.test(setup) { client in
+        try await body(FeedClient(client: client, baseURL: TestEnvironment.baseURL), environment)
+    }
+}
+
+/// A new push+unlist key for `user`, creating the user on first use (a restarted server keeps users).
+private func publisherKey(_ gallery: PackageGallery, user: String) async throws -> String {
+    if try await gallery.store.user(named: user) == nil {
+        _ = try await gallery.accounts.createUser(name: user, email: "\(user)@pallet.test")
+    }
+    let key = try await gallery.accounts.createAPIKey(
+        userName: user, name: "e2e-\(UUID().uuidString.prefix(8))", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30
+    )
+    return key.secret
+}
