@@ -89,11 +89,12 @@ extension SQLMetadataStore {
     }
 
     public func allAvailableVersions() async throws -> [PackageVersionRecord] {
-        try await read { db in
-            try await PackageVersionRow.all("""
+        let rows = try await read { db in
+            try await db.raw("""
                 SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions WHERE state = 'available'
-                """, in: db)
+                """).all()
         }
+        return try await PackageVersionRow.decodeConcurrently(rows)
     }
 
     /// Adds every count in one transaction; keys without a row are ignored.

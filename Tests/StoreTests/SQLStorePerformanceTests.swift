@@ -1,0 +1,72 @@
+import Foundation
+import Gallery
+import SQLKit
+@testable import SQLStore
+import Testing
+
+/// Timings the gallery relies on: a push's database work and loading the search index at start.
+/// Bounds are regression guards for a debug build on a busy 2-core machine (about 5x slower than
+/// idle release); the measured numbers are printed so a run shows the real figures.
+@Suite("SQL metadata store performance")
+struct SQLStorePerformanceTests {
+    @Test("claim + publish of a push takes a few milliseconds", arguments: StoreKind.available)
+    func pushLatency(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            let pushes = 200
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure {
+                for index in 0..<pushes {
+                    let record = Fixture.record("Bench", "1.0.\(index)")
+                    _ = try await store.claimVersion(record, owner: nil)
+                    try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record))
+                }
+            }
+            let perPush = elapsed / pushes
+            print("StoreTests timing [\(kind)]: claim + publish \(perPush) per push over \(pushes) pushes")
+            #expect(perPush < .milliseconds(25))
+        }
+    }
+
+    @Test("allAvailableVersions reads 100,000 rows", arguments: StoreKind.available)
+    func loadAll(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            let rows = 100_000
+            try await Self.insertSynthetic(rows: rows, like: Fixture.record(), into: store)
+            let clock = ContinuousClock()
+            var loaded: [PackageVersionRecord] = []
+            let elapsed = try await clock.measure { loaded = try await store.allAvailableVersions() }
+            print("StoreTests timing [\(kind)]: allAvailableVersions \(rows) rows in \(elapsed)")
+            #expect(loaded.count == rows)
+            #expect(Set(loaded.map(\.lowerID)).count == rows / 4)
+            #expect(elapsed < .seconds(30))
+        }
+    }
+
+    /// Copies `template` into `rows` available versions (4 per id) with one set-based statement per table,
+    /// so the test measures reading, not 100,000 round trips of inserting.
+    static func insertSynthetic(rows: Int, like template: PackageVersionRecord, into store: SQLMetadataStore) async throws {
+        var record = template
+        record.state = .available
+        let insert = try PackageVersionRow.insert(record, state: .available)
+        let lowerID = record.lowerID
+        try await store.write { db in
+            try await db.raw("INSERT INTO packages (lower_id, id, created) VALUES (\(bind: lowerID), 'T', 0)").run()
+            try await db.raw(insert).run()
+            try await db.raw("""
+                INSERT INTO packages (lower_id, id, created)
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(bind: rows / 4 - 1))
+                SELECT 'bench.' || i, 'Bench.' || i, 0 FROM n
+                """).run()
+            try await db.raw("""
+                INSERT INTO package_versions
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(bind: rows - 1))
+                SELECT 'bench.' || (i / 4), (i % 4) || '.0.0', 'Bench.' || (i / 4), (i % 4) || '.0.0', (i % 4) || '.0.0',
+                    (i % 4) || '.0.0', is_prerelease, is_semver2, listed, state, created, published, last_edited,
+                    package_size, package_hash, i, metadata_json, deprecation_json, catalog_leaf_path
+                FROM n, (SELECT * FROM package_versions WHERE lower_id = \(bind: lowerID)) AS t
+                """).run()
+            try await db.raw("DELETE FROM package_versions WHERE lower_id = \(bind: lowerID)").run()
+            try await db.raw("DELETE FROM packages WHERE lower_id = \(bind: lowerID)").run()
+        }
+    }
+}
