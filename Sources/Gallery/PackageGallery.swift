@@ -77,6 +77,16 @@ public final class PackageGallery: Sendable {
         logger.info("gallery ready", metadata: ["packages": "\(byID.count)"])
     }
 
+    /// Flushes buffered download counts and closes the store (end of `serve` and of every admin command).
+    public func shutdown() async {
+        await downloads.flush()
+        do {
+            try await store.shutdown()
+        } catch {
+            logger.warning("store did not close cleanly", metadata: ["error": "\(error)"])
+        }
+    }
+
     // MARK: Writes
 
     /// Pushes a package file (V3 and V2 push land here).

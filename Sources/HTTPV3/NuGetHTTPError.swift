@@ -1,4 +1,5 @@
 public import Hummingbird
+import HTTPTypes
 import Foundation
 
 /// An error answer in the shape NuGet clients can show: a one-line message in the HTTP/1.1
@@ -22,6 +23,8 @@ public struct NuGetHTTPError: HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
         headers[.contentType] = "text/plain; charset=utf-8"
+        // Moved into the status line by ReasonPhraseWriter (NIO would otherwise write the standard phrase).
+        headers[HTTPField.Name(ReasonPhraseWriter.header)!] = message
         let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: message + "\n")
         headers[.contentLength] = String(message.utf8.count + 1)
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))

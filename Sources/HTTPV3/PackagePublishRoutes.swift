@@ -12,7 +12,8 @@ struct PackagePublishRoutes<Context: RequestContext>: Sendable {
     let settings: V3Settings
 
     func register(on router: Router<Context>) {
-        for path in ["/api/v2/package", "/api/v2/package/", "/api/v2", "/api/v2/"] {
+        // Hummingbird's router ignores a trailing slash, so these also match `/api/v2/package/` and `/api/v2/`.
+        for path in ["/api/v2/package", "/api/v2"] {
             router.put(RouterPath(path)) { request, _ in try await push(request) }
         }
         router.delete("/api/v2/package/:id/:version") { request, context in

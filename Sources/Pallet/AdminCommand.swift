@@ -12,12 +12,20 @@ struct AdminCommand: AsyncParsableCommand {
     )
 }
 
-/// Opens the gallery of the data folder for an admin command (no document rendering, no server).
-func openAdminGallery(_ options: DataOptions) async throws -> PackageGallery {
+/// Runs `body` on the gallery of the data folder (no server), closing the store afterwards in every case.
+func withAdminGallery<T>(_ options: DataOptions, _ body: (PackageGallery) async throws -> T) async throws -> T {
     let config = try await ServerConfig.load(commandLine: options.commandLine)
     var logger = Logger(label: "pallet-admin")
     logger.logLevel = .warning
-    return try await PalletServer.openGallery(config: config, logger: logger)
+    let gallery = try await PalletServer.openGallery(config: config, logger: logger)
+    do {
+        let result = try await body(gallery)
+        await gallery.shutdown()
+        return result
+    } catch {
+        await gallery.shutdown()
+        throw error
+    }
 }
 
 struct CreateUserCommand: AsyncParsableCommand {
@@ -29,8 +37,9 @@ struct CreateUserCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let gallery = try await openAdminGallery(dataOptions)
-        let user = try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin)
+        let user = try await withAdminGallery(dataOptions) { gallery in
+            try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin)
+        }
         print("Created user '\(user.name)'\(user.isSiteAdmin ? " (site admin)" : "").")
     }
 }
@@ -55,11 +64,12 @@ struct CreateAPIKeyCommand: AsyncParsableCommand {
             }
             return scope
         }
-        let gallery = try await openAdminGallery(dataOptions)
-        let created = try await gallery.accounts.createAPIKey(
-            userName: user, name: name, scopes: scopes.isEmpty ? [.push, .unlist] : scopes,
-            globs: glob, packageIDs: package, expiresInDays: expiresInDays
-        )
+        let created = try await withAdminGallery(dataOptions) { gallery in
+            try await gallery.accounts.createAPIKey(
+                userName: user, name: name, scopes: scopes.isEmpty ? [.push, .unlist] : scopes,
+                globs: glob, packageIDs: package, expiresInDays: expiresInDays
+            )
+        }
         print("Created API key '\(created.record.name)' for '\(user)', expires \(created.record.expires.map { ISO8601DateFormatter().string(from: $0) } ?? "never").")
         print(created.secret)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gallery
 import Hummingbird
 import Logging
 import PalletApp
@@ -32,7 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
             print("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
             print("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
         }
-        _ = gallery
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await gallery.shutdown()
+            throw error
+        }
+        await gallery.shutdown()
     }
 }

@@ -37,6 +37,7 @@ public enum PalletServer {
         HealthRoutes<BasicRequestContext>(gallery: gallery).register(on: router)
         var app = Application(
             router: router,
+            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller()]),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger

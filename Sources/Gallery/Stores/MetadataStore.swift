@@ -16,6 +16,8 @@ public enum ClaimOutcome: Sendable, Equatable {
 public protocol MetadataStore: Sendable {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
+    /// Closes connections; the store is unusable afterwards.
+    func shutdown() async throws
 
     // MARK: Package versions
 
