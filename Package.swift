@@ -82,11 +82,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The NuGet V2 (OData/Atom) HTTP surface for older clients (nuget.exe 2.x, VS 2012/2013).
+        .target(
+            name: "HTTPV2",
+            dependencies: [
+                "Gallery", "NuGetCore", "HTTPV3",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Wires configuration, stores and routes into a runnable application (used by `pallet serve` and tests).
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPV3", "SQLStore", "BlobFileSystem", "NuGetCore",
+                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "NuGetCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +122,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPV2Tests",
+            dependencies: ["HTTPV2", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(

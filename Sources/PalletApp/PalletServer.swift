@@ -35,6 +35,7 @@ public enum PalletServer {
             )
         ).register(on: router)
         HealthRoutes<BasicRequestContext>(gallery: gallery).register(on: router)
+        // V2 routes are registered here (HTTPV2) once that surface exists.
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller()]),
