@@ -57,6 +57,7 @@ public enum FileSystemBlobStoreError: Error, Sendable, Equatable, CustomStringCo
     /// A file operation failed (`errno` and the operation).
     case io(operation: String, path: String, errno: Int32)
 
+    /// The message for logs.
     public var description: String {
         switch self {
         case .pathOutsideRoot(let path): "The blob path '\(path)' is outside the blob store."

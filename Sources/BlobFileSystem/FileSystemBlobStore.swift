@@ -22,6 +22,7 @@ public struct FileSystemBlobStore: BlobStore {
     /// The absolute root folder.
     public var root: String { paths.root }
 
+    /// Moves the file into place with one rename (after `fsync`); across filesystems, copies next to the destination and renames.
     public func put(_ key: BlobKey, movingFileAt path: String) async throws {
         let destination = try paths.absolute(key.path)
         try await blocking { [paths] in
@@ -41,6 +42,7 @@ public struct FileSystemBlobStore: BlobStore {
         }
     }
 
+    /// Writes a temporary file in the destination folder, flushes it and renames it over the destination.
     public func put(_ key: BlobKey, data: Data) async throws {
         let destination = try paths.absolute(key.path)
         try await blocking { [paths] in
@@ -56,6 +58,7 @@ public struct FileSystemBlobStore: BlobStore {
         }
     }
 
+    /// The whole file, or nil when absent.
     public func data(_ key: BlobKey) async throws -> Data? {
         let path = try paths.absolute(key.path)
         return try await blocking { [paths] in
@@ -64,6 +67,7 @@ public struct FileSystemBlobStore: BlobStore {
         }
     }
 
+    /// The absolute path and size of the file, or nil when absent.
     public func location(_ key: BlobKey) async throws -> BlobLocation? {
         let path = try paths.absolute(key.path)
         return try await blocking { [paths] in
@@ -72,6 +76,7 @@ public struct FileSystemBlobStore: BlobStore {
         }
     }
 
+    /// Removes the file; absent is fine. Empty folders stay (the layout is shallow).
     public func delete(_ key: BlobKey) async throws {
         let path = try paths.absolute(key.path)
         try await blocking { [paths] in

@@ -25,6 +25,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// The user with this key, or nil.
     public func user(key: Int64) async throws -> User? {
         try await read { db in
             try await db.raw("SELECT * FROM users WHERE \"key\" = \(bind: key)").first().map(Self.decodeUser)
@@ -51,12 +52,14 @@ extension SQLMetadataStore {
         return created
     }
 
+    /// The key whose secret hashes to `secretHash` (revoked and expired keys too; the caller judges).
     public func apiKey(secretHash: String) async throws -> APIKeyRecord? {
         try await read { db in
             try await db.raw("SELECT * FROM api_keys WHERE secret_hash = \(bind: secretHash)").first().map(Self.decodeAPIKey)
         }
     }
 
+    /// Owner user keys of the id, ascending (empty for an unknown id).
     public func owners(ofLowerID lowerID: String) async throws -> [Int64] {
         try await read { db in
             try await db.raw("SELECT user_key FROM package_owners WHERE lower_id = \(bind: lowerID) ORDER BY user_key")

@@ -8,6 +8,7 @@ extension SQLMetadataStore {
         try await read { db in try await Self.nextCatalogSequence(in: db) }
     }
 
+    /// The entries with sequences `page * 550 ..< (page + 1) * 550`, ascending.
     public func catalogEntries(page: Int64) async throws -> [CatalogEntry] {
         let first = page * CatalogEntry.pageSize
         let end = first + CatalogEntry.pageSize
@@ -19,6 +20,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// The newest commit time stamp, or nil for an empty catalog.
     public func latestCatalogTimeStamp() async throws -> Date? {
         try await read { db in
             let row = try await db.raw("SELECT MAX(commit_ts) AS latest FROM catalog").first()

@@ -2,6 +2,7 @@ import Gallery
 import SQLKit
 
 extension SQLMetadataStore {
+    /// Ids marked after their last render, sorted.
     public func dirtyLowerIDs() async throws -> [String] {
         try await read { db in
             try await db.raw("""
@@ -10,6 +11,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Bumps the generation of each id in one transaction.
     public func markDirty(_ lowerIDs: [String]) async throws {
         guard !lowerIDs.isEmpty else { return }
         try await write { db in try await Self.markDirty(lowerIDs, in: db) }
@@ -37,6 +39,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// The value of an installation setting, or nil.
     public func setting(_ name: String) async throws -> String? {
         try await read { db in
             try await db.raw("SELECT value FROM settings WHERE name = \(bind: name)").first()?
@@ -44,6 +47,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Sets or replaces an installation setting.
     public func setSetting(_ name: String, _ value: String) async throws {
         try await write { db in
             try await db.raw("""

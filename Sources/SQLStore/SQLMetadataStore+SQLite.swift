@@ -43,8 +43,11 @@ extension SQLMetadataStore {
             throw (error as? StoreError) ?? classifySQLiteError(error) ?? error
         }
         return SQLMetadataStore(database: database, dialect: .sqlite, logger: logger) {
-            try await connection.close()
+            // Stop the thread even when closing fails, then report the failure.
+            var failure: (any Error)?
+            do { try await connection.close() } catch { failure = error }
             try await thread.shutdownGracefully()
+            if let failure { throw failure }
         }
     }
 }

@@ -61,6 +61,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Pending claims older than `date`, left by a push that crashed, for the sweeper.
     public func pendingClaims(createdBefore date: Date) async throws -> [PackageVersionRecord] {
         try await read { db in
             try await PackageVersionRow.all("""
@@ -70,6 +71,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Available versions (listed and unlisted) of one id; pending and deleted rows are left out.
     public func versions(ofLowerID lowerID: String) async throws -> [PackageVersionRecord] {
         try await read { db in
             try await PackageVersionRow.all("""
@@ -79,6 +81,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// One version in any state (pending, available or deleted), or nil.
     public func version(_ key: PackageVersionKey) async throws -> PackageVersionRecord? {
         try await read { db in
             try await PackageVersionRow.all("""
@@ -88,6 +91,7 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Every available version; decoded in parallel outside the connection lock.
     public func allAvailableVersions() async throws -> [PackageVersionRecord] {
         let rows = try await read { db in
             try await db.raw("""
