@@ -13,17 +13,29 @@ struct CorpusTests {
         try #require(entries.count >= 50, "corpus at \(Corpus.root.path)")
         try await withTestServer { client, env in
             var accepted: [Corpus.Entry] = []
+            var acceptedKeys: Set<String> = []
             for entry in entries {
                 let nupkg = try Data(contentsOf: entry.url)
                 #expect(SHA512.base64(nupkg) == entry.sha512, "\(entry.file) matches its manifest hash")
                 let response = try await client.push(nupkg, apiKey: env.apiKey)
-                if entry.isDuplicate {
-                    #expect(response.status == .conflict, "\(entry.file): \(response.status) \(response.text)")
+                let key = "\(entry.id.lowercased())/\(lowerNormalized(entry.version))"
+                let outcome = "\(entry.file): \(response.status) \(response.text)"
+                if entry.isDuplicate && acceptedKeys.contains(key) {
+                    #expect(response.status == .conflict, "\(outcome)")
+                } else if entry.isSoft || entry.isDuplicate {
+                    // Policy, not format (e.g. a nuspec without <description>, which nuget.org requires):
+                    // accepting or refusing with a 400 message are both defensible; a [dup] of a refused
+                    // file shares its fate.
+                    #expect(response.status == .created || response.status == .badRequest, "\(outcome)")
                 } else {
-                    #expect(response.status == .created, "\(entry.file): \(response.status) \(response.text)")
-                    if response.status == .created { accepted.append(entry) }
+                    #expect(response.status == .created, "\(outcome)")
+                }
+                if response.status == .created {
+                    accepted.append(entry)
+                    acceptedKeys.insert(key)
                 }
             }
+            #expect(accepted.count >= entries.count - 8, "\(accepted.count) of \(entries.count) accepted")
             for entry in accepted {
                 let lowerID = entry.id.lowercased()
                 let version = lowerNormalized(entry.version)

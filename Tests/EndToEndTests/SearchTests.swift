@@ -8,9 +8,10 @@ import Testing
 @Suite("Search and autocomplete")
 struct SearchTests {
     static func seed(_ client: FeedClient, _ env: TestEnvironment) async throws {
-        try await client.pushCreated(package("Contoso.Logging", "1.0.0") { $0.tags = "logging diagnostics" }, apiKey: env.apiKey)
-        try await client.pushCreated(package("Contoso.Logging", "1.1.0"), apiKey: env.apiKey)
-        try await client.pushCreated(package("Contoso.Logging", "2.0.0-preview"), apiKey: env.apiKey)
+        // Search matches the latest version's metadata (nuget.org), so every version carries the tags.
+        for version in ["1.0.0", "1.1.0", "2.0.0-preview"] {
+            try await client.pushCreated(package("Contoso.Logging", version) { $0.tags = "logging diagnostics" }, apiKey: env.apiKey)
+        }
         try await client.pushCreated(package("Fabrikam.Json", "3.0.0") { $0.description = "Fast JSON." }, apiKey: env.apiKey)
     }
 

@@ -31,14 +31,17 @@ extension FeedClient {
 
 /// `lower(norm(v))` of protocol §8, written independently of the server: build metadata dropped,
 /// leading zeros removed, a fourth part kept only when non-zero, at least three parts.
-func lowerNormalized(_ version: String) -> String {
+func lowerNormalized(_ version: String) -> String { normalized(version).lowercased() }
+
+/// `norm(v)` keeping the case of the prerelease label (as messages and `catalogEntry.version` show it).
+func normalized(_ version: String) -> String {
     let withoutMetadata = version.split(separator: "+", maxSplits: 1)[0]
     let parts = withoutMetadata.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
     var numbers = parts[0].split(separator: ".").map { String(Int($0) ?? 0) }
     while numbers.count < 3 { numbers.append("0") }
     if numbers.count == 4, numbers[3] == "0" { numbers.removeLast() }
     let release = numbers.joined(separator: ".")
-    return (parts.count == 2 ? "\(release)-\(parts[1])" : release).lowercased()
+    return parts.count == 2 ? "\(release)-\(parts[1])" : release
 }
 
 /// A small valid package with the defaults the tests share.

@@ -70,14 +70,21 @@ private func runTestServer(
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
     let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
-    let environment = TestEnvironment(
-        dataDirectory: dataDirectory, gallery: gallery,
-        apiKey: try await publisherKey(gallery, user: "alice"),
-        otherAPIKey: try await publisherKey(gallery, user: "bob")
-    )
-    try await app.test(setup) { client in
-        try await body(FeedClient(client: client, baseURL: TestEnvironment.baseURL), environment)
+    // The store must be closed before it is released (SQLiteNIO asserts it), also when the test throws.
+    do {
+        let environment = TestEnvironment(
+            dataDirectory: dataDirectory, gallery: gallery,
+            apiKey: try await publisherKey(gallery, user: "alice"),
+            otherAPIKey: try await publisherKey(gallery, user: "bob")
+        )
+        try await app.test(setup) { client in
+            try await body(FeedClient(client: client, baseURL: TestEnvironment.baseURL), environment)
+        }
+    } catch {
+        await gallery.shutdown()
+        throw error
     }
+    await gallery.shutdown()
 }
 
 /// A new push+unlist key for `user`, creating the user on first use (a restarted server keeps users).
