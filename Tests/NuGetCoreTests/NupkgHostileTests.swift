@@ -90,6 +90,19 @@ struct NupkgHostileTests {
         #expect(throws: NupkgError.corruptEntry("lib/A.dll")) { try NupkgReader.read(fileAt: try zip.write()) }
     }
 
+    /// Fuzz/FuzzNupkg finding: ZIPFoundation 0.9.20 traps ("Not enough bits to represent the passed value",
+    /// crashing the server) converting a ZIP64 offset above Int64.max to `off_t`. The probe refuses such values.
+    @Test("a ZIP64 offset above Int64.max is refused, not a crash (fuzz regression)",
+          arguments: [UInt64(1) << 63, UInt64.max, UInt64(1) << 41])
+    func hugeZIP64Offset(_ offset: UInt64) throws {
+        var zip = Self.archive([])
+        var extra = Data([0x01, 0x00, 0x08, 0x00])
+        withUnsafeBytes(of: offset.littleEndian) { extra.append(contentsOf: $0) }
+        zip.entries.append(RawZip.Entry(path: "lib/A.dll", payload: Data("x".utf8), centralExtra: extra,
+                                        declaredLocalOffset: 0xFFFF_FFFF))
+        #expect(throws: NupkgError.notAZip) { try NupkgReader.read(fileAt: try zip.write()) }
+    }
+
     @Test("too many entries are refused from the end record, before iterating")
     func tooManyEntries() throws {
         let zip = Self.archive((0..<50).map { ("f\($0).txt", "x") })

@@ -11,6 +11,10 @@ struct RawZip {
         /// Declared sizes and checksum; nil computes them from `payload` (valid for stored entries).
         var declaredUncompressedSize: UInt32?
         var crc: UInt32?
+        /// Extra field of the central-directory record (e.g. a hostile ZIP64 field).
+        var centralExtra = Data()
+        /// Replaces the local-header offset in the central record (0xFFFFFFFF defers to ZIP64).
+        var declaredLocalOffset: UInt32?
     }
 
     var entries: [Entry] = []
@@ -40,9 +44,9 @@ struct RawZip {
             central.append(le32(0x0201_4B50)); central.append(le16(0x031E)); central.append(le16(20))
             central.append(le16(0x0800)); central.append(le16(entry.method)); central.append(le16(0)); central.append(le16(0x21))
             central.append(le32(crc)); central.append(le32(compressed)); central.append(le32(uncompressed))
-            central.append(le16(UInt16(name.count))); central.append(le16(0)); central.append(le16(0))
-            central.append(le16(0)); central.append(le16(0)); central.append(le32(0o100644 << 16))
-            central.append(le32(offset)); central.append(name)
+            central.append(le16(UInt16(name.count))); central.append(le16(UInt16(entry.centralExtra.count)))
+            central.append(le16(0)); central.append(le16(0)); central.append(le16(0)); central.append(le32(0o100644 << 16))
+            central.append(le32(entry.declaredLocalOffset ?? offset)); central.append(name); central.append(entry.centralExtra)
         }
         let centralOffset = UInt32(out.count)
         out.append(central)
