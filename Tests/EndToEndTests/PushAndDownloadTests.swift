@@ -17,6 +17,22 @@ struct PushAndDownloadTests {
             #expect(SHA512.base64(download.data) == SHA512.base64(nupkg))
             // Never a Content-Encoding on .nupkg (§12.9): signed packages and lock files compare bytes.
             #expect(download.headers[.contentEncoding] == nil)
+            // Where the "nothing stored" checks of the rejection tests look: a real push lands there.
+            #expect(env.packageBlobFiles().contains { $0.hasSuffix("contoso.utils.1.2.3.nupkg") }, "\(env.packageBlobFiles())")
+        }
+    }
+
+    @Test("a raw .nupkg body without multipart is accepted too (nuget.org does), also on the V2 feed root")
+    func rawBody() async throws {
+        try await withTestServer { client, env in
+            for (index, path) in ["/api/v2/package/", "/api/v2/"].enumerated() {
+                let nupkg = try package("Raw.Body", "1.0.\(index)").data()
+                var headers = FeedClient.keyHeaders(env.apiKey)
+                headers[.contentType] = "application/octet-stream"
+                let response = try await client.send(.put, path, headers: headers, body: nupkg)
+                #expect(response.status == .created, "\(path): \(response.status) \(response.text)")
+                #expect(try await client.get(FeedClient.nupkgPath("raw.body", "1.0.\(index)")).data == nupkg)
+            }
         }
     }
 
