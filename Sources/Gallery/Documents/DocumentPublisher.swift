@@ -47,6 +47,9 @@ public final class DocumentPublisher: Sendable {
             let previous = try await blobs.data(manifestKey)
                 .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
             for document in documents {
+                // A new version changes the indexes but not the other versions' leaves: skip unchanged
+                // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
+                if cache.document(at: document.path)?.etag == document.etag { continue }
                 try await blobs.put(.document(document.path), data: document.body)
                 cache.store(document)
             }
