@@ -4,12 +4,11 @@ import SQLKit
 @testable import SQLStore
 import Testing
 
-/// Timings the gallery relies on: a push's database work and loading the search index at start.
-/// Bounds are regression guards for a debug build on a busy 2-core machine (about 5x slower than
-/// idle release); the measured numbers are printed so a run shows the real figures.
-@Suite("SQL metadata store performance")
+/// The store at volume: many pushes of one id and a 100,000-row load. The elapsed times are printed
+/// for information only; speed is judged by the benchmarks under bench/, never by a timed test.
+@Suite("SQL metadata store at volume")
 struct SQLStorePerformanceTests {
-    @Test("claim + publish of a push takes a few milliseconds", arguments: StoreKind.available)
+    @Test("200 sequential claims + publishes of one id all become visible", arguments: StoreKind.available)
     func pushLatency(kind: StoreKind) async throws {
         try await withStore(kind) { store, _ in
             let pushes = 200
@@ -23,7 +22,8 @@ struct SQLStorePerformanceTests {
             }
             let perPush = elapsed / pushes
             print("StoreTests timing [\(kind)]: claim + publish \(perPush) per push over \(pushes) pushes")
-            #expect(perPush < .milliseconds(25))
+            #expect(try await store.versions(ofLowerID: "bench").count == pushes)
+            #expect(try await store.catalogCount() == Int64(pushes))
         }
     }
 
@@ -38,7 +38,6 @@ struct SQLStorePerformanceTests {
             print("StoreTests timing [\(kind)]: allAvailableVersions \(rows) rows in \(elapsed)")
             #expect(loaded.count == rows)
             #expect(Set(loaded.map(\.lowerID)).count == rows / 4)
-            #expect(elapsed < .seconds(30))
         }
     }
 
