@@ -1,0 +1,55 @@
+import Foundation
+import Gallery
+import HTTPTypes
+import HummingbirdTesting
+import PalletTestSupport
+import Testing
+
+/// What a crash can leave behind, and what the next start repairs (design: "A crash at any point
+/// leaves either nothing visible or a complete package").
+@Suite("Crash recovery")
+struct CrashRecoveryTests {
+    @Test("an id left dirty (documents lost mid-render) is re-rendered at start")
+    func dirtyIDsAreRerendered() async throws {
+        try await withTemporaryDataDirectory { directory in
+            try await withTestServer(dataDirectory: directory) { client, env in
+                try await client.pushCreated(package("Crashy.Pkg", "1.0.0"), apiKey: env.apiKey)
+                // The state of a crash between the database commit and the rendering: the mark is set,
+                // the documents on disk are gone (or stale).
+                try await env.gallery.store.markDirty(["crashy.pkg"])
+                for path in ["v3/flat/crashy.pkg/index.json", "v3/registration/crashy.pkg/index.json"] {
+                    try FileManager.default.removeItem(at: directory.appendingPathComponent("blobs/\(path)"))
+                }
+            }
+            try await withTestServer(dataDirectory: directory) { client, env in
+                #expect(try await client.json("/v3/flat/crashy.pkg/index.json")["versions"]?.array?.count == 1)
+                #expect(try await client.get("/v3/registration/crashy.pkg/index.json").status == .ok)
+                #expect(try await env.gallery.store.dirtyLowerIDs().isEmpty)
+            }
+        }
+    }
+
+    @Test("a push interrupted after its claim leaves nothing visible and its number free after restart")
+    func interruptedPushIsRolledBack() async throws {
+        try await withTemporaryDataDirectory { directory in
+            try await withTestServer(dataDirectory: directory) { _, env in
+                // The state of a crash after the claim and the first blob, before the publish transaction.
+                let record = PackageVersionRecord(
+                    id: "Half.Pushed", version: "1.0.0", normalizedVersion: "1.0.0", verbatimVersion: "1.0.0",
+                    isPrerelease: false, isSemVer2: false, state: .pending, created: Date(), published: Date(),
+                    packageSize: 3, packageHash: "AAAA", metadata: PackageMetadata(authors: "x", description: "y")
+                )
+                #expect(try await env.gallery.store.claimVersion(record, owner: nil) == .claimed)
+                try await env.gallery.blobs.put(.nuspec(record.key), data: Data("<package/>".utf8))
+            }
+            try await withTestServer(dataDirectory: directory) { client, env in
+                #expect(try await client.get("/v3/flat/half.pushed/index.json").status == .notFound)
+                let key = PackageVersionKey(lowerID: "half.pushed", lowerVersion: "1.0.0")
+                #expect(try await env.gallery.blobs.data(.nuspec(key)) == nil)
+                #expect(try await env.gallery.store.version(key) == nil)
+                // The number was never visible, so the retried push succeeds.
+                try await client.pushCreated(package("Half.Pushed", "1.0.0"), apiKey: env.apiKey)
+            }
+        }
+    }
+}
