@@ -1,7 +1,8 @@
 import Foundation
 import Gallery
 import SQLKit
-@testable import SQLStore
+import SQLStore
+import SQLiteKit
 import Testing
 
 /// The store at volume: many pushes of one id and a 100,000-row load. The elapsed times are printed
@@ -29,9 +30,9 @@ struct SQLStorePerformanceTests {
 
     @Test("allAvailableVersions reads 100,000 rows", arguments: StoreKind.available)
     func loadAll(kind: StoreKind) async throws {
-        try await withStore(kind) { store, _ in
+        try await withStore(kind) { store, database in
             let rows = 100_000
-            try await Self.insertSynthetic(rows: rows, like: Fixture.record(), into: store)
+            try await Self.insertSynthetic(rows: rows, like: Fixture.record(), into: store, at: database)
             let clock = ContinuousClock()
             var loaded: [PackageVersionRecord] = []
             let elapsed = try await clock.measure { loaded = try await store.allAvailableVersions() }
@@ -42,30 +43,39 @@ struct SQLStorePerformanceTests {
     }
 
     /// Copies `template` into `rows` available versions (4 per id) with one set-based statement per table,
-    /// so the test measures reading, not 100,000 round trips of inserting.
-    static func insertSynthetic(rows: Int, like template: PackageVersionRecord, into store: SQLMetadataStore) async throws {
-        var record = template
-        record.state = .available
-        let insert = try PackageVersionRow.insert(record, state: .available)
-        let lowerID = record.lowerID
-        try await store.write { db in
-            try await db.raw("INSERT INTO packages (lower_id, id, created) VALUES (\(bind: lowerID), 'T', 0)").run()
-            try await db.raw(insert).run()
+    /// through a second connection, so the test measures reading, not 100,000 round trips of inserting.
+    static func insertSynthetic(
+        rows: Int, like template: PackageVersionRecord, into store: SQLMetadataStore, at database: TestDatabase
+    ) async throws {
+        _ = try await store.claimVersion(template, owner: nil)
+        try await store.publishClaim(template.key, catalogEntry: Fixture.entry(template))
+        let connection = try await SQLiteConnection.open(storage: .file(path: database.sqlitePath))
+        do {
+            let db = connection.sql()
+            try await db.raw("BEGIN IMMEDIATE").run()
             try await db.raw("""
                 INSERT INTO packages (lower_id, id, created)
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(bind: rows / 4 - 1))
                 SELECT 'bench.' || i, 'Bench.' || i, 0 FROM n
                 """).run()
             try await db.raw("""
-                INSERT INTO package_versions
+                INSERT INTO package_versions (
+                    lower_id, lower_version, id, version, normalized_version, verbatim_version, is_prerelease, is_semver2,
+                    listed, state, created, published, last_edited, package_size, package_hash, downloads,
+                    metadata_json, deprecation_json, catalog_leaf_path
+                )
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(bind: rows - 1))
                 SELECT 'bench.' || (i / 4), (i % 4) || '.0.0', 'Bench.' || (i / 4), (i % 4) || '.0.0', (i % 4) || '.0.0',
                     (i % 4) || '.0.0', is_prerelease, is_semver2, listed, state, created, published, last_edited,
                     package_size, package_hash, i, metadata_json, deprecation_json, catalog_leaf_path
-                FROM n, (SELECT * FROM package_versions WHERE lower_id = \(bind: lowerID)) AS t
+                FROM n, (SELECT * FROM package_versions WHERE lower_id = \(bind: template.lowerID)) AS t
                 """).run()
-            try await db.raw("DELETE FROM package_versions WHERE lower_id = \(bind: lowerID)").run()
-            try await db.raw("DELETE FROM packages WHERE lower_id = \(bind: lowerID)").run()
+            try await db.raw("DELETE FROM package_versions WHERE lower_id = \(bind: template.lowerID)").run()
+            try await db.raw("COMMIT").run()
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 }
