@@ -60,6 +60,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -132,7 +133,11 @@ let package = Package(
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Gallery", "SQLStore", "BlobFileSystem"],
+            dependencies: [
+                "Gallery", "SQLStore", "BlobFileSystem",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
