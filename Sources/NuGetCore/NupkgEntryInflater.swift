@@ -29,8 +29,14 @@ struct NamedPackageFiles {
 }
 
 /// Inflates entries through ZIPFoundation's streaming consumer, counting bytes as they arrive.
+///
+/// Deflated entries are fed to ZIPFoundation's `Data.decompress` by our own provider, bounded by the entry's
+/// compressed size: ZIPFoundation 0.9.20's `Archive.extract` keeps reading past the entry and, at end of file,
+/// loops forever on a deflate stream that never ends (a 3 KB upload hung a thread; found by Fuzz/FuzzNupkg).
 struct EntryInflater {
     let archive: Archive
+    let file: FileHandle
+    let locations: [String: ZipDirectoryProbe.Record]
     let limits: NupkgLimits
     private static let bufferSize = 64 * 1024
 
@@ -77,10 +83,16 @@ struct EntryInflater {
     private func inflate(_ entry: Entry, cap: Int64, consume: (Data) throws -> Void) throws -> Bool {
         var count: Int64 = 0
         do {
-            let checksum = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: false) { chunk in
+            let consumer: Consumer = { chunk in
                 count += Int64(chunk.count)
                 if count > cap { throw CapReached() }
                 try consume(chunk)
+            }
+            let checksum: CRC32
+            if entry.isCompressed, let location = locations[entry.path] {
+                checksum = try inflateDeflated(location, consumer: consumer)
+            } else {
+                checksum = try archive.extract(entry, bufferSize: Self.bufferSize, skipCRC32: false, consumer: consumer)
             }
             guard checksum == entry.checksum, UInt64(count) == entry.uncompressedSize else {
                 throw NupkgError.corruptEntry(entry.path)
@@ -88,11 +100,29 @@ struct EntryInflater {
             return true
         } catch is CapReached {
             return false
+        } catch let error as NuspecError {
+            throw error
         } catch let error as NupkgError {
             throw error
         } catch {
             // zlib data errors, short reads, unknown compression methods.
             throw NupkgError.corruptEntry(entry.path)
         }
+    }
+
+    /// Thrown by the provider when the deflate stream runs past the entry's compressed bytes.
+    private struct StreamOverrun: Error {}
+
+    private func inflateDeflated(_ location: ZipDirectoryProbe.Record, consumer: Consumer) throws -> CRC32 {
+        let start = try ZipDirectoryProbe.dataOffset(of: location, in: file)
+        let size = location.compressedSize
+        try file.seek(toOffset: start)
+        return try Data.decompress(size: Int64(size), bufferSize: Self.bufferSize, skipCRC32: false, provider: { position, chunk in
+            let remaining = size - min(size, UInt64(position))
+            guard remaining > 0 else { throw StreamOverrun() }
+            let data = try file.read(upToCount: Int(min(UInt64(chunk), remaining))) ?? Data()
+            guard !data.isEmpty else { throw StreamOverrun() }
+            return data
+        }, consumer: consumer)
     }
 }

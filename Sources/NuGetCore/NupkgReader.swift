@@ -16,7 +16,8 @@ public enum NupkgReader {
         defer { try? handle.close() }
         let fileSize = Int64(try handle.seekToEnd())
         guard fileSize > 0 else { throw NupkgError.empty }
-        let declaredCount = try ZipDirectoryProbe.declaredEntryCount(of: handle, fileSize: fileSize)
+        let directory = try ZipDirectoryProbe.inspect(handle, fileSize: fileSize)
+        let declaredCount = directory.declaredCount
         guard declaredCount <= UInt64(limits.maxEntries) else { throw NupkgError.tooManyEntries(limit: limits.maxEntries) }
         let archive: Archive
         do {
@@ -24,9 +25,11 @@ public enum NupkgReader {
         } catch {
             throw NupkgError.notAZip
         }
-        let entries = try listEntries(of: archive, declaredCount: declaredCount, limits: limits)
+        let entries = try listEntries(of: archive, declaredCount: declaredCount, fileSize: fileSize, limits: limits)
+        guard directory.records.count == entries.count else { throw NupkgError.truncated }
         let nuspecEntry = try rootNuspec(in: entries)
-        let inflater = EntryInflater(archive: archive, limits: limits)
+        let locations = Dictionary(zip(entries.map(\.path), directory.records), uniquingKeysWith: { first, _ in first })
+        let inflater = EntryInflater(archive: archive, file: handle, locations: locations, limits: limits)
         let nuspecData = try inflater.nuspec(nuspecEntry)
         var nuspecLimits = limits.nuspec
         nuspecLimits.maxBytes = limits.maxNuspecBytes
@@ -49,7 +52,9 @@ public enum NupkgReader {
     }
 
     /// Iterates the central directory, refusing unsafe, duplicate and over-declared entries before inflating.
-    static func listEntries(of archive: Archive, declaredCount: UInt64, limits: NupkgLimits) throws -> [Entry] {
+    static func listEntries(
+        of archive: Archive, declaredCount: UInt64, fileSize: Int64, limits: NupkgLimits
+    ) throws -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<String>()
         var declaredTotal: UInt64 = 0
@@ -59,6 +64,10 @@ public enum NupkgReader {
             try NupkgEntryPath.check(path, maxLength: limits.maxEntryPathLength)
             guard entry.type != .symlink else { throw NupkgError.symlinkEntry(path) }
             guard seen.insert(NupkgEntryPath.duplicateKey(path)).inserted else { throw NupkgError.duplicateEntry(path) }
+            // Stored bytes can't exceed the file; ZIPFoundation would otherwise loop on EOF reads for a
+            // declared size of up to 1 TiB (a hang found by Fuzz/FuzzNupkg).
+            let storedSize = entry.isCompressed ? entry.compressedSize : entry.uncompressedSize
+            guard storedSize <= UInt64(fileSize) else { throw NupkgError.corruptEntry(path) }
             guard entry.uncompressedSize <= UInt64(limits.maxEntryUncompressedBytes) else {
                 throw NupkgError.entryTooLarge(path)
             }

@@ -9,6 +9,18 @@ import Foundation
 /// `WillRejectBrokenZipFiles`). ZIPFoundation 0.9.20 also traps (crashing the process) when a ZIP64 field
 /// holds an offset above `Int64.max` (found by Fuzz/FuzzNupkg), so no ZIP64 value may exceed `maxZIP64Value`.
 enum ZipDirectoryProbe {
+    /// Where one entry's data lives, from its central-directory record (ZIP64 values applied).
+    struct Record {
+        var localHeaderOffset: UInt64
+        var compressedSize: UInt64
+    }
+
+    /// The declared entry count and the records that could be read, in central-directory order.
+    struct Directory {
+        var declaredCount: UInt64
+        var records: [Record]
+    }
+
     static let endRecordSignature: UInt32 = 0x0605_4B50
     static let zip64LocatorSignature: UInt32 = 0x0706_4B50
     static let zip64EndRecordSignature: UInt32 = 0x0606_4B50
@@ -19,8 +31,8 @@ enum ZipDirectoryProbe {
     /// Largest central directory read for the checks (65,534 entries with 260-character names fit easily).
     static let maxCentralDirectoryBytes: UInt64 = 64 << 20
 
-    /// The number of entries the central directory declares.
-    static func declaredEntryCount(of handle: FileHandle, fileSize: Int64) throws -> UInt64 {
+    /// The number of entries the central directory declares, and each readable record's data location.
+    static func inspect(_ handle: FileHandle, fileSize: Int64) throws -> Directory {
         let tailLength = min(fileSize, 22 + 65_535 + 20)
         try handle.seek(toOffset: UInt64(fileSize - tailLength))
         let tail = [UInt8](try handle.read(upToCount: Int(tailLength)) ?? Data())
@@ -38,8 +50,8 @@ enum ZipDirectoryProbe {
         let directoryOffset = UInt64(readUInt32(tail, position + 16))
         let locator = position - 20
         guard locator >= 0, readUInt32(tail, locator) == zip64LocatorSignature else {
-            try checkCentralDirectory(handle, fileSize: fileSize, offset: directoryOffset, size: directorySize, count: count)
-            return count
+            return Directory(declaredCount: count, records: try checkCentralDirectory(
+                handle, fileSize: fileSize, offset: directoryOffset, size: directorySize, count: count))
         }
         // ZIP64: the locator's "total number of disks" must be 1, and its record holds the real count.
         guard readUInt32(tail, locator + 16) <= 1 else { throw NupkgError.notAZip }
@@ -49,21 +61,21 @@ enum ZipDirectoryProbe {
         let record = [UInt8](try handle.read(upToCount: 56) ?? Data())
         guard record.count == 56, readUInt32(record, 0) == zip64EndRecordSignature else { throw NupkgError.notAZip }
         let zip64Count = readUInt64(record, 32)
-        try checkCentralDirectory(
-            handle, fileSize: fileSize, offset: readUInt64(record, 48), size: readUInt64(record, 40), count: zip64Count)
-        return zip64Count
+        return Directory(declaredCount: zip64Count, records: try checkCentralDirectory(
+            handle, fileSize: fileSize, offset: readUInt64(record, 48), size: readUInt64(record, 40), count: zip64Count))
     }
 
     /// Walks the central directory and each entry's local header, refusing values ZIPFoundation cannot handle.
     static func checkCentralDirectory(
         _ handle: FileHandle, fileSize: Int64, offset: UInt64, size: UInt64, count: UInt64
-    ) throws {
+    ) throws -> [Record] {
         let end = UInt64(fileSize)
         guard offset <= end, size <= end - offset, size <= maxCentralDirectoryBytes else { throw NupkgError.notAZip }
         try handle.seek(toOffset: offset)
         let directory = [UInt8](try handle.read(upToCount: Int(size)) ?? Data())
         var position = 0
         var index: UInt64 = 0
+        var records: [Record] = []
         // Records past the end are the truncation NupkgReader reports; only the readable ones are checked.
         while index < count, position + 46 <= directory.count, readUInt32(directory, position) == centralRecordSignature {
             let nameLength = Int(readUInt16(directory, position + 28))
@@ -73,12 +85,28 @@ enum ZipDirectoryProbe {
             guard extraStart + extraLength <= directory.count else { break }
             let extra = Array(directory[extraStart..<extraStart + extraLength])
             try checkZIP64Values(in: extra)
+            // ZIP64 values appear in this order, each only when its 32-bit field is 0xFFFFFFFF (APPNOTE 4.5.3).
+            var zip64 = zip64Values(in: extra)[...]
+            let uncompressed32 = readUInt32(directory, position + 24)
+            if uncompressed32 == 0xFFFF_FFFF { _ = zip64.popFirst() }
+            var compressed = UInt64(readUInt32(directory, position + 20))
+            if compressed == 0xFFFF_FFFF { compressed = zip64.popFirst() ?? compressed }
             var localOffset = UInt64(readUInt32(directory, position + 42))
-            if localOffset == 0xFFFF_FFFF { localOffset = zip64Values(in: extra).last ?? localOffset }
+            if localOffset == 0xFFFF_FFFF { localOffset = zip64.popFirst() ?? localOffset }
             try checkLocalHeader(handle, at: localOffset, fileSize: end)
+            records.append(Record(localHeaderOffset: localOffset, compressedSize: compressed))
             position = extraStart + extraLength + commentLength
             index += 1
         }
+        return records
+    }
+
+    /// The offset of an entry's data: after its local header, file name and extra field.
+    static func dataOffset(of record: Record, in handle: FileHandle) throws -> UInt64 {
+        try handle.seek(toOffset: record.localHeaderOffset)
+        let header = [UInt8](try handle.read(upToCount: 30) ?? Data())
+        guard header.count == 30, readUInt32(header, 0) == localHeaderSignature else { throw NupkgError.truncated }
+        return record.localHeaderOffset + 30 + UInt64(readUInt16(header, 26)) + UInt64(readUInt16(header, 28))
     }
 
     /// A local header's own ZIP64 extra field is read by ZIPFoundation too.

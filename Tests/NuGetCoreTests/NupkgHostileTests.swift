@@ -103,6 +103,31 @@ struct NupkgHostileTests {
         #expect(throws: NupkgError.notAZip) { try NupkgReader.read(fileAt: try zip.write()) }
     }
 
+    /// Fuzz/FuzzNupkg timeout 9bdef1da: five bytes changed near the end of TestData.dll's deflate stream in the
+    /// corpus's TestData.1.2.3.nupkg made ZIPFoundation's `extract` loop forever at end of file.
+    @Test("a deflate stream that never ends is corrupt, not a hang (fuzz regression)")
+    func endlessDeflateStream() throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Corpus.path("valid/TestData.1.2.3.nupkg"))))
+        for (offset, value) in [(2027, 0o211), (2046, 0o274), (2047, 0o037), (2048, 0o275), (2049, 0o362)] {
+            bytes[offset] = UInt8(value)
+        }
+        let file = TestPackage.makeTempDirectory().appendingPathComponent("endless.nupkg")
+        try Data(bytes).write(to: file)
+        let start = ContinuousClock.now
+        #expect(throws: NupkgError.corruptEntry("lib/net5.0/TestData.dll")) { try NupkgReader.read(fileAt: file.path) }
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test("a deflate stream cut before its final block is corrupt")
+    func unfinishedDeflateStream() throws {
+        var zip = Self.archive([])
+        // A non-final stored block holding "hello", then nothing: inflate keeps asking for input.
+        let payload = Data([0x00, 0x05, 0x00, 0xFA, 0xFF]) + Data("hello".utf8)
+        zip.entries.append(RawZip.Entry(path: "lib/A.dll", payload: payload, method: 8, declaredUncompressedSize: 5,
+                                        crc: CRC32.checksum(Data("hello".utf8))))
+        #expect(throws: NupkgError.corruptEntry("lib/A.dll")) { try NupkgReader.read(fileAt: try zip.write()) }
+    }
+
     @Test("too many entries are refused from the end record, before iterating")
     func tooManyEntries() throws {
         let zip = Self.archive((0..<50).map { ("f\($0).txt", "x") })
