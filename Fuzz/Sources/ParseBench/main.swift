@@ -19,7 +19,7 @@ func measure(_ label: String, unit: String, work: Double, repeats: Int = 3, _ bo
         try body()
         best = min(best, seconds(clock.now - start))
     }
-    print(String(format: "%-44@ %12.1f %@", label as NSString, work / best, unit as NSString))
+    print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%12.1f ", work / best) + unit)
 }
 
 // 1. Versions.
