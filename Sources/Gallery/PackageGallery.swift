@@ -102,11 +102,15 @@ public final class PackageGallery: Sendable {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
         let owners = try await store.owners(ofLowerID: key.lowerID)
-        try authenticator.authorize(principal, .unlist, id: record.id, owners: owners)
+        try await authenticator.authorize(principal, .unlist, id: record.id, owners: owners)
         guard let updated = try await changes.setListed(listed, key, at: clock.now()) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
         logger.info(listed ? "relisted" : "unlisted", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+        await AuditLog(store: store, clock: clock, logger: logger).recordAfterCommit(
+            actor: principal.auditName, action: listed ? "package.relisted" : "package.unlisted",
+            target: "package \(record.id) \(record.normalizedVersion)"
+        )
         return updated
     }
 

@@ -28,9 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
         let config = try await ServerConfig.load(commandLine: flags)
         var logger = Logger(label: "pallet")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let mailSummary = PalletServer.makeMailer(config: config, logger: logger).summary
         let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger) { port in
             let feed = config.baseURL.map { "\($0)/v3/index.json" } ?? "http://\(config.host):\(port)/v3/index.json"
             print("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
+            print("Mail: \(mailSummary).")
             print("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
         }
         do {

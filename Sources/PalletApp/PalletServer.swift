@@ -44,6 +44,8 @@ public enum PalletServer {
             logger: logger
         )
         app.addServices(DownloadFlushService(counter: gallery.downloads))
+        let administration = gallery.administration(mailer: makeMailer(config: config, logger: logger))
+        app.addServices(PendingChangesService(gallery: gallery, logger: logger), KeyExpiryReminderService(administration: administration, logger: logger))
         return (app, gallery)
     }
 }

@@ -7,9 +7,10 @@ extension SQLMetadataStore {
     public func createUser(_ user: User) async throws -> User {
         let key = try await write { db in
             try await db.raw("""
-                INSERT INTO users (name, lower_name, email, is_site_admin, created)
+                INSERT INTO users (name, lower_name, email, is_site_admin, created, kind, deleted)
                 VALUES (\(bind: user.name), \(bind: user.name.lowercased()), \(bind: user.email),
-                    \(bind: user.isSiteAdmin), \(bind: StoreDate.microseconds(user.created)))
+                    \(bind: user.isSiteAdmin), \(bind: StoreDate.microseconds(user.created)),
+                    \(bind: user.kind.rawValue), \(bind: user.isDeleted))
                 RETURNING "key"
                 """).first()?.decode(column: "key", as: Int64.self)
         }
@@ -40,10 +41,12 @@ extension SQLMetadataStore {
         let packageIDs = String(decoding: try encoder.encode(record.packageIDs), as: UTF8.self)
         let key = try await write { db in
             try await db.raw("""
-                INSERT INTO api_keys (user_key, name, secret_hash, scopes, globs, package_ids, created, expires, revoked)
-                VALUES (\(bind: record.userKey), \(bind: record.name), \(bind: record.secretHash), \(bind: scopes),
+                INSERT INTO api_keys (user_key, owner_key, name, secret_hash, scopes, globs, package_ids, created, expires,
+                    revoked, expiry_reminder_sent)
+                VALUES (\(bind: record.userKey), \(bind: record.ownerKey), \(bind: record.name), \(bind: record.secretHash), \(bind: scopes),
                     \(bind: globs), \(bind: packageIDs), \(bind: StoreDate.microseconds(record.created)),
-                    \(bind: record.expires.map(StoreDate.microseconds)), \(bind: record.revoked))
+                    \(bind: record.expires.map(StoreDate.microseconds)), \(bind: record.revoked),
+                    \(bind: record.expiryReminderSent))
                 RETURNING "key"
                 """).first()?.decode(column: "key", as: Int64.self)
         }
@@ -59,7 +62,7 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Owner user keys of the id, ascending (empty for an unknown id).
+    /// Owner account keys of the id, ascending (empty for an unknown id).
     public func owners(ofLowerID lowerID: String) async throws -> [Int64] {
         try await read { db in
             try await db.raw("SELECT user_key FROM package_owners WHERE lower_id = \(bind: lowerID) ORDER BY user_key")
@@ -79,17 +82,20 @@ extension SQLMetadataStore {
             """).run()
     }
 
-    private static func decodeUser(_ row: any SQLRow) throws -> User {
+    static func decodeUser(_ row: any SQLRow) throws -> User {
         User(
             key: try row.decode(column: "key", as: Int64.self),
             name: try row.decode(column: "name", as: String.self),
             email: try row.decode(column: "email", as: String.self),
             isSiteAdmin: try row.decode(column: "is_site_admin", as: Bool.self),
-            created: StoreDate.date(try row.decode(column: "created", as: Int64.self))
+            created: StoreDate.date(try row.decode(column: "created", as: Int64.self)),
+            // An unknown kind (written by a newer Pallet) is treated as an organization: it cannot authenticate.
+            kind: AccountKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .organization,
+            isDeleted: try row.decode(column: "deleted", as: Bool.self)
         )
     }
 
-    private static func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {
+    static func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {
         let decoder = JSONDecoder()
         func strings(_ column: String) throws -> [String] {
             try decoder.decode([String].self, from: Data(try row.decode(column: column, as: String.self).utf8))
@@ -97,6 +103,7 @@ extension SQLMetadataStore {
         return APIKeyRecord(
             key: try row.decode(column: "key", as: Int64.self),
             userKey: try row.decode(column: "user_key", as: Int64.self),
+            ownerKey: try row.decodeNil(column: "owner_key") ? nil : try row.decode(column: "owner_key", as: Int64.self),
             name: try row.decode(column: "name", as: String.self),
             secretHash: try row.decode(column: "secret_hash", as: String.self),
             // An unknown scope (written by a newer Pallet) grants nothing here rather than failing the lookup.
@@ -105,7 +112,8 @@ extension SQLMetadataStore {
             packageIDs: try strings("package_ids"),
             created: StoreDate.date(try row.decode(column: "created", as: Int64.self)),
             expires: try row.decodeNil(column: "expires") ? nil : StoreDate.date(try row.decode(column: "expires", as: Int64.self)),
-            revoked: try row.decode(column: "revoked", as: Bool.self)
+            revoked: try row.decode(column: "revoked", as: Bool.self),
+            expiryReminderSent: try row.decode(column: "expiry_reminder_sent", as: Bool.self)
         )
     }
 }

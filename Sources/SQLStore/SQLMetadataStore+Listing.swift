@@ -37,8 +37,6 @@ extension SQLMetadataStore {
     /// Hard delete (site admins only): the row stays with state `deleted` and `listed` false so the
     /// number is never reused; appends the `PackageDelete` entry and marks the id dirty.
     /// Returns false when no available version has `key`.
-    ///
-    /// Not yet part of `MetadataStore`; the admin delete issue should move it there.
     public func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry) async throws -> Bool {
         let dialect = self.dialect
         return try await write { db in

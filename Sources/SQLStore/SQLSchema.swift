@@ -105,5 +105,53 @@ enum SQLSchema {
                 """,
             ]
         },
+        // Accounts become users or organizations; deleted accounts keep their row (the name stays reserved).
+        // `package_owners.user_key` now holds any account key (user or organization).
+        SQLMigration(version: 2, name: "organizations, key owners, prefix reservations, audit log") { d in
+            [
+                "ALTER TABLE users ADD COLUMN kind TEXT NOT NULL DEFAULT 'user'",
+                "ALTER TABLE users ADD COLUMN deleted \(d.booleanType) NOT NULL DEFAULT FALSE",
+                // NULL = the key acts for its user (every key created before this step).
+                "ALTER TABLE api_keys ADD COLUMN owner_key \(d.bigintType) REFERENCES users (\"key\")",
+                "ALTER TABLE api_keys ADD COLUMN expiry_reminder_sent \(d.booleanType) NOT NULL DEFAULT FALSE",
+                "CREATE INDEX api_keys_owner_key ON api_keys (owner_key)",
+                "CREATE INDEX package_owners_user_key ON package_owners (user_key)",
+                """
+                CREATE TABLE organization_members (
+                    organization_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    role TEXT NOT NULL,
+                    PRIMARY KEY (organization_key, user_key)
+                )
+                """,
+                "CREATE INDEX organization_members_user_key ON organization_members (user_key)",
+                """
+                CREATE TABLE prefix_reservations (
+                    lower_pattern TEXT PRIMARY KEY,
+                    pattern TEXT NOT NULL,
+                    is_open \(d.booleanType) NOT NULL,
+                    created \(d.bigintType) NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE prefix_reservation_owners (
+                    lower_pattern TEXT NOT NULL REFERENCES prefix_reservations (lower_pattern),
+                    account_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    PRIMARY KEY (lower_pattern, account_key)
+                )
+                """,
+                """
+                CREATE TABLE audit_log (
+                    sequence \(d.autoincrementKey),
+                    time \(d.bigintType) NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    details TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX audit_log_time ON audit_log (time)",
+            ]
+        },
     ]
 }

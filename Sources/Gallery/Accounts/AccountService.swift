@@ -1,57 +1,82 @@
-public import Foundation
+import Foundation
+public import Logging
 
-/// Creates users and API keys (the admin CLI now; the web gallery and identity rules later).
+/// Creates users and finds accounts (the admin CLI now; the web gallery later).
 public struct AccountService: Sendable {
     let store: any MetadataStore
     let clock: any GalleryClock
+    let audit: AuditLog
 
     /// Creates the service.
-    public init(store: any MetadataStore, clock: any GalleryClock) {
+    public init(store: any MetadataStore, clock: any GalleryClock, logger: Logger = Logger(label: "pallet.accounts")) {
         self.store = store
         self.clock = clock
+        self.audit = AuditLog(store: store, clock: clock, logger: logger)
     }
 
-    /// Creates a user. Usernames keep their case but are unique case-insensitively (nuget.org).
-    public func createUser(name: String, email: String, isSiteAdmin: Bool = false) async throws -> User {
+    /// Creates a user. Usernames keep their case but are unique case-insensitively, and the names of
+    /// deleted accounts stay taken forever (nuget.org), so a name can never be reused to impersonate.
+    public func createUser(name: String, email: String, isSiteAdmin: Bool = false, actor: String = AuditLog.adminCLI) async throws -> User {
+        try await createAccount(name: name, email: email, kind: .user, isSiteAdmin: isSiteAdmin, actor: actor)
+    }
+
+    func createAccount(name: String, email: String, kind: AccountKind, isSiteAdmin: Bool, actor: String) async throws -> User {
         guard Self.isValidUsername(name) else {
             throw GalleryError.badRequest("'\(name)' is not a valid username: use 1-64 letters, digits, '.', '-' or '_'.")
         }
-        guard email.contains("@"), !email.contains(where: \.isWhitespace), email.count <= 256 else {
+        guard Self.isValidEmail(email) else {
             throw GalleryError.badRequest("'\(email)' is not a valid email address.")
         }
         if try await store.user(named: name) != nil {
             throw GalleryError.badRequest("The username '\(name)' is already taken.")
         }
+        let created: User
         do {
-            return try await store.createUser(User(name: name, email: email, isSiteAdmin: isSiteAdmin, created: clock.now()))
+            created = try await store.createUser(User(name: name, email: email, isSiteAdmin: isSiteAdmin, created: clock.now(), kind: kind))
         } catch StoreError.alreadyExists {
             throw GalleryError.badRequest("The username '\(name)' is already taken.")
         }
+        try await audit.record(
+            actor: actor, action: kind == .user ? "user.created" : "organization.created", target: "\(kind.rawValue) \(name)",
+            details: isSiteAdmin ? "site admin" : ""
+        )
+        return created
     }
 
-    /// A new key and its secret (shown once; only its hash is stored).
-    public func createAPIKey(
-        userName: String, name: String?, scopes: [APIKeyScope], globs: [String] = [], packageIDs: [String] = [],
-        expiresInDays: Int = 365
-    ) async throws -> (record: APIKeyRecord, secret: String) {
-        guard let user = try await store.user(named: userName) else {
-            throw GalleryError.notFound("There is no user '\(userName)'.")
+    /// A live (not deleted) account by name, in any casing.
+    public func account(named name: String) async throws -> User {
+        guard let account = try await store.user(named: name), !account.isDeleted else {
+            throw GalleryError.notFound("There is no account '\(name)'.")
         }
-        guard (1...365).contains(expiresInDays) else {
-            throw GalleryError.badRequest("An API key expires after 1 to 365 days, not \(expiresInDays).")
+        return account
+    }
+
+    /// A live person's account (not an organization).
+    public func user(named name: String) async throws -> User {
+        let account = try await account(named: name)
+        guard account.kind == .user else {
+            throw GalleryError.badRequest("'\(account.name)' is an organization, not a user.")
         }
-        guard !scopes.isEmpty else { throw GalleryError.badRequest("An API key needs at least one scope.") }
-        let secret = APIKeySecret.generate()
-        let now = clock.now()
-        let record = APIKeyRecord(
-            userKey: user.key, name: name ?? "key-\(Int(now.timeIntervalSince1970))", secretHash: APIKeySecret.hash(secret),
-            scopes: Array(Set(scopes)).sorted { $0.rawValue < $1.rawValue }, globs: globs, packageIDs: packageIDs,
-            created: now, expires: now.addingTimeInterval(TimeInterval(expiresInDays) * 86_400)
-        )
-        return (try await store.createAPIKey(record), secret)
+        return account
+    }
+
+    /// A live organization.
+    public func organization(named name: String) async throws -> User {
+        let account = try await account(named: name)
+        guard account.isOrganization else {
+            throw GalleryError.badRequest("'\(account.name)' is a user, not an organization.")
+        }
+        return account
     }
 
     static func isValidUsername(_ name: String) -> Bool {
         (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    static func isValidEmail(_ email: String) -> Bool {
+        // Also refuses CR/LF and angle brackets, which would let an address inject SMTP commands or headers.
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && email.count <= 256
+            && !email.contains { $0.isWhitespace || $0.isNewline || "<>,;\"".contains($0) || !$0.isASCII }
     }
 }

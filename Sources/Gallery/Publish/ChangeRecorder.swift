@@ -41,7 +41,7 @@ public struct ChangeRecorder: Sendable {
         return updated
     }
 
-    private func catalogEntry(for record: PackageVersionRecord, kind: CatalogEntry.Kind) async -> CatalogEntry {
+    func catalogEntry(for record: PackageVersionRecord, kind: CatalogEntry.Kind) async -> CatalogEntry {
         let stamp = await commitClock.next()
         return Self.makeEntry(record, kind: kind, commitID: UUID().uuidString.lowercased(), stamp: stamp, urls: urls)
     }
@@ -52,7 +52,7 @@ public struct ChangeRecorder: Sendable {
         CatalogRenderer.entry(for: record, kind: kind, commitID: commitID, commitTimeStamp: stamp)
     }
 
-    private func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
+    func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
         try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
         let records = try await documents.refresh(lowerID: lowerID)
         try await catalog.refresh()
@@ -66,10 +66,7 @@ public struct ChangeRecorder: Sendable {
             search.remove(lowerID: lowerID)
             return
         }
-        var owners: [String] = []
-        for key in try await store.owners(ofLowerID: lowerID) {
-            if let user = try await store.user(key: key) { owners.append(user.name) }
-        }
-        search.upsert(records, owners: owners)
+        let owners = try await ownerFacts(lowerID: lowerID)
+        search.upsert(records, owners: owners.names, verified: owners.verified)
     }
 }

@@ -26,7 +26,7 @@ public struct PackagePublisher: Sendable {
         let owners = try await store.owners(ofLowerID: key.lowerID)
         let existing = try await store.versions(ofLowerID: key.lowerID)
         let isNewID = owners.isEmpty && existing.isEmpty
-        try authenticator.authorize(principal, isNewID ? .pushNewID : .pushNewVersion, id: record.id, owners: owners)
+        try await authenticator.authorize(principal, isNewID ? .pushNewID : .pushNewVersion, id: record.id, owners: owners)
         if try await store.version(key) != nil {
             throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
         }
@@ -34,7 +34,8 @@ public struct PackagePublisher: Sendable {
             // nuget.org keeps the first-pushed casing of an id for the whole registration.
             record.id = registered.id
         }
-        guard try await store.claimVersion(record, owner: principal.user.key) == .claimed else {
+        // A new id belongs to the key's owner: the user, or the organization the key was made for.
+        guard try await store.claimVersion(record, owner: principal.owner.key) == .claimed else {
             throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
         }
         do {
@@ -46,6 +47,10 @@ public struct PackagePublisher: Sendable {
         record.state = .available
         let published = try await changes.publish(record)
         logger.info("pushed", metadata: ["id": "\(record.id)", "version": "\(record.version)", "user": "\(principal.user.name)"])
+        await AuditLog(store: store, clock: clock, logger: logger).recordAfterCommit(
+            actor: principal.auditName, action: "package.pushed", target: "package \(record.id) \(record.normalizedVersion)",
+            details: isNewID ? "new id, owned by \(principal.owner.name)" : ""
+        )
         return PushResult(record: published, warnings: warnings)
     }
 

@@ -72,9 +72,47 @@ public protocol MetadataStore: Sendable {
     func user(key: Int64) async throws -> User?
     func createAPIKey(_ record: APIKeyRecord) async throws -> APIKeyRecord
     func apiKey(secretHash: String) async throws -> APIKeyRecord?
-    /// Owner user keys of a package id (empty for an unknown id).
+    /// Owner account keys (users or organizations) of a package id (empty for an unknown id).
     func owners(ofLowerID lowerID: String) async throws -> [Int64]
     func addOwner(_ userKey: Int64, toLowerID lowerID: String) async throws
+
+    // MARK: Identity (organizations, keys, owners, reservations, audit)
+
+    /// Rewrites an account's email, site-admin flag, kind and deleted mark (names never change).
+    func updateUser(_ user: User) async throws
+    /// The organizations a user belongs to.
+    func memberships(ofUser userKey: Int64) async throws -> [Membership]
+    /// The members of an organization.
+    func members(ofOrganization organizationKey: Int64) async throws -> [Membership]
+    /// Adds a member or changes its role.
+    func setMembership(_ membership: Membership) async throws
+    /// Removes a membership (no-op when absent).
+    func removeMembership(organizationKey: Int64, userKey: Int64) async throws
+    /// One key by its numeric key, or nil.
+    func apiKey(key: Int64) async throws -> APIKeyRecord?
+    /// Keys created by, or acting for, an account (revoked ones too), oldest first.
+    func apiKeys(involving accountKey: Int64) async throws -> [APIKeyRecord]
+    /// Rewrites a key's hash, revoked flag, expiry and reminder mark.
+    func updateAPIKey(_ record: APIKeyRecord) async throws
+    /// Unrevoked keys expiring in `from..<to` whose reminder has not been sent.
+    func apiKeysExpiring(from: Date, to: Date) async throws -> [APIKeyRecord]
+    /// Removes one owner of an id (no-op when absent); marks the id dirty.
+    func removeOwner(_ accountKey: Int64, fromLowerID lowerID: String) async throws
+    /// The lower ids an account owns.
+    func ownedLowerIDs(of accountKey: Int64) async throws -> [String]
+    /// Every prefix reservation with its owners.
+    func reservations() async throws -> [PrefixReservation]
+    /// Creates or replaces the reservation with the same lower pattern.
+    func saveReservation(_ reservation: PrefixReservation) async throws
+    /// Deletes a reservation by lower pattern; false when there was none.
+    func deleteReservation(lowerPattern: String) async throws -> Bool
+    /// Appends to the audit log.
+    func appendAudit(_ event: AuditEvent) async throws
+    /// Audit events at or after `since` (all when nil), oldest first.
+    func auditEvents(since: Date?) async throws -> [AuditEvent]
+    /// Hard delete (site admins only): the row stays as `deleted` so the number is never reused;
+    /// appends the `PackageDelete` entry and marks the id dirty. False when no available version has `key`.
+    func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry) async throws -> Bool
 }
 
 /// Errors every store maps its driver errors to.

@@ -1,0 +1,40 @@
+public import Foundation
+public import Logging
+
+/// Writes security-relevant events (keys created, revoked and used for writes, owner and membership changes,
+/// reservations, deletions) with actor, time and target. Secrets never reach it.
+public struct AuditLog: Sendable {
+    let store: any MetadataStore
+    let clock: any GalleryClock
+    let logger: Logger
+
+    /// The actor name of the admin command line.
+    public static let adminCLI = "admin-cli"
+
+    /// Creates the log over a store.
+    public init(store: any MetadataStore, clock: any GalleryClock, logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Appends an event. Throws when the store refuses, so administrative actions are never unrecorded.
+    public func record(actor: String, action: String, target: String, details: String = "") async throws {
+        try await store.appendAudit(AuditEvent(time: clock.now(), actor: actor, action: action, target: target, details: details))
+    }
+
+    /// Appends an event after a write that already happened: a failure is logged, not thrown,
+    /// because the client's change is committed and must be reported as such.
+    public func recordAfterCommit(actor: String, action: String, target: String, details: String = "") async {
+        do {
+            try await record(actor: actor, action: action, target: target, details: details)
+        } catch {
+            logger.error("audit event lost", metadata: ["action": "\(action)", "target": "\(target)", "error": "\(error)"])
+        }
+    }
+
+    /// Events at or after `since` (all when nil), oldest first.
+    public func events(since: Date? = nil) async throws -> [AuditEvent] {
+        try await store.auditEvents(since: since)
+    }
+}

@@ -1,0 +1,79 @@
+public import Foundation
+
+extension GalleryAdministration {
+    /// Deletes an account (user or organization) the way nuget.org does: revokes every key it created or that
+    /// acts for it, removes it from every package's owners (packages left without owners stay available),
+    /// from every organization, and from its prefix reservations; the row stays so the name is reserved
+    /// forever in every casing. Refused when it is the last admin of an organization.
+    public func deleteAccount(name: String, actor: String = AuditLog.adminCLI) async throws {
+        var account = try await accounts.account(named: name)
+        for membership in try await store.memberships(ofUser: account.key) where membership.role == .admin {
+            let admins = try await store.members(ofOrganization: membership.organizationKey).filter { $0.role == .admin }
+            if admins.count == 1, let organization = try await store.user(key: membership.organizationKey), !organization.isDeleted {
+                throw GalleryError.badRequest("'\(account.name)' is the last admin of '\(organization.name)'; add another admin or delete the organization first.")
+            }
+        }
+        let email = account.email
+        // Keys first, so nothing can act for the account while the rest is removed.
+        for var key in try await store.apiKeys(involving: account.key) where !key.revoked {
+            key.revoked = true
+            try await store.updateAPIKey(key)
+            try await audit.record(actor: actor, action: "apikey.revoked", target: "apikey \(key.name) (key \(key.key))", details: "account \(account.name) deleted")
+        }
+        for lowerID in try await store.ownedLowerIDs(of: account.key) {
+            try await store.removeOwner(account.key, fromLowerID: lowerID)
+            try await publish([lowerID])
+            try await audit.record(actor: actor, action: "owner.removed", target: "package \(lowerID)", details: "\(account.name) (account deleted)")
+        }
+        for membership in try await store.memberships(ofUser: account.key) {
+            try await store.removeMembership(organizationKey: membership.organizationKey, userKey: account.key)
+        }
+        if account.isOrganization {
+            for member in try await store.members(ofOrganization: account.key) {
+                try await store.removeMembership(organizationKey: account.key, userKey: member.userKey)
+            }
+        }
+        try await releaseReservations(of: account, actor: actor)
+        account.isDeleted = true
+        account.isSiteAdmin = false
+        account.email = ""
+        try await store.updateUser(account)
+        try await audit.record(actor: actor, action: "account.deleted", target: "\(account.kind.rawValue) \(account.name)")
+        await notifier.accountDeleted(name: account.name, email: email)
+    }
+
+    /// Hard delete (site admins only, for policy violations): the version disappears from every read path and
+    /// from search, a `PackageDelete` catalog entry is committed, its number is never reusable, and every owner
+    /// is mailed with the reason.
+    public func deletePackageVersion(id: String, version: String, reason: String, actor: String = AuditLog.adminCLI) async throws {
+        let trimmedReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedReason.isEmpty else { throw GalleryError.badRequest("A hard delete needs a reason.") }
+        let key = try PackageGallery.versionKey(id: id, version: version)
+        guard let record = try await store.version(key), record.state == .available else {
+            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+        }
+        guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges) else {
+            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+        }
+        try await audit.record(
+            actor: actor, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)", details: trimmedReason
+        )
+        try await notifier.packageDeleted(id: record.id, version: record.normalizedVersion, lowerID: record.lowerID, reason: trimmedReason)
+    }
+
+    /// The daily job: mails the user of every live key expiring within `window` (7 days, as nuget.org warns),
+    /// once per key. Returns how many reminders were sent.
+    @discardableResult
+    public func remindExpiringKeys(window: TimeInterval = 7 * 86_400) async throws -> Int {
+        let now = clock.now()
+        var sent = 0
+        for var key in try await store.apiKeysExpiring(from: now, to: now.addingTimeInterval(window)) {
+            guard let user = try await store.user(key: key.userKey), let expires = key.expires else { continue }
+            await notifier.keyExpiring(key, user: user, expires: expires)
+            key.expiryReminderSent = true
+            try await store.updateAPIKey(key)
+            sent += 1
+        }
+        return sent
+    }
+}

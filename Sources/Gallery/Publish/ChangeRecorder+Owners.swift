@@ -1,0 +1,34 @@
+import Foundation
+
+extension ChangeRecorder {
+    /// The owners search shows for an id, and whether the id is verified: it lies under a prefix
+    /// reservation one of its owners holds (nuget.org's checkmark). Deleted accounts are not shown.
+    func ownerFacts(lowerID: String) async throws -> (names: [String], verified: Bool) {
+        let ownerKeys = try await store.owners(ofLowerID: lowerID)
+        var names: [String] = []
+        for key in ownerKeys {
+            if let account = try await store.user(key: key), !account.isDeleted { names.append(account.name) }
+        }
+        let reservations = try await store.reservations().filter { $0.covers(lowerID) }
+        let verified = reservations.contains { !Set($0.ownerKeys).isDisjoint(with: ownerKeys) }
+        return (names, verified)
+    }
+
+    /// Hard delete: marks the row deleted with a `PackageDelete` catalog entry (one commit), removes the
+    /// package files, then re-renders the id's documents, the catalog and search, so the version is gone
+    /// from every read path. Without `render` (admin CLI) the id stays dirty for the serving process to re-render.
+    /// Returns false when no available version has `record.key`.
+    func hardDelete(_ record: PackageVersionRecord, at date: Date, render: Bool) async throws -> Bool {
+        let entry = await catalogEntry(for: record, kind: .packageDelete)
+        guard try await store.deleteVersion(record.key, at: date, catalogEntry: entry) else { return false }
+        for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
+            try await blobs.delete(blob)
+        }
+        if render {
+            _ = try await afterCommit(lowerID: record.lowerID, entry: entry)
+        } else {
+            try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        }
+        return true
+    }
+}
