@@ -12,6 +12,8 @@ public final class PackageGallery: Sendable {
     public let documents: DocumentPublisher
     public let catalog: CatalogPublisher
     public let search: SearchIndex
+    /// Every available version in memory, for the V2 OData feed.
+    public let feed: PackageFeedView
     public let downloads: DownloadCounter
     public let publisher: PackagePublisher
     public let authenticator: APIKeyAuthenticator
@@ -34,11 +36,12 @@ public final class PackageGallery: Sendable {
         documents = DocumentPublisher(store: store, blobs: blobs, cache: cache, urls: urls, logger: logger)
         catalog = CatalogPublisher(store: store, blobs: blobs, cache: cache, urls: urls)
         search = SearchIndex()
+        feed = PackageFeedView(search: search)
         downloads = DownloadCounter(store: store, search: search, logger: logger)
         authenticator = APIKeyAuthenticator(store: store, clock: clock)
         accounts = AccountService(store: store, clock: clock)
         changes = ChangeRecorder(
-            store: store, blobs: blobs, documents: documents, catalog: catalog, search: search,
+            store: store, blobs: blobs, documents: documents, catalog: catalog, search: search, feed: feed,
             commitClock: commitClock, urls: urls
         )
         publisher = PackagePublisher(

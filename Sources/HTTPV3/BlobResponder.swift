@@ -1,6 +1,6 @@
 import Foundation
-import Gallery
-import Hummingbird
+public import Gallery
+public import Hummingbird
 import HTTPTypes
 import NIOCore
 
@@ -9,14 +9,21 @@ import NIOCore
 /// Files are immutable once pushed, so the ETag is derived from the blob key and size and the
 /// answer may be cached for a year. Small files are read whole in one go (measured faster than
 /// chunked streaming for typical packages); larger ones stream in 128 KiB chunks.
-struct BlobResponder: Sendable {
+public struct BlobResponder: Sendable {
     let fileIO: FileIO
     /// Files up to this size are read with a single read.
     let wholeReadLimit: Int64 = 4 << 20
     /// When set, local files are answered with `X-Accel-Redirect` to this internal nginx location prefix.
     let accelRedirectPrefix: String?
 
-    func response(
+    /// Creates a responder; `accelRedirectPrefix` as in `V3Settings` (V2 downloads share it).
+    public init(fileIO: FileIO, accelRedirectPrefix: String?) {
+        self.fileIO = fileIO
+        self.accelRedirectPrefix = accelRedirectPrefix
+    }
+
+    /// The download answer for a blob: redirect, 304, HEAD, X-Accel-Redirect or the bytes.
+    public func response(
         _ location: BlobLocation, key: BlobKey, contentType: String, request: Request, context: some RequestContext
     ) async throws -> Response {
         switch location {

@@ -19,7 +19,9 @@ struct MultipartFileParser {
 
     init(boundary: String) {
         openDelimiter = Array("--\(boundary)".utf8)
-        delimiter = Array("\r\n--\(boundary)".utf8)
+        // RFC 2046 puts CRLF before each delimiter, but nuget.exe 2.x on Mono writes the closing one
+        // after Environment.NewLine ("\n"): match on LF and drop a CR that precedes it (docs/QUIRKS.md).
+        delimiter = Array("\n--\(boundary)".utf8)
     }
 
     var isDone: Bool { state == .done }
@@ -53,7 +55,8 @@ struct MultipartFileParser {
             case .skipping, .body:
                 if let range = Self.find(delimiter, in: buffer) {
                     if state == .body {
-                        try emit(buffer[..<range.lowerBound])
+                        let end = range.lowerBound > 0 && buffer[range.lowerBound - 1] == 0x0D ? range.lowerBound - 1 : range.lowerBound
+                        try emit(buffer[..<end])
                         buffer.removeAll()
                         state = .done
                         return
@@ -61,7 +64,8 @@ struct MultipartFileParser {
                     buffer.removeSubrange(..<range.upperBound)
                     state = .headers
                 } else {
-                    let safe = max(0, buffer.count - (delimiter.count - 1))
+                    // Hold back a possible delimiter start plus the CR that may precede it.
+                    let safe = max(0, buffer.count - delimiter.count)
                     if state == .body { try emit(buffer[..<safe]) }
                     buffer.removeSubrange(..<safe)
                     return

@@ -32,6 +32,7 @@ struct ServiceIndexRoutes<Context: RequestContext>: Sendable {
             (urls.registrationBase(.gzSemVer2), ["RegistrationsBaseUrl/3.6.0", "RegistrationsBaseUrl/Versioned"],
              "Registration including SemVer 2.0.0 packages."),
             (urls.catalogIndex, ["Catalog/3.0.0"], "Append-only log of package changes."),
+            (urls.legacyGallery, ["LegacyGallery", "LegacyGallery/2.0.0"], "V2 OData feed for older clients (nuget.exe 2.x list)."),
             ("\(base)/packages/{id}/{version}", ["PackageDetailsUriTemplate/5.1.0"], "Package details page."),
             ("\(base)/packages/{id}/{version}/report", ["ReportAbuseUriTemplate/3.0.0-beta", "ReportAbuseUriTemplate/3.0.0-rc",
                                                         "ReportAbuseUriTemplate/3.0.0"], "Report abuse."),

@@ -2,6 +2,7 @@ public import Gallery
 public import Hummingbird
 public import Logging
 import BlobFileSystem
+import HTTPV2
 import HTTPV3
 import SQLStore
 import ServiceLifecycle
@@ -35,7 +36,10 @@ public enum PalletServer {
             )
         ).register(on: router)
         HealthRoutes<BasicRequestContext>(gallery: gallery).register(on: router)
-        // V2 routes are registered here (HTTPV2) once that surface exists.
+        V2FeedRoutes<BasicRequestContext>(gallery: gallery, settings: V3Settings(
+            maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary,
+            accelRedirectPrefix: config.accelRedirectPrefix
+        )).register(on: router)
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller()]),

@@ -11,6 +11,8 @@ public struct ChangeRecorder: Sendable {
     let documents: DocumentPublisher
     let catalog: CatalogPublisher
     let search: SearchIndex
+    /// The V2 feed's in-memory view, fed at the same point as the search index.
+    let feed: PackageFeedView
     let commitClock: CommitClock
     let urls: FeedURLs
 
@@ -62,6 +64,7 @@ public struct ChangeRecorder: Sendable {
 
     /// Puts an id's current versions into the search index.
     func reindex(lowerID: String, records: [PackageVersionRecord]) async throws {
+        feed.upsert(lowerID: lowerID, records: records)
         guard !records.isEmpty else {
             search.remove(lowerID: lowerID)
             return

@@ -1,1 +1,0 @@
-// The NuGet V2 (OData) surface; filled by the V2 work.

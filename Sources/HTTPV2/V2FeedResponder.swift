@@ -1,0 +1,111 @@
+import Foundation
+import Gallery
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// Applies `$filter`, `$orderby`, `$skiptoken`, `$skip`, `$top` and server paging to a V2 selection
+/// and answers it as an Atom feed or a `$count`.
+struct V2FeedResponder: Sendable {
+    let gallery: PackageGallery
+    /// nuget.org's page size for V2 feeds; a client gets a `next` link past it.
+    static let pageSize = 100
+
+    var writer: AtomWriter { AtomWriter(urls: gallery.urls) }
+
+    /// The rows the options select, in order, before `$skip`/`$top`; with download counts when the query reads them.
+    func select(_ versions: [FeedVersion], options: V2QueryOptions, snapshot: FeedSnapshot) -> [V2Row] {
+        var rows = versions.map { V2Row(version: $0, semVer2: options.semVer2) }
+        let read = (options.filter?.properties ?? []).union(options.orderBy?.properties ?? [])
+        if read.contains(where: \.needsDownloads) { attachDownloads(&rows, snapshot: snapshot) }
+        let urls = gallery.urls
+        if let filter = options.filter { rows = rows.filter { filter.accepts($0, urls: urls) } }
+        options.orderBy?.sort(&rows, urls: urls)
+        if let token = options.skipToken,
+           let at = rows.firstIndex(where: { $0.record.id.lowercased() == token.id.lowercased()
+               && ODataValue.equal($0.value(.version, urls: urls), .string(token.version)) }) {
+            rows.removeFirst(at + 1)
+        }
+        return rows
+    }
+
+    /// The feed answer: one page of at most `pageSize` entries and a `next` link when more remain
+    /// and the client's `$top` is not yet satisfied (nuget.exe 2.x `list` misbehaves otherwise).
+    func feed(
+        title: String, path: String, _ versions: [FeedVersion], options: V2QueryOptions, snapshot: FeedSnapshot
+    ) -> Response {
+        let rows = select(versions, options: options, snapshot: snapshot)
+        let start = min(options.skip, rows.count)
+        let wanted = options.top.map { min($0, rows.count - start) } ?? (rows.count - start)
+        let pageCount = min(wanted, Self.pageSize)
+        var page = Array(rows[start..<(start + pageCount)])
+        attachDownloads(&page, snapshot: snapshot)
+        var next: String?
+        if pageCount < wanted {
+            let query = options.nextQuery(skip: start + pageCount, top: options.top.map { $0 - pageCount })
+            next = "\(gallery.urls.legacyGallery)\(path)?\(query)"
+        }
+        let xml = writer.feed(
+            title: title, selfPath: path, rows: page, count: options.inlineCount ? rows.count : nil,
+            nextLink: next, updated: gallery.clock.now()
+        )
+        return Self.xml(xml, contentType: "application/atom+xml;type=feed;charset=utf-8")
+    }
+
+    /// `…/$count`: the number of entries after `$filter`, `$skip` and `$top`, as plain text.
+    func count(_ versions: [FeedVersion], options: V2QueryOptions, snapshot: FeedSnapshot) -> Response {
+        let total = select(versions, options: options, snapshot: snapshot).count
+        let counted = max(0, min(total - options.skip, options.top ?? Int.max))
+        return Self.text(String(counted))
+    }
+
+    /// A single entry (`Packages(Id='…',Version='…')`).
+    func entry(_ version: FeedVersion, options: V2QueryOptions, snapshot: FeedSnapshot) -> Response {
+        var rows = [V2Row(version: version, semVer2: true)]
+        attachDownloads(&rows, snapshot: snapshot)
+        return Self.xml(writer.entry(rows[0]), contentType: "application/atom+xml;type=entry;charset=utf-8")
+    }
+
+    private func attachDownloads(_ rows: inout [V2Row], snapshot: FeedSnapshot) {
+        var cache: [String: FeedDownloads] = [:]
+        for n in rows.indices where rows[n].downloads == nil {
+            let lowerID = rows[n].record.lowerID
+            if let known = cache[lowerID] {
+                rows[n].downloads = known
+            } else if let package = snapshot.packages[lowerID] {
+                let counts = gallery.feed.downloads(of: package)
+                cache[lowerID] = counts
+                rows[n].downloads = counts
+            }
+        }
+    }
+
+    /// WCF-era clients expect `DataServiceVersion` on every OData answer.
+    static func xml(_ body: String, contentType: String) -> Response {
+        let buffer = ByteBuffer(string: body)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType, .dataServiceVersion: "2.0;", .cacheControl: "no-cache",
+                .contentLength: String(buffer.readableBytes),
+            ],
+            body: .init(byteBuffer: buffer)
+        )
+    }
+
+    static func text(_ body: String) -> Response {
+        let buffer = ByteBuffer(string: body)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain;charset=utf-8", .dataServiceVersion: "2.0;", .contentLength: String(buffer.readableBytes)],
+            body: .init(byteBuffer: buffer)
+        )
+    }
+}
+
+extension HTTPField.Name {
+    /// OData v2's protocol version header.
+    static let dataServiceVersion = HTTPField.Name("DataServiceVersion")!
+    /// The API key header of NuGet clients.
+    static let nuGetAPIKey = HTTPField.Name("X-NuGet-ApiKey")!
+}

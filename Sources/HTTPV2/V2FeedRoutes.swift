@@ -1,0 +1,126 @@
+public import Gallery
+public import Hummingbird
+public import HTTPV3
+import HTTPTypes
+import NIOCore
+
+/// The NuGet V2 (OData) feed at `/api/v2` for older clients: nuget.exe 2.x, VS 2012/2013,
+/// Chocolatey-style tools (protocol §7). Push, unlist and relist on `/api/v2/package` are the V3
+/// publish routes (same pipeline, registered by `V3Routes`).
+public struct V2FeedRoutes<Context: RequestContext>: Sendable {
+    let gallery: PackageGallery
+    let files: BlobResponder
+    var responder: V2FeedResponder { V2FeedResponder(gallery: gallery) }
+
+    /// Creates the route collection; `settings` gives the download options shared with V3.
+    public init(gallery: PackageGallery, settings: V3Settings) {
+        self.gallery = gallery
+        self.files = BlobResponder(fileIO: FileIO(), accelRedirectPrefix: settings.accelRedirectPrefix)
+    }
+
+    /// Adds every V2 route to a router.
+    public func register(on router: Router<Context>) {
+        let serviceDocument = V2ServiceDocuments.serviceDocument(gallery.urls)
+        router.getAndHead("/api/v2") { _, _ in
+            V2FeedResponder.xml(serviceDocument, contentType: "application/xml;charset=utf-8")
+        }
+        // nuget.exe 2.x GETs the push URL (following redirects) before it PUTs there.
+        router.getAndHead("/api/v2/package") { _, _ in
+            V2FeedResponder.text("Push packages here with PUT; unlist with DELETE package/{id}/{version}.")
+        }
+        router.getAndHead("/api/v2/package/:id/:version") { request, context in
+            try await download(id: context.parameters.require("id"), version: context.parameters.get("version"), request, context)
+        }
+        router.getAndHead("/api/v2/package/:id") { request, context in
+            try await download(id: context.parameters.require("id"), version: nil, request, context)
+        }
+        // nuget.exe 2.x sends DELETE to `{source}/{id}/{version}` when the source has a path
+        // (`…/api/v2/`), as NuGet.Server accepts; the same unlist as `DELETE package/{id}/{version}`.
+        router.delete("/api/v2/:id/:version") { request, context in
+            _ = try await gallery.setListed(
+                false, id: context.parameters.require("id"), version: context.parameters.require("version"),
+                apiKey: request.headers[.nuGetAPIKey]
+            )
+            return Response(status: .noContent)
+        }
+        // nuget.org also accepts POST for the functions.
+        for method in [HTTPRequest.Method.get, .head, .post] {
+            router.on("/api/v2/:resource", method: method) { request, context in
+                try resource(context.parameters.require("resource"), countOnly: false, request)
+            }
+            router.on("/api/v2/:resource/$count", method: method) { request, context in
+                try resource(context.parameters.require("resource"), countOnly: true, request)
+            }
+        }
+    }
+
+    func resource(_ segment: String, countOnly: Bool, _ request: Request) throws -> Response {
+        do {
+            guard let resource = try V2Resource(segment: segment) else {
+                throw GalleryError.notFound("'\(segment)' is not a resource of the V2 feed.")
+            }
+            let options = try V2QueryOptions(query: request.uri.query)
+            return try answer(resource, countOnly: countOnly, options: options)
+        } catch let error as ODataError {
+            throw GalleryError.badRequest(error.message)
+        }
+    }
+
+    func answer(_ resource: V2Resource, countOnly: Bool, options: V2QueryOptions) throws -> Response {
+        let snapshot = gallery.feed.snapshot()
+        let versions: [FeedVersion]
+        switch resource {
+        case .metadata:
+            return V2FeedResponder.xml(V2ServiceDocuments.metadata, contentType: "application/xml;charset=utf-8")
+        case .package(let id, let version):
+            guard let found = snapshot.version(id: id, version: version), !countOnly else {
+                throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+            }
+            return responder.entry(found, options: options, snapshot: snapshot)
+        case .packages:
+            versions = snapshot.listedVersions(semVer2: options.semVer2)
+        case .findPackagesByID:
+            versions = snapshot.versions(ofID: try options.string("id") ?? "", semVer2: options.semVer2)
+        case .search:
+            versions = try search(options, snapshot)
+        case .getUpdates:
+            versions = snapshot.updates(try V2Functions.updateRequest(options))
+        }
+        return countOnly
+            ? responder.count(versions, options: options, snapshot: snapshot)
+            : responder.feed(title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot)
+    }
+
+    func search(_ options: V2QueryOptions, _ snapshot: FeedSnapshot) throws -> [FeedVersion] {
+        let feed = gallery.feed
+        // targetFramework is accepted and, as on nuget.org, does not narrow the results (docs/QUIRKS.md).
+        _ = try V2Functions.frameworks(options.string("targetFramework"))
+        return snapshot.search(
+            term: try options.string("searchTerm") ?? "", includePrerelease: options.bool("includePrerelease"),
+            semVer2: options.semVer2, totals: { feed.downloads(of: $0).total }
+        )
+    }
+
+    /// `package/{id}/{version}`: the exact bytes (unlisted included, so pinned restores keep working);
+    /// without a version, the latest listed stable version (nuget.org).
+    func download(id: String, version: String?, _ request: Request, _ context: Context) async throws -> Response {
+        let snapshot = gallery.feed.snapshot()
+        let key: PackageVersionKey
+        if let version {
+            key = try PackageGallery.versionKey(id: id, version: version)
+        } else {
+            _ = try PackageGallery.versionKey(id: id, version: "1.0.0")
+            guard let latest = snapshot.packages[id.lowercased()]?.versions.last(where: { $0.isLatestVersion(semVer2: true) }) else {
+                throw GalleryError.notFound("Package '\(id)' has no listed stable version.")
+            }
+            key = latest.record.key
+        }
+        guard snapshot.packages[key.lowerID]?.version(lowerVersion: key.lowerVersion) != nil,
+              let location = try await gallery.blob(.nupkg(key), countDownload: request.method == .get) else {
+            throw GalleryError.notFound("Package '\(id)' version '\(version ?? "")' was not found.")
+        }
+        return try await files.response(
+            location, key: .nupkg(key), contentType: "application/zip", request: request, context: context
+        )
+    }
+}
