@@ -17,8 +17,8 @@ enum FileIO {
         throw failure("rename", source)
     }
 
-    /// Writes `data` to a new file and flushes it to disk.
-    static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` to a new file and, when `durable`, flushes it to disk.
+    static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", path) }
         defer { close(fd) }
@@ -33,7 +33,7 @@ enum FileIO {
                 offset += written
             }
         }
-        guard fsync(fd) == 0 else { throw failure("flush", path) }
+        guard !durable || fsync(fd) == 0 else { throw failure("flush", path) }
     }
 
     /// Flushes an existing file to disk (before it is renamed into place).

@@ -49,7 +49,9 @@ public struct FileSystemBlobStore: BlobStore {
             let folder = try Self.prepareFolder(of: destination, paths: paths)
             let temporary = Self.temporaryPath(in: folder)
             do {
-                try FileIO.write(data, to: temporary)
+                // Rendered documents are rebuilt from the metadata store, so they skip the flush
+                // (a push writes a dozen of them; each fsync costs milliseconds).
+                try FileIO.write(data, to: temporary, durable: !key.isRebuildable)
                 _ = try FileIO.rename(temporary, to: destination)
             } catch {
                 FileIO.removeIfPresent(temporary)

@@ -31,5 +31,13 @@ public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the blob can be rebuilt from the metadata store (rendered documents): stores may skip
+    /// flushing it to stable storage. Only a power loss can then lose one, and `pallet serve` re-renders
+    /// an id whenever its dirty mark survived; package files are always flushed.
+    public var isRebuildable: Bool {
+        if case .document = self { return true }
+        return false
+    }
+
     public var description: String { path }
 }
