@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure NuGet knowledge: ids, versions, ranges, frameworks, nuspec, nupkg. No network, no database.
@@ -94,11 +95,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Mailer over SMTP (STARTTLS / implicit TLS, AUTH) on SwiftNIO.
+        .target(
+            name: "Mail",
+            dependencies: [
+                "Gallery",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Wires configuration, stores and routes into a runnable application (used by `pallet serve` and tests).
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "NuGetCore",
+                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "NuGetCore", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -129,6 +142,7 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Gallery", "PalletTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(
