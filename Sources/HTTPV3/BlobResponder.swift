@@ -3,6 +3,7 @@ public import Gallery
 public import Hummingbird
 import HTTPTypes
 import NIOCore
+import _NIOFileSystem
 
 /// Sends package files (nupkg, nuspec, readme, icon, license) from the blob store.
 ///
@@ -11,10 +12,13 @@ import NIOCore
 /// chunked streaming for typical packages); larger ones stream in 128 KiB chunks.
 public struct BlobResponder: Sendable {
     let fileIO: FileIO
+    let fileSystem = FileSystem.shared
     /// Files up to this size are read with a single read.
     let wholeReadLimit: Int64 = 4 << 20
     /// When set, local files are answered with `X-Accel-Redirect` to this internal nginx location prefix.
     let accelRedirectPrefix: String?
+    /// Small files recently served.
+    let cache = PackageFileCache()
 
     /// Creates a responder; `accelRedirectPrefix` as in `V3Settings` (V2 downloads share it).
     public init(fileIO: FileIO, accelRedirectPrefix: String?) {
@@ -43,6 +47,16 @@ public struct BlobResponder: Sendable {
                 headers[HTTPField.Name("X-Accel-Redirect")!] = prefix + key.path
                 headers[.contentLength] = nil
                 return Response(status: .ok, headers: headers)
+            }
+            if let cached = cache.buffer(path: path, size: size) {
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: cached))
+            }
+            if size <= Int64(cache.maxFileBytes) {
+                let buffer = try await ByteBuffer(
+                    contentsOf: FilePath(path), maximumSizeAllowed: .bytes(size), fileSystem: fileSystem
+                )
+                cache.store(buffer, path: path)
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
             }
             let body = size <= wholeReadLimit
                 ? try await fileIO.loadFile(path: path, context: context, chunkLength: Int(max(size, 1)))
