@@ -36,9 +36,10 @@ public struct V2FeedRoutes<Context: RequestContext>: Sendable {
         }
         // nuget.exe 2.x sends DELETE to `{source}/{id}/{version}` when the source has a path
         // (`…/api/v2/`), as NuGet.Server accepts; the same unlist as `DELETE package/{id}/{version}`.
-        router.delete("/api/v2/:id/:version") { request, context in
+        // (The parameter is named like the function route's: the router needs one name per position.)
+        router.delete("/api/v2/:resource/:version") { request, context in
             _ = try await gallery.setListed(
-                false, id: context.parameters.require("id"), version: context.parameters.require("version"),
+                false, id: context.parameters.require("resource"), version: context.parameters.require("version"),
                 apiKey: request.headers[.nuGetAPIKey]
             )
             return Response(status: .noContent)

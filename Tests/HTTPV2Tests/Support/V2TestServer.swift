@@ -1,0 +1,117 @@
+import Foundation
+import Gallery
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import PalletApp
+import PalletTestSupport
+import Testing
+
+/// The real application (`pallet serve`'s wiring) on a fresh temp folder, with a publisher key.
+struct V2Server: Sendable {
+    static let baseURL = "http://pallet.test"
+    let client: any TestClientProtocol
+    let gallery: PackageGallery
+    let apiKey: String
+
+    /// Runs `body` against a fresh server; the folder is removed afterwards.
+    static func with(_ body: @escaping @Sendable (V2Server) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-v2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var config = ServerConfig()
+        config.dataDirectory = directory.path
+        config.host = "127.0.0.1"
+        config.port = 0
+        config.baseURL = baseURL
+        var logger = Logger(label: "pallet.v2tests")
+        logger.logLevel = .error
+        let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
+        do {
+            _ = try await gallery.accounts.createUser(name: "alice", email: "alice@pallet.test")
+            let key = try await gallery.accounts.createAPIKey(
+                userName: "alice", name: "v2", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30
+            )
+            try await app.test(.router) { client in
+                try await body(V2Server(client: client, gallery: gallery, apiKey: key.secret))
+            }
+        } catch {
+            await gallery.shutdown()
+            throw error
+        }
+        await gallery.shutdown()
+    }
+
+    /// GET of a path or of an absolute URL under the base (next links, content src).
+    func get(_ path: String) async throws -> TestResponse {
+        let relative = path.hasPrefix(Self.baseURL) ? String(path.dropFirst(Self.baseURL.count)) : path
+        return try await client.execute(uri: relative, method: .get, headers: [:], body: nil)
+    }
+
+    /// GET expecting 200 and an Atom feed.
+    func feed(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> AtomFeed {
+        let response = try await get(path)
+        #expect(response.status == .ok, "GET \(path): \(response.status) \(response.text)", sourceLocation: sourceLocation)
+        return try AtomFeed(parsing: response.data)
+    }
+
+    /// Every entry of a feed, following `next` links (and failing if one repeats).
+    func allPages(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [AtomEntry] {
+        var entries: [AtomEntry] = []
+        var next: String? = path
+        var seen = Set<String>()
+        while let url = next {
+            #expect(seen.insert(url).inserted, "next link repeats: \(url)", sourceLocation: sourceLocation)
+            if seen.count > 50 { break }
+            let page = try await feed(url, sourceLocation: sourceLocation)
+            entries += page.entries
+            next = page.nextLink
+        }
+        return entries
+    }
+
+    /// Pushes a nupkg as nuget.exe 2.8.7 on Mono does: PUT to the V2 root, multipart with a CRLF
+    /// before the part but only LF before the closing delimiter.
+    @discardableResult
+    func push(_ nupkg: Data, key: String? = nil, path: String = "/api/v2/") async throws -> TestResponse {
+        let boundary = "---------------------------8df4811de259962"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"package\"; filename=\"package\"\r\n".utf8)
+        body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
+        body += nupkg
+        body += Data("\n--\(boundary)--\n".utf8)
+        return try await client.execute(
+            uri: path, method: .put,
+            headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .nuGetAPIKey: key ?? apiKey],
+            body: ByteBuffer(bytes: body)
+        )
+    }
+
+    /// Builds and pushes a test package, expecting 201; returns its bytes.
+    @discardableResult
+    func push(_ id: String, _ version: String, sourceLocation: SourceLocation = #_sourceLocation,
+              configure: (inout TestPackage) -> Void = { _ in }) async throws -> Data {
+        var package = TestPackage(id: id, version: version)
+        configure(&package)
+        let nupkg = try package.data()
+        let response = try await push(nupkg)
+        #expect(response.status == .created, "push \(id) \(version): \(response.status) \(response.text)", sourceLocation: sourceLocation)
+        return nupkg
+    }
+
+    /// nuget.exe 2.x's unlist: DELETE `{source}/{id}/{version}`.
+    @discardableResult
+    func unlist(_ id: String, _ version: String) async throws -> TestResponse {
+        try await client.execute(uri: "/api/v2/\(id)/\(version)", method: .delete, headers: [.nuGetAPIKey: apiKey], body: nil)
+    }
+}
+
+extension HTTPField.Name {
+    static let nuGetAPIKey = HTTPField.Name("X-NuGet-ApiKey")!
+}
+
+extension TestResponse {
+    var data: Data { Data(body.readableBytesView) }
+    var text: String { String(decoding: body.readableBytesView, as: UTF8.self) }
+}
