@@ -25,7 +25,8 @@ public struct FeedPackage: Sendable {
                 latest: FeedVersion.Flags(
                     isLatest1: index == latest1, isAbsoluteLatest1: index == absolute1,
                     isLatest2: index == latest2, isAbsoluteLatest2: index == absolute2
-                )
+                ),
+                searchText: FeedSearchText(record)
             )
         }
     }
@@ -42,6 +43,9 @@ public struct FeedVersion: Sendable {
     /// The parsed version (nil only for a corrupt row), for ordering and range checks.
     public let parsed: NuGetVersion?
     let latest: Flags
+    /// Lowercased id, title, tags, summary, description and authors, computed once per write so a
+    /// `Search()` request only scans (it otherwise lowercased every field of every version per request).
+    let searchText: FeedSearchText
 
     struct Flags: Sendable {
         var isLatest1, isAbsoluteLatest1, isLatest2, isAbsoluteLatest2: Bool

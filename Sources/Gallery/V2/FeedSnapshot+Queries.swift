@@ -45,8 +45,7 @@ extension FeedSnapshot {
                 guard version.record.listed, version.isVisible(semVer2: semVer2),
                       includePrerelease || !version.record.isPrerelease else { return false }
                 if words.isEmpty { return true }
-                let text = FeedSearchText(version.record)
-                let matched = words.count { text.contains($0) }
+                let matched = words.count { version.searchText.contains($0) }
                 best = max(best, matched)
                 return matched > 0
             }
@@ -115,7 +114,7 @@ public struct FeedUpdateRequest: Sendable, Equatable {
 }
 
 /// The lowercased text a V2 search word may match in one version.
-struct FeedSearchText {
+struct FeedSearchText: Sendable {
     let fields: [String]
 
     init(_ record: PackageVersionRecord) {
