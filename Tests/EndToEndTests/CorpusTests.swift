@@ -1,3 +1,4 @@
+import PalletTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

@@ -1,12 +1,13 @@
-import Foundation
+public import Foundation
 
 /// SHA-512 (FIPS 180-4), written here so the tests check the server's `packageHash` and the
 /// corpus manifest against an oracle that shares no code with the server.
-enum SHA512 {
+public enum SHA512 {
     /// The base64 digest, as NuGet writes `packageHash` (catalog) and the corpus manifest does.
-    static func base64(_ data: Data) -> String { Data(digest(data)).base64EncodedString() }
+    public static func base64(_ data: Data) -> String { Data(digest(data)).base64EncodedString() }
 
-    static func digest(_ data: Data) -> [UInt8] {
+    /// The raw 64-byte digest.
+    public static func digest(_ data: Data) -> [UInt8] {
         var h: [UInt64] = [
             0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
             0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
