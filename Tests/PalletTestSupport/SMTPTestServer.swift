@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A real SMTP server for tests: aiosmtpd (PyPI, `pip install aiosmtpd`) on 127.0.0.1 and a free port,
 /// saving every received message as JSON so tests can check what was sent.
@@ -65,6 +70,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         process.arguments = ["python3", script.path, folder.path, mode.rawValue, credentials.map { "\($0.user):\($0.password)" } ?? ""]
         let output = Pipe()
         process.standardOutput = output
+        process.standardInput = Pipe()
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
@@ -77,9 +83,11 @@ public final class SMTPTestServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Stops the server and removes its folder.
+    ///
+    /// SIGKILL, not `terminate()`: a child inherits the test runner's blocked-signal mask, so SIGTERM may never arrive.
     public func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: folder)
@@ -115,7 +123,10 @@ public final class SMTPTestServer: @unchecked Sendable {
     }
 
     static let script = #"""
-    import asyncio, json, os, socket, ssl, sys, time
+    import asyncio, json, os, signal, socket, ssl, sys, time
+    # The test runner may block SIGTERM; unblock it so the server can always be stopped.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
 
@@ -126,9 +137,10 @@ public final class SMTPTestServer: @unchecked Sendable {
         async def handle_DATA(self, server, session, envelope):
             counter[0] += 1
             auth = session.auth_data.login.decode() if session.authenticated and session.auth_data else None
+            secure = session.ssl is not None or mode == "tls"
             record = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
                       "data": envelope.original_content.decode("utf-8", "replace"),
-                      "tls": session.ssl is not None, "auth_user": auth}
+                      "tls": secure, "auth_user": auth}
             path = os.path.join(folder, "messages", "%06d.json" % counter[0])
             with open(path + ".tmp", "w") as f:
                 json.dump(record, f)
@@ -138,7 +150,7 @@ public final class SMTPTestServer: @unchecked Sendable {
     def authenticator(server, session, envelope, mechanism, auth_data):
         user, _, password = creds.partition(":")
         ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, auth_data=auth_data if ok else None)
 
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
     kwargs = {}
@@ -153,15 +165,14 @@ public final class SMTPTestServer: @unchecked Sendable {
     if creds:
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
-        kwargs["auth_require_tls"] = True
+        # aiosmtpd only knows about STARTTLS; an implicit-TLS connection is encrypted from the start.
+        kwargs["auth_require_tls"] = mode == "starttls"
     controller = Controller(Saver(), hostname="127.0.0.1", port=port, ready_timeout=10, **kwargs)
     controller.start()
     print("READY %d" % port, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    finally:
-        controller.stop()
+    # Exit when the test process goes away (stdin closes), so a crashed test leaves no server behind.
+    sys.stdin.read()
+    os._exit(0)
     """#
 }
 
