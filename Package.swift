@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Pure NuGet knowledge: ids, versions, ranges, frameworks, nuspec, nupkg. No network, no database.
@@ -53,13 +55,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // MetadataStore over SQLKit; dialect differences (SQLite today, PostgreSQL next) stay inside.
+        // MetadataStore over SQLKit; dialect differences (SQLite, PostgreSQL) stay inside.
         .target(
             name: "SQLStore",
             dependencies: [
                 "Gallery", "NuGetCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -69,6 +72,20 @@ let package = Package(
         .target(
             name: "BlobFileSystem",
             dependencies: ["Gallery", .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        // BlobStore on any S3-compatible object store: SigV4 on swift-crypto, HTTP on AsyncHTTPClient.
+        .target(
+            name: "S3BlobStore",
+            dependencies: [
+                "Gallery",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // The NuGet V3 HTTP surface (Hummingbird routes).
@@ -112,7 +129,7 @@ let package = Package(
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "NuGetCore", "Mail",
+                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -145,14 +162,17 @@ let package = Package(
         ),
         // SMTP through a real aiosmtpd (plain/STARTTLS/TLS, AUTH); skipped with a printed reason when aiosmtpd is missing.
         .testTarget(name: "MailTests", dependencies: ["Mail", "Gallery", "PalletTestSupport"], swiftSettings: strictSettings),
+        // SigV4 against AWS's published examples; the S3 wire format (XML, multipart) without a server.
+        .testTarget(name: "S3BlobStoreTests", dependencies: ["S3BlobStore", "Gallery"], swiftSettings: strictSettings),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Gallery", "SQLStore", "BlobFileSystem",
+                "Gallery", "SQLStore", "BlobFileSystem", "S3BlobStore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,2 @@
+/// Placeholder so the target builds; the S3 blob store lands here.
+enum S3BlobStorePlaceholder {}
