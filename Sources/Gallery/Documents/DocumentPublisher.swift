@@ -42,7 +42,9 @@ public final class DocumentPublisher: Sendable {
                 records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
                 uniquingKeysWith: { a, _ in a }
             )
-            let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, urls: urls)
+            let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
+                lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
+            let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, verified: verified, urls: urls)
             let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
             let previous = try await blobs.data(manifestKey)
                 .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []

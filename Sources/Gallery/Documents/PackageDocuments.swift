@@ -13,13 +13,16 @@ public enum PackageDocuments {
     ///   - records: every row of one id, in any order and any state (only `available` ones are rendered).
     ///   - catalogLeafURLs: the newest catalog leaf URL per version, for `catalogEntry.@id`; versions missing
     ///     here use their record's `catalogLeafPath`, then a stable URL of our own.
+    ///   - verified: the id lies under a prefix reservation one of its owners holds (`verified` in registration).
     public static func render(
-        records: [PackageVersionRecord], catalogLeafURLs: [PackageVersionKey: String] = [:], urls: FeedURLs
+        records: [PackageVersionRecord], catalogLeafURLs: [PackageVersionKey: String] = [:], verified: Bool = false,
+        urls: FeedURLs
     ) -> [RenderedDocument] {
         let sorted = records.availableInNuGetOrder()
         guard let flat = FlatContainerRenderer.render(sorted: sorted, urls: urls) else { return [] }
         // Metadata shared by the three hives is prepared once: a 1,000-version id re-renders on every push.
-        let sources = RegistrationEntrySource.sources(for: sorted, catalogLeafURLs: catalogLeafURLs, urls: urls)
+        let sources = RegistrationEntrySource.sources(
+            for: sorted, catalogLeafURLs: catalogLeafURLs, verified: verified, urls: urls)
         var documents = [flat]
         for hive in FeedURLs.Hive.allCases {
             documents += RegistrationRenderer.render(hive: hive, sources: sources, urls: urls)

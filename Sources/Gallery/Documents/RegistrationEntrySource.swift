@@ -12,7 +12,11 @@ struct RegistrationEntrySource {
     private let packageContent: String
 
     /// - Parameter catalogLeafURL: the newest catalog leaf about this version, if known.
-    init(record: PackageVersionRecord, catalogLeafURL: String?, groups: inout DependencyGroupRendering, urls: FeedURLs) {
+    /// - Parameter verified: the id is verified (prefix reservation); written only when true.
+    init(
+        record: PackageVersionRecord, catalogLeafURL: String?, verified: Bool = false,
+        groups: inout DependencyGroupRendering, urls: FeedURLs
+    ) {
         self.record = record
         self.catalogLeafURL = catalogLeafURL
         let metadata = record.metadata
@@ -39,7 +43,8 @@ struct RegistrationEntrySource {
             minClientVersion: metadata.minClientVersion.flatMap { $0.isEmpty ? nil : $0 },
             packageContent: packageContent,
             dependencyGroups: groups.groups(metadata.dependencyGroups),
-            deprecation: record.deprecation?.document
+            deprecation: record.deprecation?.document,
+            verified: verified ? true : nil
         )
     }
 

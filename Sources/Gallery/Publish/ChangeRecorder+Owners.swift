@@ -9,8 +9,7 @@ extension ChangeRecorder {
         for key in ownerKeys {
             if let account = try await store.user(key: key), !account.isDeleted { names.append(account.name) }
         }
-        let reservations = try await store.reservations().filter { $0.covers(lowerID) }
-        let verified = reservations.contains { !Set($0.ownerKeys).isDisjoint(with: ownerKeys) }
+        let verified = try await VerifiedMark.isVerified(lowerID: lowerID, ownerKeys: ownerKeys, store: store)
         return (names, verified)
     }
 

@@ -40,6 +40,9 @@ public struct CatalogEntryDocument: Codable, Sendable, Equatable {
     public var deprecation: Deprecation?
     /// Omitted when there are none known.
     public var vulnerabilities: [Vulnerability]?
+    /// `true` when the id lies under a prefix reservation one of its owners holds (the checkmark search
+    /// also shows); omitted otherwise. A Pallet addition: NuGet.Client ignores unknown properties.
+    public var verified: Bool?
 
     /// Creates a catalog entry; see the properties for meanings.
     public init(
@@ -49,8 +52,9 @@ public struct CatalogEntryDocument: Codable, Sendable, Equatable {
         licenseExpression: String? = nil, tags: [String] = [], listed: Bool, published: String,
         requireLicenseAcceptance: Bool = false, minClientVersion: String? = nil, packageContent: String,
         dependencyGroups: [DependencyGroupDocument]? = nil, deprecation: Deprecation? = nil,
-        vulnerabilities: [Vulnerability]? = nil
+        vulnerabilities: [Vulnerability]? = nil, verified: Bool? = nil
     ) {
+        self.verified = verified
         self.url = url
         self.type = type
         self.id = id
@@ -81,6 +85,6 @@ public struct CatalogEntryDocument: Codable, Sendable, Equatable {
         case type = "@type"
         case id, version, authors, description, summary, title, language, projectUrl, iconUrl, licenseUrl
         case readmeUrl, licenseExpression, tags, listed, published, requireLicenseAcceptance, minClientVersion
-        case packageContent, dependencyGroups, deprecation, vulnerabilities
+        case packageContent, dependencyGroups, deprecation, vulnerabilities, verified
     }
 }

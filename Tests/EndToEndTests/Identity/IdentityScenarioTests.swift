@@ -86,8 +86,49 @@ struct IdentityScenarioTests {
             #expect(try await client.json("/v3/query?q=packageid:Contoso.Lib")["data"]?[0]?["verified"]?.bool == true)
             #expect(try await client.json("/v3/query?q=packageid:Open.New")["data"]?[0]?["verified"]?.bool == false)
             #expect(try await client.json("/v3/query?q=packageid:Alice.Lib")["data"]?[0]?["verified"]?.bool == false)
+            // Registration carries the same mark (on every version's catalogEntry, in every hive).
+            for hive in ["registration", "registration-gz-semver2"] {
+                let entry = try await client.json("/v3/\(hive)/contoso.lib/index.json")["items"]?[0]?["items"]?[0]?["catalogEntry"]
+                #expect(entry?["verified"]?.bool == true, "\(hive)")
+            }
+            #expect(try await client.json("/v3/registration/open.new/index.json")["items"]?[0]?["items"]?[0]?["catalogEntry"]?["verified"] == nil)
             try await fixture.admin.releasePrefix("Contoso.")
             #expect(try await client.json("/v3/query?q=packageid:Contoso.Lib")["data"]?[0]?["verified"]?.bool == false)
+            let released = try await client.json("/v3/registration/contoso.lib/index.json")["items"]?[0]?["items"]?[0]?["catalogEntry"]
+            #expect(released?["verified"] == nil, "releasing the reservation removes the mark from registration")
+        }
+    }
+
+    @Test("the server's log (trace level, every write path, refused keys too) never holds an API key secret")
+    func secretsNotLogged() async throws {
+        let log = CapturedLog()
+        try await withTestServer(logger: log.logger()) { client, env in
+            let fixture = try await IdentityFixture.make(client, env)
+            let revoked = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "gone", scopes: [.push])
+            try await fixture.gallery.accounts.revokeAPIKey(userName: "alice", keyName: "gone")
+            _ = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "again", scopes: [.push, .unlist])
+            let regenerated = try await fixture.gallery.accounts.regenerateAPIKey(userName: "alice", keyName: "again")
+            let unknown = "pallet_" + String(repeating: "Z", count: 43)
+            let dave = try await fixture.key("dave", owner: "Contoso")
+            let expired = try await fixture.expiredKey("carol")
+            try await client.pushCreated(package("Contoso.Logged", "1.0.0"), apiKey: dave)
+            try await client.pushCreated(package("Alice.Lib", "9.0.0"), apiKey: env.apiKey)
+            for key in [revoked.secret, unknown, expired] {
+                #expect(try await client.push(try package("Alice.Lib", "9.1.0").data(), apiKey: key).status == .unauthorized)
+            }
+            #expect(try await client.push(try package("Contoso.Other", "1.0.0").data(), apiKey: env.otherAPIKey).status == .forbidden)
+            #expect(try await client.unlist("Contoso.Logged", "1.0.0", apiKey: dave).status == .noContent)
+            #expect(try await client.relist("Contoso.Logged", "1.0.0", apiKey: dave).status == .ok)
+            let v2Push = try await client.push(try package("Alice.Lib", "5.0.0").data(), apiKey: regenerated.secret, path: "/api/v2/")
+            #expect(v2Push.status == .created)
+            #expect(try await client.unlist("Alice.Lib", "5.0.0", apiKey: unknown).status == .unauthorized)
+            #expect(try await client.unlist("Alice.Lib", "5.0.0", apiKey: regenerated.secret).status == .noContent)
+            #expect(log.count > 50, "the capture saw the server's trace log")
+            let text = log.text
+            for secret in [env.apiKey, env.otherAPIKey, revoked.secret, regenerated.secret, unknown, dave, expired] {
+                #expect(!text.contains(secret), "a secret reached the log")
+                #expect(!text.contains(String(secret.dropFirst(7).prefix(20))), "part of a secret reached the log")
+            }
         }
     }
 

@@ -44,21 +44,22 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
 /// with `baseURL` fixed and port 0, creates the publishers and their keys, and runs `body`
 /// against it with HummingbirdTesting. A fresh temp data folder is used unless one is given
 /// (a restart test runs two servers on one folder).
+/// A `logger` replaces the default (errors only), for tests that read what the server logs.
 func withTestServer(
-    _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil,
+    _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil, logger: Logger? = nil,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     if let dataDirectory {
-        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, body)
+        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, body)
     } else {
         try await withTemporaryDataDirectory { directory in
-            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, body)
+            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, body)
         }
     }
 }
 
 private func runTestServer(
-    _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL,
+    _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     var config = ServerConfig()
@@ -69,6 +70,7 @@ private func runTestServer(
     config.maxPackageSizeMB = maxPackageSizeMB
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
+    if let custom { logger = custom }
     let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
     // The store must be closed before it is released (SQLiteNIO asserts it), also when the test throws.
     do {
