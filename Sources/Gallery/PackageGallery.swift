@@ -19,13 +19,17 @@ public final class PackageGallery: Sendable {
     public let authenticator: APIKeyAuthenticator
     public let accounts: AccountService
     public let clock: any GalleryClock
+    /// Applies writes of other processes (nodes, the admin CLI) to this node's memory; `serve` polls it.
+    public let follower: ChangeFollower
     let changes: ChangeRecorder
     let logger: Logger
 
     /// Wires the services. Call `start()` before serving.
+    /// - Parameter renderGrace: how long an id another process marked is left to it before this node renders
+    ///   it (see `ChangeFollower`): zero for a single node, a few seconds when several share one database.
     public init(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
-        limits: NupkgLimits = .default, commitClock: CommitClock, logger: Logger
+        limits: NupkgLimits = .default, commitClock: CommitClock, renderGrace: Duration = .zero, logger: Logger
     ) {
         self.store = store
         self.blobs = blobs
@@ -44,6 +48,8 @@ public final class PackageGallery: Sendable {
             store: store, blobs: blobs, documents: documents, catalog: catalog, search: search, feed: feed,
             commitClock: commitClock, urls: urls
         )
+        follower = ChangeFollower(
+            store: store, documents: documents, catalog: catalog, changes: changes, renderGrace: renderGrace)
         publisher = PackagePublisher(
             store: store, blobs: blobs, reader: PackageReader(limits: limits), authenticator: authenticator,
             changes: changes, clock: clock, logger: logger
@@ -53,19 +59,25 @@ public final class PackageGallery: Sendable {
     /// Opens a gallery on migrated stores: the commit clock continues after the newest catalog stamp.
     public static func open(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
-        limits: NupkgLimits = .default, logger: Logger
+        limits: NupkgLimits = .default, renderGrace: Duration = .zero, logger: Logger
     ) async throws -> PackageGallery {
         try await store.migrate()
         let commitClock = CommitClock(clock: clock, after: try await store.latestCatalogTimeStamp())
-        return PackageGallery(store: store, blobs: blobs, urls: urls, clock: clock, limits: limits, commitClock: commitClock, logger: logger)
+        return PackageGallery(
+            store: store, blobs: blobs, urls: urls, clock: clock, limits: limits, commitClock: commitClock,
+            renderGrace: renderGrace, logger: logger)
     }
 
     /// Repairs what a crash may have left and loads the search index.
     ///
     /// Order matters: interrupted pushes are removed first, then every dirty id is re-rendered
     /// (all of them when the base URL changed, because documents embed absolute URLs).
-    public func start() async throws {
-        _ = try await publisher.recoverClaims(olderThan: 0)
+    /// - Parameter recoverClaimsOlderThan: pending pushes older than this are interrupted ones. Zero when this
+    ///   process is the only writer; with several nodes, longer than any push takes, or a starting node
+    ///   would abandon another node's push in flight.
+    public func start(recoverClaimsOlderThan claimAge: TimeInterval = 0) async throws {
+        try await follower.begin()
+        _ = try await publisher.recoverClaims(olderThan: claimAge)
         if try await store.setting("documents.baseURL") != urls.base {
             let all = Set(try await store.allAvailableVersions().map(\.lowerID))
             try await store.markDirty(Array(all))
@@ -87,6 +99,11 @@ public final class PackageGallery: Sendable {
             try await store.shutdown()
         } catch {
             logger.warning("store did not close cleanly", metadata: ["error": "\(error)"])
+        }
+        do {
+            try await blobs.shutdown()
+        } catch {
+            logger.warning("blob store did not close cleanly", metadata: ["error": "\(error)"])
         }
     }
 

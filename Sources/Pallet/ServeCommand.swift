@@ -5,7 +5,8 @@ import Hummingbird
 import Logging
 import PalletApp
 
-/// `pallet serve`: the feed on the embedded default (SQLite + blob folder).
+/// `pallet serve`: the feed on the embedded default (SQLite + blob folder), or one node of several on
+/// PostgreSQL + S3 (`--database`, `--storage`).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start the NuGet server.")
 
@@ -17,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
     var maxPackageSizeMB: Int?
     @Option(name: .customLong("accel-redirect-prefix"), help: "Answer downloads with X-Accel-Redirect to this nginx location.")
     var accelRedirectPrefix: String?
+    @Flag(name: .customLong("download-redirect"), help: "With S3 storage: answer downloads with a presigned URL (302). Env PALLET_DOWNLOAD_REDIRECT.")
+    var downloadRedirect = false
+    @Option(name: .customLong("pending-push-timeout"), help: "Seconds before an unfinished push counts as interrupted (shared database). Default 1800.")
+    var pendingPushTimeout: Int?
 
     func run() async throws {
         var flags = dataOptions.commandLine
@@ -25,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
         flags[ServerConfig.Key.baseURL] = baseURL
         flags[ServerConfig.Key.maxPackageSizeMB] = maxPackageSizeMB.map(String.init)
         flags[ServerConfig.Key.accelRedirectPrefix] = accelRedirectPrefix
+        if downloadRedirect { flags[ServerConfig.Key.downloadRedirect] = "true" }
+        flags[ServerConfig.Key.pendingPushTimeout] = pendingPushTimeout.map(String.init)
         let config = try await ServerConfig.load(commandLine: flags)
         var logger = Logger(label: "pallet")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

@@ -1,9 +1,10 @@
+import Foundation
 import Gallery
 import Logging
 import ServiceLifecycle
 
-/// Picks up ids another process (the admin CLI) changed and re-renders them here, every second, so owner
-/// changes, deletions and reservations reach this server's caches and search index without a restart.
+/// Picks up ids other processes changed (other nodes, the admin CLI), every second, so their pushes, owner
+/// changes, deletions and reservations reach this node's caches and search index without a restart.
 struct PendingChangesService: Service {
     let gallery: PackageGallery
     let logger: Logger
@@ -12,7 +13,7 @@ struct PendingChangesService: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    try await gallery.applyPendingChanges()
+                    try await gallery.follower.poll()
                 } catch {
                     logger.warning("could not apply changes made by another process", metadata: ["error": "\(error)"])
                 }
@@ -37,6 +38,29 @@ struct KeyExpiryReminderService: Service {
                     logger.warning("API key expiry reminders failed", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: .seconds(86_400))
+            }
+        }
+    }
+}
+
+/// Removes pushes that claimed a version and never finished (their node died mid-push), with their blobs.
+/// A single node does this at start; with a shared database a node cannot tell a dead push from one in
+/// flight on another node, so claims older than the configured timeout are swept here, every minute.
+struct PendingPushSweeperService: Service {
+    let gallery: PackageGallery
+    let timeout: TimeInterval
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(min(60, max(1, timeout / 2))))
+                do {
+                    let removed = try await gallery.publisher.recoverClaims(olderThan: timeout)
+                    if removed > 0 { logger.info("removed interrupted pushes", metadata: ["count": "\(removed)"]) }
+                } catch {
+                    logger.warning("sweeping interrupted pushes failed", metadata: ["error": "\(error)"])
+                }
             }
         }
     }

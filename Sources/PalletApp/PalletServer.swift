@@ -5,6 +5,7 @@ import BlobFileSystem
 import HTTPV2
 import HTTPV3
 import SQLStore
+import Foundation
 import ServiceLifecycle
 
 /// Builds the Pallet application on the embedded default: SQLite + a blob folder under the data directory.
@@ -15,7 +16,8 @@ public enum PalletServer {
         let store = try await SQLMetadataStore.openSQLite(path: data.database, logger: logger)
         let blobs = try FileSystemBlobStore(root: data.blobs)
         return try await PackageGallery.open(
-            store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()), logger: logger
+            store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
+            renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
         )
     }
 
@@ -24,7 +26,8 @@ public enum PalletServer {
         config: ServerConfig, logger: Logger, onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> (some ApplicationProtocol, PackageGallery) {
         let gallery = try await openGallery(config: config, logger: logger)
-        try await gallery.start()
+        let claimTimeout = TimeInterval(config.pendingPushTimeoutSeconds)
+        try await gallery.start(recoverClaimsOlderThan: config.isShared ? claimTimeout : 0)
         let data = try DataDirectory(config.dataDirectory)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: NuGetErrorMiddleware())
@@ -50,6 +53,9 @@ public enum PalletServer {
         app.addServices(DownloadFlushService(counter: gallery.downloads))
         let administration = gallery.administration(mailer: makeMailer(config: config, logger: logger))
         app.addServices(PendingChangesService(gallery: gallery, logger: logger), KeyExpiryReminderService(administration: administration, logger: logger))
+        if config.isShared {
+            app.addServices(PendingPushSweeperService(gallery: gallery, timeout: claimTimeout, logger: logger))
+        }
         return (app, gallery)
     }
 }

@@ -18,6 +18,18 @@ public struct ServerConfig: Sendable, Equatable {
     public var accelRedirectPrefix: String?
     /// SMTP settings for notifications (`pallet.mail.*`).
     public var mail = MailSettings()
+    /// `postgres://USER:PASS@HOST:PORT/DB`; nil = the SQLite file in the data folder.
+    public var database: String?
+    /// `s3://BUCKET[/PREFIX]?endpoint=…&region=…[&path-style=true]`; nil = the data folder's blob folder.
+    public var storage: String?
+    /// Answer nupkg downloads from S3 with a short-lived presigned URL (302) instead of proxying the bytes.
+    public var downloadRedirect = false
+    /// Seconds after which a push that claimed a version but never finished counts as interrupted and is
+    /// removed with its blobs. Only used with a shared database: a single node removes them at start.
+    public var pendingPushTimeoutSeconds = 1800
+
+    /// Whether several nodes may share this installation's stores (a database server, not a local file).
+    public var isShared: Bool { database != nil }
 
     /// The defaults.
     public init() {}
@@ -31,6 +43,10 @@ public struct ServerConfig: Sendable, Equatable {
         public static let baseURL = "pallet.baseUrl"
         public static let maxPackageSizeMB = "pallet.maxPackageSizeMb"
         public static let accelRedirectPrefix = "pallet.accelRedirectPrefix"
+        public static let database = "pallet.database"
+        public static let storage = "pallet.storage"
+        public static let downloadRedirect = "pallet.downloadRedirect"
+        public static let pendingPushTimeout = "pallet.pendingPushTimeout"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -75,6 +91,30 @@ public struct ServerConfig: Sendable, Equatable {
             }
         }
         config.accelRedirectPrefix = text(Key.accelRedirectPrefix)
+        if let database = reader.string(forKey: ConfigKey(Key.database), isSecret: true), !database.isEmpty {
+            let scheme = database.split(separator: ":", maxSplits: 1).first?.lowercased() ?? ""
+            if ["postgres", "postgresql"].contains(scheme) {
+                config.database = database
+            } else {
+                // Never echo the value: it usually holds a password.
+                problems.append("'\(Key.database)' must be a postgres:// URL (leave it unset for the embedded SQLite database).")
+            }
+        }
+        if let storage = text(Key.storage), !storage.isEmpty {
+            if storage.lowercased().hasPrefix("s3://") {
+                config.storage = storage
+            } else {
+                problems.append("'\(Key.storage)' must be an s3:// URL (leave it unset for the data folder), not '\(storage)'.")
+            }
+        }
+        if let redirect = text(Key.downloadRedirect) {
+            switch redirect.lowercased() {
+            case "true", "1", "yes": config.downloadRedirect = true
+            case "false", "0", "no": config.downloadRedirect = false
+            default: problems.append("'\(Key.downloadRedirect)' must be true or false, not '\(redirect)'.")
+            }
+        }
+        if let timeout = number(Key.pendingPushTimeout, 1...86_400) { config.pendingPushTimeoutSeconds = timeout }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config

@@ -13,6 +13,8 @@ extension SQLDialectFeatures {
         migrationLock: nil,
         catalogAppendLock: nil,
         lockRowsForUpdate: "",
+        // julianday has millisecond precision, enough for a one-process database.
+        currentMicroseconds: "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)",
         serializesCallers: true,
         classify: classifySQLiteError
     )

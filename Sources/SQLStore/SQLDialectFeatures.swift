@@ -28,6 +28,9 @@ public struct SQLDialectFeatures: Sendable {
     /// Appended to a `SELECT` inside a write transaction to lock the rows read (`FOR UPDATE` on PostgreSQL;
     /// empty on SQLite, whose `BEGIN IMMEDIATE` already excludes other writers).
     let lockRowsForUpdate: String
+    /// An SQL expression for the database's current time in microseconds since 1970. Render marks are
+    /// stamped with the database's clock, not a node's, so nodes with skewed clocks still agree on order.
+    let currentMicroseconds: String
     /// The database allows one statement at a time on the connection the store is given,
     /// so the store must hand it to one caller at a time (a single SQLite connection).
     let serializesCallers: Bool

@@ -81,6 +81,18 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Sets the reminder mark of a key unless it is already set; true for the one caller that set it, so
+    /// a reminder is mailed once even when several nodes run the daily job at the same time.
+    public func claimExpiryReminder(_ key: Int64) async throws -> Bool {
+        try await write { db in
+            try await db.raw("""
+                UPDATE api_keys SET expiry_reminder_sent = \(bind: true)
+                WHERE "key" = \(bind: key) AND expiry_reminder_sent = \(bind: false)
+                RETURNING "key"
+                """).first() != nil
+        }
+    }
+
     /// Live keys whose expiry falls in `from..<to` and that have not been reminded yet.
     public func apiKeysExpiring(from: Date, to: Date) async throws -> [APIKeyRecord] {
         try await read { db in
@@ -95,11 +107,12 @@ extension SQLMetadataStore {
 
     /// Removes the owner and marks the id dirty (owners appear in search results).
     public func removeOwner(_ accountKey: Int64, fromLowerID lowerID: String) async throws {
+        let dialect = self.dialect
         try await write { db in
             try await db.raw("""
                 DELETE FROM package_owners WHERE lower_id = \(bind: lowerID) AND user_key = \(bind: accountKey)
                 """).run()
-            try await Self.markDirty([lowerID], in: db)
+            try await Self.markDirty([lowerID], in: db, dialect: dialect)
         }
     }
 

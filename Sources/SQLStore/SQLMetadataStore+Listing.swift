@@ -28,7 +28,7 @@ extension SQLMetadataStore {
                     WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                     """).run()
                 try await Self.appendCatalogEntry(entry, in: db, dialect: dialect)
-                try await Self.markDirty([key.lowerID], in: db)
+                try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
                 return record
             }
         }
@@ -48,7 +48,7 @@ extension SQLMetadataStore {
                 """).first()
             guard updated != nil else { return false }
             try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
-            try await Self.markDirty([key.lowerID], in: db)
+            try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
             return true
         }
     }

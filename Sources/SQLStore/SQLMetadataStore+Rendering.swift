@@ -1,4 +1,4 @@
-import Gallery
+public import Gallery
 import SQLKit
 
 extension SQLMetadataStore {
@@ -14,16 +14,61 @@ extension SQLMetadataStore {
     /// Bumps the generation of each id in one transaction.
     public func markDirty(_ lowerIDs: [String]) async throws {
         guard !lowerIDs.isEmpty else { return }
-        try await write { db in try await Self.markDirty(lowerIDs, in: db) }
+        let dialect = self.dialect
+        try await write { db in try await Self.markDirty(lowerIDs, in: db, dialect: dialect) }
     }
 
     /// Records the id as rendered up to `generation`; a mark made after `generation` was read keeps it dirty.
+    /// Touches the mark so other nodes reload the id's documents, and frees its render lease.
     public func clearDirty(_ lowerID: String, generation: Int64) async throws {
+        let now = dialect.currentMicroseconds
         try await write { db in
             try await db.raw("""
-                UPDATE dirty_packages SET rendered_generation = generation
+                UPDATE dirty_packages
+                SET rendered_generation = generation, touched = \(unsafeRaw: now), render_lease = 0
                 WHERE lower_id = \(bind: lowerID) AND generation = \(bind: generation)
                 """).run()
+        }
+    }
+
+    /// The id's mark count whether dirty or clean (0 when never marked).
+    public func renderGeneration(_ lowerID: String) async throws -> Int64 {
+        try await read { db in
+            try await db.raw("SELECT generation FROM dirty_packages WHERE lower_id = \(bind: lowerID)").first()?
+                .decode(column: "generation", as: Int64.self) ?? 0
+        }
+    }
+
+    /// Marks touched after `after` (database clock, µs), with the database's current time.
+    public func renderMarks(touchedAfter after: Int64) async throws -> RenderMarks {
+        let now = dialect.currentMicroseconds
+        return try await read { db in
+            let clock = try await db.raw("SELECT \(unsafeRaw: now) AS now").first()?.decode(column: "now", as: Int64.self) ?? 0
+            let marks = try await db.raw("""
+                SELECT lower_id, generation, rendered_generation, touched FROM dirty_packages
+                WHERE touched > \(bind: after) ORDER BY touched
+                """).all().map { row in
+                RenderMark(
+                    lowerID: try row.decode(column: "lower_id", as: String.self),
+                    generation: try row.decode(column: "generation", as: Int64.self),
+                    renderedGeneration: try row.decode(column: "rendered_generation", as: Int64.self),
+                    touched: try row.decode(column: "touched", as: Int64.self)
+                )
+            }
+            return RenderMarks(marks: marks, now: clock)
+        }
+    }
+
+    /// Takes the render lease of a dirty id for `seconds` unless another process holds an unexpired one.
+    public func claimRender(_ lowerID: String, leaseSeconds: Int) async throws -> Bool {
+        let now = dialect.currentMicroseconds
+        let lease = Int64(leaseSeconds) * 1_000_000
+        return try await write { db in
+            try await db.raw("""
+                UPDATE dirty_packages SET render_lease = \(unsafeRaw: now) + \(bind: lease)
+                WHERE lower_id = \(bind: lowerID) AND generation > rendered_generation AND render_lease < \(unsafeRaw: now)
+                RETURNING lower_id
+                """).first() != nil
         }
     }
 
@@ -57,12 +102,14 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Bumps the generation of each id inside the caller's write transaction.
-    static func markDirty(_ lowerIDs: [String], in db: any SQLDatabase) async throws {
+    /// Bumps the generation of each id inside the caller's write transaction, stamping it with the database's clock.
+    static func markDirty(_ lowerIDs: [String], in db: any SQLDatabase, dialect: SQLDialectFeatures) async throws {
+        let now = dialect.currentMicroseconds
         for lowerID in Set(lowerIDs) {
             try await db.raw("""
-                INSERT INTO dirty_packages (lower_id, generation, rendered_generation) VALUES (\(bind: lowerID), 1, 0)
-                ON CONFLICT (lower_id) DO UPDATE SET generation = dirty_packages.generation + 1
+                INSERT INTO dirty_packages (lower_id, generation, rendered_generation, touched)
+                VALUES (\(bind: lowerID), 1, 0, \(unsafeRaw: now))
+                ON CONFLICT (lower_id) DO UPDATE SET generation = dirty_packages.generation + 1, touched = excluded.touched
                 """).run()
         }
     }

@@ -39,7 +39,7 @@ extension SQLMetadataStore {
                 """).first()
             guard updated != nil else { throw SQLStoreError.noPendingClaim(key) }
             try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
-            try await Self.markDirty([key.lowerID], in: db)
+            try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
         }
     }
 

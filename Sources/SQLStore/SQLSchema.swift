@@ -153,5 +153,14 @@ enum SQLSchema {
                 "CREATE INDEX audit_log_time ON audit_log (time)",
             ]
         },
+        // Several nodes share one database: `touched` (the database's clock, µs) tells every node which ids
+        // changed recently (marked or rendered), `render_lease` lets one node at a time render an id left dirty.
+        SQLMigration(version: 3, name: "render marks for several nodes") { d in
+            [
+                "ALTER TABLE dirty_packages ADD COLUMN touched \(d.bigintType) NOT NULL DEFAULT 0",
+                "ALTER TABLE dirty_packages ADD COLUMN render_lease \(d.bigintType) NOT NULL DEFAULT 0",
+                "CREATE INDEX dirty_packages_touched ON dirty_packages (touched)",
+            ]
+        },
     ]
 }

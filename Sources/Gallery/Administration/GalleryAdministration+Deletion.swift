@@ -67,11 +67,11 @@ extension GalleryAdministration {
     public func remindExpiringKeys(window: TimeInterval = 7 * 86_400) async throws -> Int {
         let now = clock.now()
         var sent = 0
-        for var key in try await store.apiKeysExpiring(from: now, to: now.addingTimeInterval(window)) {
+        for key in try await store.apiKeysExpiring(from: now, to: now.addingTimeInterval(window)) {
             guard let user = try await store.user(key: key.userKey), let expires = key.expires else { continue }
+            // Claim first: with several nodes running this job, only the one that set the mark mails.
+            guard try await store.claimExpiryReminder(key.key) else { continue }
             await notifier.keyExpiring(key, user: user, expires: expires)
-            key.expiryReminderSent = true
-            try await store.updateAPIKey(key)
             sent += 1
         }
         return sent

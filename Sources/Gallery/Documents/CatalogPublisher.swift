@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// Keeps the catalog's index and newest page documents current (protocol §6).
@@ -46,11 +46,22 @@ public final class CatalogPublisher: Sendable {
             let count = try await store.catalogCount()
             guard count > 0 else { return }
             let page = (count - 1) / CatalogEntry.pageSize
+            // Another node may have filled whole pages since this one last looked: load their summaries.
+            let known = summaries.withLock { $0.map(\.page).max() ?? -1 }
+            if known + 1 < page {
+                for missing in (known + 1)..<page {
+                    let older = try await store.catalogEntries(page: missing)
+                    if let summary = CatalogPageSummary(page: missing, entries: older) {
+                        summaries.withLock { $0.removeAll { $0.page == missing }; $0.append(summary) }
+                    }
+                }
+            }
             let entries = try await store.catalogEntries(page: page)
             try await write(CatalogRenderer.page(entries: entries, page: page, urls: urls))
             let all = summaries.withLock { list -> [CatalogPageSummary] in
                 list.removeAll { $0.page >= page }
                 if let summary = CatalogPageSummary(page: page, entries: entries) { list.append(summary) }
+                list.sort { $0.page < $1.page }
                 return list
             }
             try await write(CatalogRenderer.index(pageSummaries: all, urls: urls))

@@ -7,7 +7,23 @@ import Synchronization
 public final class DocumentCache: Sendable {
     private struct State {
         var documents: [String: RenderedDocument] = [:]
+        /// Cached paths per package id (`flat/{id}/…`, `registration*/{id}/…`), so one id can be forgotten.
+        var pathsByID: [String: Set<String>] = [:]
         var bytes = 0
+
+        mutating func insert(_ document: RenderedDocument) {
+            if let old = documents.updateValue(document, forKey: document.path) { bytes -= old.body.count }
+            bytes += document.body.count
+            if let id = DocumentCache.lowerID(ofPath: document.path) { pathsByID[id, default: []].insert(document.path) }
+        }
+
+        mutating func remove(_ path: String) {
+            bytes -= documents.removeValue(forKey: path)?.body.count ?? 0
+            if let id = DocumentCache.lowerID(ofPath: path) {
+                pathsByID[id]?.remove(path)
+                if pathsByID[id]?.isEmpty == true { pathsByID[id] = nil }
+            }
+        }
     }
 
     private let state = Mutex(State())
@@ -29,18 +45,30 @@ public final class DocumentCache: Sendable {
         let size = document.body.count
         guard size <= capacityBytes / 4 else { return }
         state.withLock { state in
-            if let old = state.documents.updateValue(document, forKey: document.path) { state.bytes -= old.body.count }
-            state.bytes += size
+            state.insert(document)
             while state.bytes > capacityBytes, let victim = state.documents.keys.first(where: { $0 != document.path }) {
-                state.bytes -= state.documents.removeValue(forKey: victim)?.body.count ?? 0
+                state.remove(victim)
             }
         }
     }
 
     /// Forgets a document (it was deleted).
     public func remove(_ path: String) {
+        state.withLock { $0.remove(path) }
+    }
+
+    /// Forgets every cached document of one package id (another node re-rendered it).
+    public func removeDocuments(ofLowerID lowerID: String) {
         state.withLock { state in
-            state.bytes -= state.documents.removeValue(forKey: path)?.body.count ?? 0
+            for path in state.pathsByID[lowerID] ?? [] { state.remove(path) }
         }
+    }
+
+    /// The package id a per-package document path belongs to (`flat/{id}/index.json`,
+    /// `registration-gz/{id}/1.0.0.json`), or nil for catalog and other documents.
+    static func lowerID(ofPath path: String) -> String? {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] == "flat" || parts[0].hasPrefix("registration") else { return nil }
+        return String(parts[1])
     }
 }

@@ -1,5 +1,6 @@
-public import Foundation
+import Foundation
 public import Logging
+import Synchronization
 
 /// Renders a package's read documents after it changed, stores them in the blob store and the cache.
 ///
@@ -12,6 +13,7 @@ public final class DocumentPublisher: Sendable {
     let urls: FeedURLs
     let logger: Logger
     private let serializer = KeyedSerializer()
+    private let renderedHere = Mutex<[String: Int64]>([:])
 
     /// Creates a publisher.
     public init(store: any MetadataStore, blobs: any BlobStore, cache: DocumentCache, urls: FeedURLs, logger: Logger) {
@@ -33,37 +35,65 @@ public final class DocumentPublisher: Sendable {
 
     /// Re-renders every document of one id and removes the ones that no longer exist.
     /// Returns the available records it rendered from.
+    ///
+    /// Several nodes may render one id at once (a push here, a repair there). Each render reads the id's
+    /// generation first and compares it after writing: when it moved, a change landed meanwhile and this
+    /// render's bytes may have overwritten newer ones, so it renders again. The last writer therefore
+    /// always wrote the newest state.
     @discardableResult
     public func refresh(lowerID: String) async throws -> [PackageVersionRecord] {
         try await serializer.run(lowerID) { [self] in
-            let generation = try await store.dirtyGeneration(lowerID)
-            let records = try await store.versions(ofLowerID: lowerID)
-            let leafURLs = Dictionary(
-                records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
-                uniquingKeysWith: { a, _ in a }
-            )
-            let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
-                lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
-            let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, verified: verified, urls: urls)
-            let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
-            let previous = try await blobs.data(manifestKey)
-                .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-            for document in documents {
-                // A new version changes the indexes but not the other versions' leaves: skip unchanged
-                // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
-                if cache.document(at: document.path)?.etag == document.etag { continue }
-                try await blobs.put(.document(document.path), data: document.body)
-                cache.store(document)
+            while true {
+                let generation = try await store.renderGeneration(lowerID)
+                let records = try await render(lowerID: lowerID)
+                try await store.clearDirty(lowerID, generation: generation)
+                if try await store.renderGeneration(lowerID) == generation {
+                    renderedHere.withLock { $0[lowerID] = generation }
+                    return records
+                }
             }
-            let current = Set(documents.map(\.path))
-            for stale in previous where !current.contains(stale) {
-                try await blobs.delete(.document(stale))
-                cache.remove(stale)
-            }
-            try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
-            try await store.clearDirty(lowerID, generation: generation)
-            return records
         }
+    }
+
+    /// The generation this process last rendered an id at (nil when it never did), so the change follower
+    /// does not reload what this node wrote itself.
+    public func generationRenderedHere(_ lowerID: String) -> Int64? {
+        renderedHere.withLock { $0[lowerID] }
+    }
+
+    /// Drops an id's documents from this node's memory after another node re-rendered them; the next
+    /// read loads the new bytes from the blob store.
+    public func forget(lowerID: String) {
+        cache.removeDocuments(ofLowerID: lowerID)
+        renderedHere.withLock { _ = $0.removeValue(forKey: lowerID) }
+    }
+
+    private func render(lowerID: String) async throws -> [PackageVersionRecord] {
+        let records = try await store.versions(ofLowerID: lowerID)
+        let leafURLs = Dictionary(
+            records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
+            uniquingKeysWith: { a, _ in a }
+        )
+        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
+            lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
+        let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, verified: verified, urls: urls)
+        let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
+        let previous = try await blobs.data(manifestKey)
+            .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+        for document in documents {
+            // A new version changes the indexes but not the other versions' leaves: skip unchanged
+            // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
+            if cache.document(at: document.path)?.etag == document.etag { continue }
+            try await blobs.put(.document(document.path), data: document.body)
+            cache.store(document)
+        }
+        let current = Set(documents.map(\.path))
+        for stale in previous where !current.contains(stale) {
+            try await blobs.delete(.document(stale))
+            cache.remove(stale)
+        }
+        try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
+        return records
     }
 
     /// Re-renders every id left dirty (by a crash, or by a base-URL change). Returns how many.

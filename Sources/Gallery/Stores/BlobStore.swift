@@ -17,6 +17,13 @@ public protocol BlobStore: Sendable {
     func delete(_ key: BlobKey) async throws
     /// Keys (as paths) under a prefix, for the sweeper.
     func list(prefix: String) async throws -> [String]
+    /// Releases connections (an HTTP client); the store is unusable afterwards.
+    func shutdown() async throws
+}
+
+extension BlobStore {
+    /// Nothing to release (a folder on disk).
+    public func shutdown() async throws {}
 }
 
 /// How a download is answered.
