@@ -62,12 +62,7 @@ private func runTestServer(
     _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
-    var config = ServerConfig()
-    config.dataDirectory = dataDirectory.path
-    config.host = "127.0.0.1"
-    config.port = 0
-    config.baseURL = TestEnvironment.baseURL
-    config.maxPackageSizeMB = maxPackageSizeMB
+    let config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB)
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
     if let custom { logger = custom }
@@ -89,8 +84,21 @@ private func runTestServer(
     await gallery.shutdown()
 }
 
+/// The configuration every test server uses: port 0, the fixed base URL, and the stores of the test
+/// backend (`TestBackend`: SQLite + blob folder, or PostgreSQL + S3 with a database and bucket per data folder).
+func testConfig(dataDirectory: URL, maxPackageSizeMB: Int = 250) async throws -> ServerConfig {
+    var config = ServerConfig()
+    config.dataDirectory = dataDirectory.path
+    config.host = "127.0.0.1"
+    config.port = 0
+    config.baseURL = TestEnvironment.baseURL
+    config.maxPackageSizeMB = maxPackageSizeMB
+    try await TestBackend.current.apply(to: &config, dataDirectory: dataDirectory)
+    return config
+}
+
 /// A new push+unlist key for `user`, creating the user on first use (a restarted server keeps users).
-private func publisherKey(_ gallery: PackageGallery, user: String) async throws -> String {
+func publisherKey(_ gallery: PackageGallery, user: String) async throws -> String {
     if try await gallery.store.user(named: user) == nil {
         _ = try await gallery.accounts.createUser(name: user, email: "\(user)@pallet.test")
     }
