@@ -16,6 +16,10 @@ public struct NuGetErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as GalleryError {
             throw error.httpError
+        } catch StoreError.unavailable(let reason) {
+            // A store that is down (object store unreachable, database gone) is worth retrying: 503.
+            context.logger.error("store unavailable", metadata: ["error": "\(reason)", "request": "\(context.id)"])
+            throw NuGetHTTPError(503, "The package store is temporarily unavailable; try again shortly.", headers: [.retryAfter: "5"])
         } catch let error as HTTPError {
             throw NuGetHTTPError(Int(error.status.code), error.body ?? Self.defaultMessage(error.status))
         } catch {
