@@ -163,7 +163,19 @@ let package = Package(
         // SMTP through a real aiosmtpd (plain/STARTTLS/TLS, AUTH); skipped with a printed reason when aiosmtpd is missing.
         .testTarget(name: "MailTests", dependencies: ["Mail", "Gallery", "PalletTestSupport"], swiftSettings: strictSettings),
         // SigV4 against AWS's published examples; the S3 wire format (XML, multipart) without a server.
-        .testTarget(name: "S3BlobStoreTests", dependencies: ["S3BlobStore", "Gallery"], swiftSettings: strictSettings),
+        // Against a real S3-compatible server (moto) when PALLET_TEST_S3_ENDPOINT is set: multipart, paging, presigning, failures.
+        .testTarget(
+            name: "S3BlobStoreTests",
+            dependencies: [
+                "S3BlobStore", "Gallery",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(

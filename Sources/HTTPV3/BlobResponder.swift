@@ -33,11 +33,18 @@ public struct BlobResponder: Sendable {
         switch location {
         case .redirect(let url):
             return Response(status: .found, headers: [.location: url.absoluteString, .cacheControl: "no-store"])
+        case .remote(let size, let reader):
+            var headers = fileHeaders(key: key, size: size, contentType: contentType)
+            if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
+                return Response(status: .notModified, headers: headers)
+            }
+            headers[.contentLength] = String(size)
+            if request.method == .head { return Response(status: .ok, headers: headers) }
+            // Relayed chunk by chunk as the object store sends them, so memory stays bounded.
+            let chunks = try await reader.read(range: nil)
+            return Response(status: .ok, headers: headers, body: .init(asyncSequence: chunks.map { ByteBuffer(bytes: $0) }))
         case .localFile(let path, let size):
-            var headers: HTTPFields = [
-                .contentType: contentType, .eTag: stableETag(key: key, size: size),
-                .cacheControl: DocumentResponse.immutableCacheControl,
-            ]
+            var headers = fileHeaders(key: key, size: size, contentType: contentType)
             if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
                 return Response(status: .notModified, headers: headers)
             }
@@ -63,6 +70,14 @@ public struct BlobResponder: Sendable {
                 : try await fileIO.loadFile(path: path, context: context)
             return Response(status: .ok, headers: headers, body: body)
         }
+    }
+
+    /// Content type, stable ETag and the immutable cache policy shared by every file answer.
+    func fileHeaders(key: BlobKey, size: Int64, contentType: String) -> HTTPFields {
+        [
+            .contentType: contentType, .eTag: stableETag(key: key, size: size),
+            .cacheControl: DocumentResponse.immutableCacheControl,
+        ]
     }
 
     /// A validator that is the same on every node and every run: FNV-1a of the key path plus the size.

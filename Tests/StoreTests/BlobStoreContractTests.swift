@@ -12,12 +12,9 @@ struct BlobStoreContractTests {
             let bytes = Data("{\"count\":1}".utf8)
             try await store.put(.document("flat/contoso.utils/index.json"), data: bytes)
             #expect(try await store.data(.document("flat/contoso.utils/index.json")) == bytes)
-            guard case .localFile(let path, let size)? = try await store.location(.document("flat/contoso.utils/index.json")) else {
-                Issue.record("expected a local file")
-                return
-            }
-            #expect(size == Int64(bytes.count))
-            #expect(FileManager.default.contents(atPath: path) == bytes)
+            let location = try #require(try await store.location(.document("flat/contoso.utils/index.json")))
+            #expect(location.announcedSize == Int64(bytes.count))
+            #expect(try await downloadedBytes(location) == bytes)
         }
     }
 
@@ -38,11 +35,9 @@ struct BlobStoreContractTests {
             try bytes.write(to: upload)
             try await store.put(.nupkg(.fixture), movingFileAt: upload.path)
             #expect(try await store.data(.nupkg(.fixture)) == bytes)
-            guard case .localFile(_, let size)? = try await store.location(.nupkg(.fixture)) else {
-                Issue.record("expected a local file")
-                return
-            }
-            #expect(size == 70_000)
+            let location = try #require(try await store.location(.nupkg(.fixture)))
+            #expect(location.announcedSize == 70_000)
+            #expect(try await downloadedBytes(location) == bytes)
             #expect(!FileManager.default.fileExists(atPath: upload.path))
         }
     }

@@ -27,9 +27,22 @@ extension BlobStore {
 }
 
 /// How a download is answered.
-public enum BlobLocation: Sendable, Equatable {
+///
+/// Not `Equatable`: a `.remote` reader has no meaningful identity; tests match cases instead.
+public enum BlobLocation: Sendable {
     /// A file on this machine, streamed (or sent with sendfile) by the HTTP layer.
     case localFile(path: String, size: Int64)
     /// Send the client elsewhere (a presigned object-store URL).
     case redirect(URL)
+    /// Bytes kept elsewhere (an object store) that this server relays to the client as they arrive.
+    case remote(size: Int64, reader: any BlobReader)
+}
+
+/// Reads a remote blob in chunks, so a relayed download never holds the whole blob in memory.
+///
+/// Chunks are `Data` so Gallery stays free of NIO; the HTTP layer copies each into a buffer.
+public protocol BlobReader: Sendable {
+    /// The bytes in `range` (the whole blob when nil), in arrival order. Failing to start throws
+    /// (`StoreError.unavailable` when storage is down); a transfer that breaks off ends the stream with an error.
+    func read(range: Range<Int64>?) async throws -> AsyncThrowingStream<Data, any Error>
 }
