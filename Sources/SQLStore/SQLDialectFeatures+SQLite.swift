@@ -13,6 +13,7 @@ extension SQLDialectFeatures {
         migrationLock: nil,
         catalogAppendLock: nil,
         lockRowsForUpdate: "",
+        lockRowsAgainstDelete: "",
         serializesCallers: true,
         classify: classifySQLiteError
     )

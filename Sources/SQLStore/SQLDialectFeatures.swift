@@ -28,6 +28,9 @@ public struct SQLDialectFeatures: Sendable {
     /// Appended to a `SELECT` inside a write transaction to lock the rows read (`FOR UPDATE` on PostgreSQL;
     /// empty on SQLite, whose `BEGIN IMMEDIATE` already excludes other writers).
     let lockRowsForUpdate: String
+    /// Appended to a `SELECT` to keep the rows read from being deleted until the transaction ends, without
+    /// blocking other such readers (`FOR KEY SHARE` on PostgreSQL; empty on SQLite).
+    let lockRowsAgainstDelete: String
     /// The database allows one statement at a time on the connection the store is given,
     /// so the store must hand it to one caller at a time (a single SQLite connection).
     let serializesCallers: Bool

@@ -59,7 +59,8 @@ extension SQLMetadataStore {
 
     /// Bumps the generation of each id inside the caller's write transaction.
     static func markDirty(_ lowerIDs: [String], in db: any SQLDatabase) async throws {
-        for lowerID in Set(lowerIDs) {
+        // Sorted, so concurrent multi-id marks lock rows in the same order (no deadlock on PostgreSQL).
+        for lowerID in Set(lowerIDs).sorted() {
             try await db.raw("""
                 INSERT INTO dirty_packages (lower_id, generation, rendered_generation) VALUES (\(bind: lowerID), 1, 0)
                 ON CONFLICT (lower_id) DO UPDATE SET generation = dirty_packages.generation + 1
