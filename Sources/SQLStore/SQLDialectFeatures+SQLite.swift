@@ -15,6 +15,7 @@ extension SQLDialectFeatures {
         lockRowsForUpdate: "",
         // julianday has millisecond precision, enough for a one-process database.
         currentMicroseconds: "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)",
+        lockRowsAgainstDelete: "",
         serializesCallers: true,
         classify: classifySQLiteError
     )

@@ -31,6 +31,9 @@ public struct SQLDialectFeatures: Sendable {
     /// An SQL expression for the database's current time in microseconds since 1970. Render marks are
     /// stamped with the database's clock, not a node's, so nodes with skewed clocks still agree on order.
     let currentMicroseconds: String
+    /// Appended to a `SELECT` to keep the rows read from being deleted until the transaction ends, without
+    /// blocking other such readers (`FOR KEY SHARE` on PostgreSQL; empty on SQLite).
+    let lockRowsAgainstDelete: String
     /// The database allows one statement at a time on the connection the store is given,
     /// so the store must hand it to one caller at a time (a single SQLite connection).
     let serializesCallers: Bool

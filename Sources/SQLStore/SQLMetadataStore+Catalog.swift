@@ -30,16 +30,28 @@ extension SQLMetadataStore {
     }
 
     /// Appends `entry` at the next sequence, inside the caller's write transaction; returns the sequence.
+    ///
+    /// The stored commit time is the entry's, or one microsecond after the newest one when that is not
+    /// earlier: stamps are taken before the transaction (by each process's `CommitClock`), so two writers
+    /// can commit in the opposite order, and a mirror's cursor on `commitTimeStamp` would then skip the
+    /// older-stamped entry for ever. The leaf document keeps the caller's stamp.
     @discardableResult
     static func appendCatalogEntry(_ entry: CatalogEntry, in db: any SQLDatabase, dialect: SQLDialectFeatures) async throws -> Int64 {
         if let lock = dialect.catalogAppendLock {
             try await db.raw(SQLQueryString(lock)).run()
         }
-        let sequence = try await nextCatalogSequence(in: db)
+        let tail = try await db.raw("""
+            SELECT COALESCE(MAX(sequence) + 1, 0) AS next, MAX(commit_ts) AS latest FROM catalog
+            """).first()
+        let sequence = try tail?.decode(column: "next", as: Int64.self) ?? 0
+        var stamp = StoreDate.microseconds(entry.commitTimeStamp)
+        if let tail, try !tail.decodeNil(column: "latest") {
+            stamp = max(stamp, try tail.decode(column: "latest", as: Int64.self) + 1)
+        }
         try await db.raw("""
             INSERT INTO catalog (sequence, kind, commit_id, commit_ts, id, version, leaf_path, leaf_json)
             VALUES (\(bind: sequence), \(bind: entry.kind.rawValue), \(bind: entry.commitID),
-                \(bind: StoreDate.microseconds(entry.commitTimeStamp)), \(bind: entry.id), \(bind: entry.version),
+                \(bind: stamp), \(bind: entry.id), \(bind: entry.version),
                 \(bind: entry.leafPath), \(bind: entry.leafJSON))
             """).run()
         return sequence

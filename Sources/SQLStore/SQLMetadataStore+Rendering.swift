@@ -105,7 +105,8 @@ extension SQLMetadataStore {
     /// Bumps the generation of each id inside the caller's write transaction, stamping it with the database's clock.
     static func markDirty(_ lowerIDs: [String], in db: any SQLDatabase, dialect: SQLDialectFeatures) async throws {
         let now = dialect.currentMicroseconds
-        for lowerID in Set(lowerIDs) {
+        // Sorted, so concurrent multi-id marks lock rows in the same order (no deadlock on PostgreSQL).
+        for lowerID in Set(lowerIDs).sorted() {
             try await db.raw("""
                 INSERT INTO dirty_packages (lower_id, generation, rendered_generation, touched)
                 VALUES (\(bind: lowerID), 1, 0, \(unsafeRaw: now))

@@ -32,7 +32,7 @@ extension SQLMetadataStore {
                 ON CONFLICT (lower_pattern) DO UPDATE SET is_open = excluded.is_open
                 """).run()
             try await db.raw("DELETE FROM prefix_reservation_owners WHERE lower_pattern = \(bind: lower)").run()
-            for owner in Set(reservation.ownerKeys) {
+            for owner in Set(reservation.ownerKeys).sorted() {
                 try await db.raw("""
                     INSERT INTO prefix_reservation_owners (lower_pattern, account_key) VALUES (\(bind: lower), \(bind: owner))
                     """).run()
@@ -42,7 +42,14 @@ extension SQLMetadataStore {
 
     /// Deletes the reservation and its owners.
     public func deleteReservation(lowerPattern: String) async throws -> Bool {
-        try await write { db in
+        let dialect = self.dialect
+        return try await write { db in
+            // Lock first: a concurrent save then waits and recreates the row, instead of its new owners
+            // turning this delete into a foreign-key error.
+            try await db.raw("""
+                SELECT lower_pattern FROM prefix_reservations WHERE lower_pattern = \(bind: lowerPattern)
+                \(unsafeRaw: dialect.lockRowsForUpdate)
+                """).run()
             try await db.raw("DELETE FROM prefix_reservation_owners WHERE lower_pattern = \(bind: lowerPattern)").run()
             let deleted = try await db.raw("""
                 DELETE FROM prefix_reservations WHERE lower_pattern = \(bind: lowerPattern) RETURNING lower_pattern

@@ -7,8 +7,10 @@ extension SQLMetadataStore {
     /// decides races, so of two concurrent claims exactly one returns `.claimed`.
     public func claimVersion(_ record: PackageVersionRecord, owner: Int64?) async throws -> ClaimOutcome {
         let insert = try PackageVersionRow.insert(record, state: .pending)
+        let dialect = self.dialect
         do {
             try await write { db in
+                try await Self.lockPackage(record.lowerID, exclusively: false, in: db, dialect: dialect)
                 // DO NOTHING + RETURNING tells whether this claim created the id, without a unique
                 // violation when another push of a different version creates it concurrently.
                 let created = try await db.raw("""
@@ -46,7 +48,9 @@ extension SQLMetadataStore {
     /// Deletes the pending row, and the package row with its owners when no other version uses the id,
     /// so a failed first push leaves neither the number nor the id taken.
     public func abandonClaim(_ key: PackageVersionKey) async throws {
+        let dialect = self.dialect
         try await write { db in
+            try await Self.lockPackage(key.lowerID, exclusively: true, in: db, dialect: dialect)
             try await db.raw("""
                 DELETE FROM package_versions
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'pending'
@@ -105,12 +109,29 @@ extension SQLMetadataStore {
     public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
         guard !counts.isEmpty else { return }
         try await write { db in
-            for (key, count) in counts where count != 0 {
+            // In key order, so two processes adding overlapping batches lock rows in the same order (no deadlock).
+            for (key, count) in counts.sorted(by: { ($0.key.lowerID, $0.key.lowerVersion) < ($1.key.lowerID, $1.key.lowerVersion) })
+            where count != 0 {
                 try await db.raw("""
                     UPDATE package_versions SET downloads = downloads + \(bind: count)
                     WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                     """).run()
             }
         }
+    }
+
+    /// Locks the id's `packages` row until the transaction ends (a no-op on SQLite, whose writers take turns):
+    /// exclusively for an abandon, which may delete it; shared for a claim, so claims of one id do not wait
+    /// for each other, only for an abandon.
+    ///
+    /// Without it, on PostgreSQL an abandon could delete the row between a concurrent claim's
+    /// `ON CONFLICT DO NOTHING` and its version insert (a foreign-key error instead of a claim), or count
+    /// the remaining versions before that claim commits.
+    static func lockPackage(
+        _ lowerID: String, exclusively: Bool, in db: any SQLDatabase, dialect: SQLDialectFeatures
+    ) async throws {
+        let clause = exclusively ? dialect.lockRowsForUpdate : dialect.lockRowsAgainstDelete
+        guard !clause.isEmpty else { return }
+        try await db.raw("SELECT lower_id FROM packages WHERE lower_id = \(bind: lowerID) \(unsafeRaw: clause)").run()
     }
 }

@@ -70,30 +70,30 @@ struct MetadataStoreConcurrencyTests {
 
     @Test("two instances migrating a new database at once both succeed", arguments: StoreKind.available)
     func concurrentMigrations(kind: StoreKind) async throws {
-        let database = try kind.makeDatabase()
-        defer { database.drop() }
-        let first = try await database.open()
-        let second = try await database.open()
-        async let a: Void = first.migrate()
-        async let b: Void = second.migrate()
-        _ = try await (a, b)
-        try await first.setSetting("x", "1")
-        #expect(try await second.setting("x") == "1")
-        try await first.shutdown()
-        try await second.shutdown()
+        try await withDatabase(kind) { database in
+            let first = try await database.open()
+            let second = try await database.open()
+            async let a: Void = first.migrate()
+            async let b: Void = second.migrate()
+            _ = try await (a, b)
+            try await first.setSetting("x", "1")
+            #expect(try await second.setting("x") == "1")
+            try await first.shutdown()
+            try await second.shutdown()
+        }
     }
 
     @Test("a closed store reports .unavailable", arguments: StoreKind.available)
     func closedStore(kind: StoreKind) async throws {
-        let database = try kind.makeDatabase()
-        defer { database.drop() }
-        let store = try await database.open()
-        try await store.migrate()
-        try await store.shutdown()
-        await #expect {
-            _ = try await store.setting("x")
-        } throws: { error in
-            if case StoreError.unavailable = error { true } else { false }
+        try await withDatabase(kind) { database in
+            let store = try await database.open()
+            try await store.migrate()
+            try await store.shutdown()
+            await #expect {
+                _ = try await store.setting("x")
+            } throws: { error in
+                if case StoreError.unavailable = error { true } else { false }
+            }
         }
     }
 }

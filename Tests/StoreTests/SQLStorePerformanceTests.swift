@@ -49,6 +49,12 @@ struct SQLStorePerformanceTests {
     ) async throws {
         _ = try await store.claimVersion(template, owner: nil)
         try await store.publishClaim(template.key, catalogEntry: Fixture.entry(template))
+        if database.kind == .postgres {
+            try await PostgresTestServer.withAdminConnection(url: database.postgresURL) { db in
+                try await insertSynthetic(rows: rows, like: template, in: db)
+            }
+            return
+        }
         let connection = try await SQLiteConnection.open(storage: .file(path: database.sqlitePath))
         do {
             let db = connection.sql()
@@ -77,5 +83,28 @@ struct SQLStorePerformanceTests {
             try? await connection.close()
             throw error
         }
+    }
+
+    /// The PostgreSQL form of the same copy: `generate_series` instead of a recursive CTE, in one transaction.
+    private static func insertSynthetic(rows: Int, like template: PackageVersionRecord, in db: any SQLDatabase) async throws {
+        try await db.raw("BEGIN").run()
+        try await db.raw("""
+            INSERT INTO packages (lower_id, id, created)
+            SELECT 'bench.' || i, 'Bench.' || i, 0 FROM generate_series(0, \(bind: rows / 4 - 1)) AS i
+            """).run()
+        try await db.raw("""
+            INSERT INTO package_versions (
+                lower_id, lower_version, id, version, normalized_version, verbatim_version, is_prerelease, is_semver2,
+                listed, state, created, published, last_edited, package_size, package_hash, downloads,
+                metadata_json, deprecation_json, catalog_leaf_path
+            )
+            SELECT 'bench.' || (i / 4), (i % 4) || '.0.0', 'Bench.' || (i / 4), (i % 4) || '.0.0', (i % 4) || '.0.0',
+                (i % 4) || '.0.0', is_prerelease, is_semver2, listed, state, created, published, last_edited,
+                package_size, package_hash, i, metadata_json, deprecation_json, catalog_leaf_path
+            FROM generate_series(0, \(bind: rows - 1)) AS i,
+                (SELECT * FROM package_versions WHERE lower_id = \(bind: template.lowerID)) AS t
+            """).run()
+        try await db.raw("DELETE FROM package_versions WHERE lower_id = \(bind: template.lowerID)").run()
+        try await db.raw("COMMIT").run()
     }
 }

@@ -6,8 +6,9 @@ import Testing
 
 /// The metadata store implementations the contract suite runs over.
 ///
-/// SQLite always runs. PostgreSQL joins when `PALLET_TEST_POSTGRES_URL` is set and its store exists;
-/// otherwise it is left out with a printed reason, so a green run never hides that it did not run.
+/// SQLite always runs. PostgreSQL joins when `PALLET_TEST_POSTGRES_URL` (an admin URL, e.g. from
+/// `scripts/test-services.sh start`) is set; otherwise it is left out with a printed reason, so a green
+/// run never hides that it did not run.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
@@ -16,68 +17,83 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// The kinds that can run here, decided once per test process.
     static let available: [StoreKind] = {
-        var kinds: [StoreKind] = [.sqlite]
-        if let url = ProcessInfo.processInfo.environment["PALLET_TEST_POSTGRES_URL"], !url.isEmpty {
-            print("StoreTests: PALLET_TEST_POSTGRES_URL is set, but the PostgreSQL store is not built yet; skipping the postgres store kind.")
-        } else {
-            print("StoreTests: PALLET_TEST_POSTGRES_URL is not set; skipping the postgres store kind (SQLite only).")
+        if PostgresTestServer.adminURL != nil {
+            return [.sqlite, .postgres]
         }
-        kinds.removeAll { $0 == .postgres }
-        return kinds
+        print("StoreTests: PALLET_TEST_POSTGRES_URL is not set; skipping the postgres store kind (SQLite only).")
+        return [.sqlite]
     }()
 
-    /// A fresh, empty database of this kind for one test.
-    func makeDatabase() throws -> TestDatabase {
+    /// A fresh, empty database of this kind for one test; `drop()` it afterwards (or use `withDatabase`).
+    func makeDatabase() async throws -> TestDatabase {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return TestDatabase(kind: self, folder: folder)
+            return TestDatabase(kind: self, location: folder.appendingPathComponent("pallet.sqlite").path)
         case .postgres:
-            // The PostgreSQL issue adds: a schema per test, dropped in `TestDatabase.drop()`.
-            throw TestDatabaseError.unsupported(self)
+            return TestDatabase(kind: self, location: try await PostgresTestServer.createDatabase())
         }
     }
 }
 
-enum TestDatabaseError: Error {
-    case unsupported(StoreKind)
-}
-
-/// One test's database: open as many store instances on it as the test needs (each is a separate connection).
+/// One test's database: open as many store instances on it as the test needs (each is a separate
+/// connection, or pool: a separate "process").
 struct TestDatabase: Sendable {
     let kind: StoreKind
-    let folder: URL
+    /// The SQLite file's path, or the PostgreSQL database's URL.
+    let location: String
 
-    var sqlitePath: String { folder.appendingPathComponent("pallet.sqlite").path }
+    var sqlitePath: String { location }
+    var postgresURL: String { location }
 
     /// A new store instance (not migrated).
     func open() async throws -> SQLMetadataStore {
         var logger = Logger(label: "pallet.store-tests")
         logger.logLevel = .warning
-        return try await SQLMetadataStore.openSQLite(path: sqlitePath, logger: logger)
+        switch kind {
+        case .sqlite: return try await SQLMetadataStore.openSQLite(path: location, logger: logger)
+        case .postgres: return try await SQLMetadataStore.openPostgres(url: location, logger: logger)
+        }
     }
 
-    /// Removes the database.
-    func drop() {
-        try? FileManager.default.removeItem(at: folder)
+    /// Removes the database (a PostgreSQL one even while connections remain).
+    func drop() async {
+        switch kind {
+        case .sqlite:
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: location).deletingLastPathComponent())
+        case .postgres:
+            await PostgresTestServer.dropDatabase(url: location)
+        }
     }
+}
+
+/// Runs `body` with a fresh database of `kind`, dropped afterwards whether `body` throws or not.
+func withDatabase(_ kind: StoreKind, _ body: (TestDatabase) async throws -> Void) async throws {
+    let database = try await kind.makeDatabase()
+    do {
+        try await body(database)
+    } catch {
+        await database.drop()
+        throw error
+    }
+    await database.drop()
 }
 
 /// Runs `body` with a migrated store on a fresh database, then shuts it down and drops the database.
 func withStore(
     _ kind: StoreKind, _ body: (SQLMetadataStore, TestDatabase) async throws -> Void
 ) async throws {
-    let database = try kind.makeDatabase()
-    defer { database.drop() }
-    let store = try await database.open()
-    do {
-        try await store.migrate()
-        try await body(store, database)
-        try await store.shutdown()
-    } catch {
-        try? await store.shutdown()
-        throw error
+    try await withDatabase(kind) { database in
+        let store = try await database.open()
+        do {
+            try await store.migrate()
+            try await body(store, database)
+            try await store.shutdown()
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
     }
 }
 
