@@ -8,13 +8,18 @@ import SQLStore
 import Foundation
 import ServiceLifecycle
 
-/// Builds the Pallet application on the embedded default: SQLite + a blob folder under the data directory.
+/// Builds the Pallet application on the stores the configuration names (SQLite + the data folder by default).
 public enum PalletServer {
     /// Opens the stores of a data folder and the gallery on them (used by `serve` and the admin commands).
     public static func openGallery(config: ServerConfig, logger: Logger, baseURL: String? = nil) async throws -> PackageGallery {
-        let data = try DataDirectory(config.dataDirectory)
-        let store = try await SQLMetadataStore.openSQLite(path: data.database, logger: logger)
-        let blobs = try FileSystemBlobStore(root: data.blobs)
+        let store = try await GalleryStores.openMetadataStore(config: config, logger: logger)
+        let blobs: any BlobStore
+        do {
+            blobs = try GalleryStores.openBlobStore(config: config, logger: logger)
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
         return try await PackageGallery.open(
             store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
             renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
