@@ -191,7 +191,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport",
+                "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport", "SQLStore", "S3BlobStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,7 +19,7 @@ public struct NuGetErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch StoreError.unavailable(let detail) {
             // The database or object store is down (a restart, a failover): tell clients to retry; the
             // stores reconnect on their own, so the next request after recovery succeeds without a restart.
-            context.logger.warning("store unavailable", metadata: ["error": "\(detail)", "request": "\(context.id)"])
+            context.logger.error("store unavailable", metadata: ["error": "\(detail)", "request": "\(context.id)"])
             throw GalleryError.unavailable("The package store is temporarily unavailable; retry shortly.").httpError
         } catch let error as HTTPError {
             throw NuGetHTTPError(Int(error.status.code), error.body ?? Self.defaultMessage(error.status))

@@ -11,7 +11,7 @@ public enum GalleryStores {
     /// The metadata store: PostgreSQL when `config.database` is set, else the SQLite file in the data folder.
     public static func openMetadataStore(config: ServerConfig, logger: Logger) async throws -> SQLMetadataStore {
         if let url = config.database {
-            return try await SQLMetadataStore.openPostgres(url: url, logger: logger)
+            return try await SQLMetadataStore.openPostgres(url: url, logger: logger, maxConnections: config.databaseConnections)
         }
         let data = try DataDirectory(config.dataDirectory)
         return try await SQLMetadataStore.openSQLite(path: data.database, logger: logger)

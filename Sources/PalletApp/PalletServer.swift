@@ -20,10 +20,17 @@ public enum PalletServer {
             try? await store.shutdown()
             throw error
         }
-        return try await PackageGallery.open(
-            store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
-            renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
-        )
+        do {
+            return try await PackageGallery.open(
+                store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
+                renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
+            )
+        } catch {
+            // A connection pool or HTTP client released without shutdown traps; close both first.
+            try? await store.shutdown()
+            try? await blobs.shutdown()
+            throw error
+        }
     }
 
     /// The runnable application: repairs and loads the gallery, then serves V3 and health routes.
@@ -32,7 +39,13 @@ public enum PalletServer {
     ) async throws -> (some ApplicationProtocol, PackageGallery) {
         let gallery = try await openGallery(config: config, logger: logger)
         let claimTimeout = TimeInterval(config.pendingPushTimeoutSeconds)
-        try await gallery.start(recoverClaimsOlderThan: config.isShared ? claimTimeout : 0)
+        do {
+            try await gallery.start(recoverClaimsOlderThan: config.isShared ? claimTimeout : 0)
+        } catch {
+            // The stores hold connections that must be closed before they are released.
+            await gallery.shutdown()
+            throw error
+        }
         let data = try DataDirectory(config.dataDirectory)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: NuGetErrorMiddleware())

@@ -20,6 +20,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var mail = MailSettings()
     /// `postgres://USER:PASS@HOST:PORT/DB`; nil = the SQLite file in the data folder.
     public var database: String?
+    /// Most connections this node opens to PostgreSQL (split between its event loops).
+    public var databaseConnections = 8
     /// `s3://BUCKET[/PREFIX]?endpoint=…&region=…[&path-style=true]`; nil = the data folder's blob folder.
     public var storage: String?
     /// Answer nupkg downloads from S3 with a short-lived presigned URL (302) instead of proxying the bytes.
@@ -45,6 +47,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let accelRedirectPrefix = "pallet.accelRedirectPrefix"
         public static let database = "pallet.database"
         public static let storage = "pallet.storage"
+        public static let databaseConnections = "pallet.databaseConnections"
         public static let downloadRedirect = "pallet.downloadRedirect"
         public static let pendingPushTimeout = "pallet.pendingPushTimeout"
     }
@@ -114,6 +117,7 @@ public struct ServerConfig: Sendable, Equatable {
             default: problems.append("'\(Key.downloadRedirect)' must be true or false, not '\(redirect)'.")
             }
         }
+        if let connections = number(Key.databaseConnections, 1...1000) { config.databaseConnections = connections }
         if let timeout = number(Key.pendingPushTimeout, 1...86_400) { config.pendingPushTimeoutSeconds = timeout }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }

@@ -90,7 +90,8 @@ struct InvalidPushTests {
 func expectNothingStored(
     _ client: FeedClient, _ env: TestEnvironment, lowerID: String?, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
-    #expect(env.packageBlobFiles().isEmpty, "package blobs left: \(env.packageBlobFiles())", sourceLocation: sourceLocation)
+    let blobFiles = try await env.packageBlobFiles()
+    #expect(blobFiles.isEmpty, "package blobs left: \(blobFiles)", sourceLocation: sourceLocation)
     let uploads = (try? FileManager.default.contentsOfDirectory(atPath: env.dataDirectory.appendingPathComponent("blobs/.uploads").path)) ?? []
     #expect(uploads.isEmpty, "upload temp files left: \(uploads)", sourceLocation: sourceLocation)
     if let lowerID {

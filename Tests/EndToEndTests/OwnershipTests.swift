@@ -16,7 +16,8 @@ struct OwnershipTests {
             #expect(response.text.trimmingCharacters(in: .newlines) == "You are not an owner of package 'Alice.Owned'.")
             #expect(try await client.json("/v3/flat/alice.owned/index.json")["versions"]?.strings == ["1.0.0"])
             #expect(try await client.get(FeedClient.nupkgPath("alice.owned", "2.0.0")).status == .notFound)
-            #expect(!env.packageBlobFiles().contains { $0.contains("2.0.0") }, "\(env.packageBlobFiles())")
+            let blobFiles = try await env.packageBlobFiles()
+            #expect(!blobFiles.contains { $0.contains("2.0.0") }, "\(blobFiles)")
         }
     }
 

@@ -18,7 +18,8 @@ struct PushAndDownloadTests {
             // Never a Content-Encoding on .nupkg (§12.9): signed packages and lock files compare bytes.
             #expect(download.headers[.contentEncoding] == nil)
             // Where the "nothing stored" checks of the rejection tests look: a real push lands there.
-            #expect(env.packageBlobFiles().contains { $0.hasSuffix("contoso.utils.1.2.3.nupkg") }, "\(env.packageBlobFiles())")
+            let blobFiles = try await env.packageBlobFiles()
+            #expect(blobFiles.contains { $0.hasSuffix("contoso.utils.1.2.3.nupkg") }, "\(blobFiles)")
         }
     }
 

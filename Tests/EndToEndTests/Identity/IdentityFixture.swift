@@ -75,7 +75,7 @@ struct IdentityFixture: Sendable {
         let writes = try await gallery.store.auditEvents(since: nil).filter { $0.action.hasPrefix("package.") }.count
         return Snapshot(
             catalogCount: try await gallery.store.catalogCount(), listing: listing,
-            blobFiles: env.packageBlobFiles().sorted(), writes: writes
+            blobFiles: try await env.packageBlobFiles().sorted(), writes: writes
         )
     }
 }

@@ -142,11 +142,8 @@ struct IdentityScenarioTests {
             #expect(try await client.push(try package("Alice.Lib", "4.0.0").data(), apiKey: created.secret).status == .unauthorized)
             try await client.pushCreated(package("Alice.Lib", "4.0.0"), apiKey: regenerated.secret)
             try await fixture.gallery.store.shutdown()
-            var bytes = Data()
-            for file in ["pallet.sqlite", "pallet.sqlite-wal"] {
-                bytes.append((try? Data(contentsOf: env.dataDirectory.appendingPathComponent(file))) ?? Data())
-            }
-            #expect(!bytes.isEmpty)
+            let bytes = try TestBackend.current.databaseBytes(dataDirectory: env.dataDirectory)
+            #expect(bytes.range(of: Data("alice".utf8)) != nil, "the dump holds the accounts")
             for secret in [env.apiKey, env.otherAPIKey, fixture.aliceKey, created.secret, regenerated.secret] {
                 #expect(bytes.range(of: Data(secret.utf8)) == nil, "a secret is stored in clear")
                 #expect(bytes.range(of: Data(secret.dropFirst(7).prefix(24).utf8)) == nil)

@@ -18,17 +18,10 @@ struct TestEnvironment: Sendable {
     let otherAPIKey: String
 
     var baseURL: String { Self.baseURL }
-    /// The folder the filesystem blob store writes package files into.
-    var packageBlobs: URL { dataDirectory.appendingPathComponent("blobs/packages") }
 
-    /// Every regular file under `blobs/packages` (what a push leaves behind).
-    func packageBlobFiles() -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: packageBlobs.path) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { path in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: packageBlobs.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
-        }
+    /// Every package blob the store holds (`packages/…` keys), on whichever backend the suite runs.
+    func packageBlobFiles() async throws -> [String] {
+        try await gallery.blobs.list(prefix: "packages/")
     }
 }
 
@@ -37,7 +30,14 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    return try await body(directory)
+    do {
+        let result = try await body(directory)
+        await TestBackend.current.cleanUp(dataDirectory: directory)
+        return result
+    } catch {
+        await TestBackend.current.cleanUp(dataDirectory: directory)
+        throw error
+    }
 }
 
 /// Builds the real application (SQLite + filesystem blobs, the same wiring as `pallet serve`),
@@ -45,24 +45,28 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
 /// against it with HummingbirdTesting. A fresh temp data folder is used unless one is given
 /// (a restart test runs two servers on one folder).
 /// A `logger` replaces the default (errors only), for tests that read what the server logs.
+/// `configure` adjusts the configuration last (a short pending-push timeout for a crash test).
 func withTestServer(
     _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil, logger: Logger? = nil,
+    configure: @Sendable (inout ServerConfig) -> Void = { _ in },
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     if let dataDirectory {
-        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, body)
+        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, configure: configure, body)
     } else {
         try await withTemporaryDataDirectory { directory in
-            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, body)
+            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, configure: configure, body)
         }
     }
 }
 
 private func runTestServer(
     _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?,
+    configure: @Sendable (inout ServerConfig) -> Void,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
-    let config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB)
+    var config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB)
+    configure(&config)
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
     if let custom { logger = custom }
