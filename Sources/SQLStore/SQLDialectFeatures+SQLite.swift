@@ -16,7 +16,9 @@ extension SQLDialectFeatures {
         // julianday has millisecond precision, enough for a one-process database.
         currentMicroseconds: "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)",
         serializesCallers: true,
-        classify: classifySQLiteError
+        classify: classifySQLiteError,
+        // An explicit key larger than any before moves `sqlite_sequence` along.
+        resetIdentitySQL: nil
     )
 }
 
