@@ -17,7 +17,9 @@ extension SQLDialectFeatures {
         currentMicroseconds: "CAST((julianday('now') - 2440587.5) * 86400000000.0 AS INTEGER)",
         lockRowsAgainstDelete: "",
         serializesCallers: true,
-        classify: classifySQLiteError
+        classify: classifySQLiteError,
+        // An explicit key larger than any before moves `sqlite_sequence` along.
+        resetIdentitySQL: nil
     )
 }
 

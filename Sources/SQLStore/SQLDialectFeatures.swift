@@ -39,4 +39,9 @@ public struct SQLDialectFeatures: Sendable {
     let serializesCallers: Bool
     /// Maps a driver error to the store's vocabulary, or nil to rethrow it unchanged.
     let classify: @Sendable (any Error) -> StoreError?
+    /// The statement that moves the sequence behind an identity column (`table`, `column`) past the largest
+    /// value in it, run after `SQLStoreCopier` inserted rows with explicit keys; nil when the database does
+    /// that by itself (SQLite's AUTOINCREMENT follows explicit inserts). PostgreSQL (next value = largest + 1):
+    /// `SELECT setval(pg_get_serial_sequence('users', 'key'), COALESCE(MAX("key"), 0) + 1, false) FROM users`.
+    let resetIdentitySQL: (@Sendable (_ table: String, _ column: String) -> String)?
 }
