@@ -2,6 +2,7 @@ import Foundation
 import BlobFileSystem
 import Gallery
 import Logging
+import S3BlobStore
 import SQLStore
 
 /// Where an installation's metadata lives, from a database URL (`pallet admin migrate --to-database`).
@@ -49,10 +50,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             store = try await SQLMetadataStore.openSQLite(path: path, logger: logger)
-        case .postgres:
-            // MERGE(postgres): `store = try await SQLMetadataStore.openPostgres(url: url, logger: logger, maxConnections: 4)`
-            // once the PostgreSQL store is on main (and give `SQLDialectFeatures.postgres` its `resetIdentitySQL`).
-            throw StoreLocationError("This build of Pallet cannot open PostgreSQL databases yet.")
+        case .postgres(let url):
+            store = try await SQLMetadataStore.openPostgres(url: url, logger: logger, maxConnections: 4)
         }
         do {
             try await store.migrate()
@@ -114,9 +113,9 @@ public enum StorageLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .folder(let path):
             return try FileSystemBlobStore(root: path)
-        case .s3:
-            // MERGE(s3): open the S3BlobStore from `url` (credentials from the environment, as `pallet serve` does).
-            throw StoreLocationError("This build of Pallet cannot open S3 storage yet.")
+        case .s3(let url):
+            // Credentials from the AWS_* variables, as `pallet serve` reads them.
+            return S3BlobStore(location: try S3Location(parsing: url), credentials: try S3Credentials.fromEnvironment(), logger: logger)
         }
     }
 }

@@ -22,7 +22,12 @@ extension SQLDialectFeatures {
         currentMicroseconds: "(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::BIGINT",
         lockRowsAgainstDelete: "FOR KEY SHARE",
         serializesCallers: false,
-        classify: classifyPostgresError
+        classify: classifyPostgresError,
+        // Rows copied with explicit keys (`pallet admin migrate`) do not advance an identity's sequence;
+        // `false` makes the next key exactly MAX + 1, also on an empty table.
+        resetIdentitySQL: { table, column in
+            "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), COALESCE(MAX(\"\(column)\"), 0) + 1, false) FROM \(table)"
+        }
     )
 }
 

@@ -33,6 +33,20 @@ enum TestBackend: Sendable {
         return .postgresS3(adminURL: adminURL, s3Endpoint: endpoint)
     }()
 
+    /// PostgreSQL + S3 when their servers are named in the environment (whatever backend the suite runs on),
+    /// for tests that need both kinds at once (migrating from embedded to PostgreSQL + S3); nil otherwise.
+    static let postgresS3IfConfigured: TestBackend? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let adminURL = environment["PALLET_TEST_POSTGRES_URL"], !adminURL.isEmpty,
+              let endpoint = environment["PALLET_TEST_S3_ENDPOINT"], !endpoint.isEmpty else {
+            print("EndToEndTests: PALLET_TEST_POSTGRES_URL or PALLET_TEST_S3_ENDPOINT is not set; the migration to PostgreSQL + S3 is skipped.")
+            return nil
+        }
+        if environment["AWS_ACCESS_KEY_ID"] == nil { setenv("AWS_ACCESS_KEY_ID", "test", 1) }
+        if environment["AWS_SECRET_ACCESS_KEY"] == nil { setenv("AWS_SECRET_ACCESS_KEY", "test", 1) }
+        return .postgresS3(adminURL: adminURL, s3Endpoint: endpoint)
+    }()
+
     /// Whether servers run on the embedded SQLite file and blob folder (tests that look inside them need it).
     var isEmbedded: Bool {
         if case .embedded = self { return true }

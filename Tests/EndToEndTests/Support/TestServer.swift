@@ -48,24 +48,28 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
 /// `configure` adjusts the configuration last (a short pending-push timeout for a crash test).
 func withTestServer(
     _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil, logger: Logger? = nil,
-    configure: @Sendable (inout ServerConfig) -> Void = { _ in },
+    backend: TestBackend = .current, configure: @Sendable (inout ServerConfig) -> Void = { _ in },
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     if let dataDirectory {
-        try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, configure: configure, body)
+        try await runTestServer(
+            setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, backend: backend,
+            configure: configure, body)
     } else {
         try await withTemporaryDataDirectory { directory in
-            try await runTestServer(setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, configure: configure, body)
+            try await runTestServer(
+                setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, backend: backend,
+                configure: configure, body)
         }
     }
 }
 
 private func runTestServer(
-    _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?,
+    _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?, backend: TestBackend,
     configure: @Sendable (inout ServerConfig) -> Void,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
-    var config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB)
+    var config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB, backend: backend)
     configure(&config)
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
@@ -90,14 +94,14 @@ private func runTestServer(
 
 /// The configuration every test server uses: port 0, the fixed base URL, and the stores of the test
 /// backend (`TestBackend`: SQLite + blob folder, or PostgreSQL + S3 with a database and bucket per data folder).
-func testConfig(dataDirectory: URL, maxPackageSizeMB: Int = 250) async throws -> ServerConfig {
+func testConfig(dataDirectory: URL, maxPackageSizeMB: Int = 250, backend: TestBackend = .current) async throws -> ServerConfig {
     var config = ServerConfig()
     config.dataDirectory = dataDirectory.path
     config.host = "127.0.0.1"
     config.port = 0
     config.baseURL = TestEnvironment.baseURL
     config.maxPackageSizeMB = maxPackageSizeMB
-    try await TestBackend.current.apply(to: &config, dataDirectory: dataDirectory)
+    try await backend.apply(to: &config, dataDirectory: dataDirectory)
     return config
 }
 
