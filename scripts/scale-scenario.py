@@ -104,6 +104,14 @@ def sha512(data):
     return base64.b64encode(hashlib.sha512(data).digest()).decode()
 
 
+def search_versions(node, package_id):
+    status, body, _ = request("GET", f"{node}/v3/query?q=packageid:{package_id}&prerelease=true&semVerLevel=2.0.0")
+    if status != 200:
+        return []
+    data = json.loads(body)["data"]
+    return [v["version"] for v in data[0]["versions"]] if data else []
+
+
 def flat_versions(node, lower_id):
     status, body, _ = request("GET", f"{node}/v3/flat/{lower_id}/index.json")
     return json.loads(body)["versions"] if status == 200 else []
@@ -145,7 +153,7 @@ class Installation:
         self.nodes[index] = (process, f"http://127.0.0.1:{port}")
         deadline = time.time() + 60
         while time.time() < deadline:
-            if request("GET", f"http://127.0.0.1:{port}/health", timeout=2)[0] == 200:
+            if request("GET", f"http://127.0.0.1:{port}/health/ready", timeout=2)[0] == 200:
                 return f"http://127.0.0.1:{port}"
             if process.poll() is not None:
                 break
@@ -222,6 +230,9 @@ def main():
             pushed = time.time()
             others = [n for n in nodes if n != node]
             seen = [wait_until(lambda n=n: version in flat_versions(n, "mixed.lib"), 10) for n in others]
+            # Search lives in each node's memory: it is what the change follower's poll updates.
+            searched = [wait_until(lambda n=n: version in search_versions(n, "Mixed.Lib"), 10) for n in others]
+            seen += searched
             for _ in range(3):
                 request("GET", f"{nodes[(i + 1) % 3]}/v3/registration/mixed.lib/index.json")
             return status, [s if s is None else s for s in seen], pushed
@@ -234,8 +245,8 @@ def main():
         visible = all(d is not None for d in delays)
         check("visibility: every push seen in every other node's flat index", visible)
         if visible and delays:
-            figures.append(f"visibility across nodes: max {max(delays):.2f} s, median {sorted(delays)[len(delays)//2]:.2f} s "
-                           f"({len(delays)} observations; bound stated: 1 s poll + render)")
+            figures.append(f"visibility across nodes (flat index and search): max {max(delays):.2f} s, median "
+                           f"{sorted(delays)[len(delays)//2]:.2f} s ({len(delays)} observations; bound stated: 3 s)")
             check("visibility: within the stated bound of 3 s", max(delays) <= 3.0, f"max {max(delays):.2f}")
         for version in ["3.0.0", "4.0.0"]:
             status = request("DELETE", f"{nodes[0]}/api/v2/package/Mixed.Lib/{version}", headers={"X-NuGet-ApiKey": key})[0]
@@ -279,7 +290,8 @@ def main():
 
         with concurrent.futures.ThreadPoolExecutor(50) as pool:
             futures = [pool.submit(crash_push, i) for i in range(50)]
-            time.sleep(0.4)
+            # Kill once some pushes were acknowledged and others are still in flight.
+            wait_until(lambda: sum(1 for s in outcomes.values() if s == 201) >= 10, 60)
             inst.kill(1)
             concurrent.futures.wait(futures)
         created = sorted(v for v, s in outcomes.items() if s == 201)
@@ -346,6 +358,14 @@ def main():
         check("outage: every node pushes again", statuses == [201, 201, 201], str(statuses))
     finally:
         inst.stop_all()
+        if failed:
+            # What the nodes said about the failures, before their logs go.
+            for index in range(3):
+                log = os.path.join(inst.work, f"node{index}.log")
+                if os.path.exists(log):
+                    for line in open(log, errors="replace"):
+                        if " error " in line or "warning" in line:
+                            print(f"  node{index}: {line.rstrip()[:300]}")
         try:
             psql(ADMIN_URL, f"DROP DATABASE IF EXISTS {inst.name} WITH (FORCE)")
         except Exception as error:  # the scenario's result matters more than the cleanup

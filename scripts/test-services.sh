@@ -4,6 +4,7 @@
 #   scripts/test-services.sh start    # create/start both, wait until they answer, print `export …` lines
 #   scripts/test-services.sh stop     # stop both (the data stays for the next start)
 #   scripts/test-services.sh status
+#   scripts/test-services.sh stop-postgres | start-postgres   # a database outage (scripts/scale-scenario.py)
 #   eval "$(scripts/test-services.sh start)"   # then: swift test --filter StoreTests
 #
 # Idempotent: `start` reuses a running cluster or moto_server, `stop` of stopped services does nothing.
@@ -157,13 +158,20 @@ case "${1:-}" in
   stop)
     stop_all
     ;;
+  stop-postgres)  # the scale scenario's database outage: PostgreSQL only, moto keeps running
+    PG_BIN=$(find_pg_bin)
+    if pg_running; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; note "PostgreSQL stopped."; fi
+    ;;
+  start-postgres)
+    start_postgres
+    ;;
   status)
     PG_BIN=$(find_pg_bin)
     if pg_running; then echo "postgres: running on 127.0.0.1:$PG_PORT"; else echo "postgres: stopped"; fi
     if curl -fsS -o /dev/null "http://127.0.0.1:$S3_PORT/" 2>/dev/null; then echo "s3: answering on 127.0.0.1:$S3_PORT"; else echo "s3: stopped"; fi
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|stop-postgres|start-postgres" >&2
     exit 2
     ;;
 esac

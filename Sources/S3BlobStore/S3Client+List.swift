@@ -29,10 +29,16 @@ extension S3Client {
             body = "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>"
                 + S3XML.escape(location.region) + "</LocationConstraint></CreateBucketConfiguration>"
         }
+        let configuration = body
+        var makeBody: (@Sendable () -> HTTPClientRequest.Body)?
+        if !configuration.isEmpty {
+            let bytes = ByteBuffer(string: configuration)
+            makeBody = { HTTPClientRequest.Body.bytes(bytes) }
+        }
         do {
             _ = try await send(
-                request("PUT", key: nil, headers: [.init("content-length", String(body.utf8.count))]),
-                body: body.isEmpty ? nil : .bytes(ByteBuffer(string: body)), payload: .bytes(Data(body.utf8))
+                request("PUT", key: nil, headers: [.init("content-length", String(configuration.utf8.count))]),
+                body: makeBody, payload: .bytes(Data(configuration.utf8))
             )
         } catch S3Error.service(_, "BucketAlreadyOwnedByYou", _) {
             return

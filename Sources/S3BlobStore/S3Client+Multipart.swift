@@ -20,7 +20,7 @@ extension S3Client {
                     request("PUT", key: key,
                             query: [.init("partNumber", String(number)), .init("uploadId", uploadID)],
                             headers: [.init("content-length", String(length))]),
-                    body: .stream(FileChunks(path: path, offset: offset, length: length), length: .known(length)),
+                    body: { [offset] in .stream(FileChunks(path: path, offset: offset, length: length), length: .known(length)) },
                     payload: .unsigned, timeout: Self.streamingTimeout
                 )
                 guard let eTag = response.headers.first(name: "etag") else {
@@ -55,7 +55,7 @@ extension S3Client {
         let body = Data(xml.utf8)
         let response = try await send(
             request("POST", key: key, query: [.init("uploadId", uploadID)], headers: [.init("content-length", String(body.count))]),
-            body: .bytes(ByteBuffer(bytes: body)), payload: .bytes(body), timeout: Self.streamingTimeout
+            body: { .bytes(ByteBuffer(bytes: body)) }, payload: .bytes(body), timeout: Self.streamingTimeout
         )
         // S3 may answer 200 and still fail: the error document then arrives in the body
         // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html).

@@ -18,7 +18,7 @@ extension S3Client {
         let body = HTTPClientRequest.Body.bytes(ByteBuffer(bytes: data))
         _ = try await send(
             request("PUT", key: key, headers: [.init("content-length", String(data.count))]),
-            body: body, payload: .bytes(data)
+            body: { body }, payload: .bytes(data)
         )
     }
 
@@ -32,7 +32,7 @@ extension S3Client {
         // Unsigned payload: hashing first would read the file twice; S3 still checks the length.
         _ = try await send(
             request("PUT", key: key, headers: [.init("content-length", String(size))]),
-            body: .stream(FileChunks(path: path, length: size), length: .known(size)),
+            body: { .stream(FileChunks(path: path, length: size), length: .known(size)) },
             payload: .unsigned, timeout: Self.streamingTimeout
         )
     }

@@ -75,30 +75,44 @@ public final class S3Client: Sendable {
 
     /// Signs and sends `request`; returns the response when its status is 2xx (or in `accept`),
     /// otherwise throws the matching `S3Error`.
+    ///
+    /// A 5xx answer (S3's InternalError and SlowDown, which AWS asks clients to retry) is retried twice
+    /// with a short backoff, re-signed and with a fresh body from `body`; a transport failure is not, so an
+    /// outage still reaches the caller (and the NuGet client, as 503) at once.
     func send(
-        _ request: SigV4Request, body: HTTPClientRequest.Body? = nil, payload: SigV4Signer.Payload = .empty,
+        _ request: SigV4Request, body: (@Sendable () -> HTTPClientRequest.Body)? = nil, payload: SigV4Signer.Payload = .empty,
         timeout: TimeAmount = S3Client.smallRequestTimeout, accept: Set<Int> = []
     ) async throws -> HTTPClientResponse {
-        let signed = signer.sign(request, payload: payload, date: now())
-        var outgoing = HTTPClientRequest(url: signed.url)
-        outgoing.method = HTTPMethod(rawValue: signed.method)
-        for header in signed.headers { outgoing.headers.add(name: header.name, value: header.value) }
-        outgoing.body = body
-        let response: HTTPClientResponse
-        do {
-            response = try await http.execute(outgoing, timeout: timeout, logger: logger)
-        } catch let error as CancellationError {
-            throw error
-        } catch let error as LocalFileError {
-            throw error  // reading the upload failed: our disk, not the service
-        } catch {
-            // Whatever the transport reports (refused, reset, timed out, TLS) means the same to callers.
-            throw S3Error.unavailable("\(request.method) \(location.endpoint.absoluteString) failed: \(error)")
+        var attempt = 0
+        while true {
+            attempt += 1
+            let signed = signer.sign(request, payload: payload, date: now())
+            var outgoing = HTTPClientRequest(url: signed.url)
+            outgoing.method = HTTPMethod(rawValue: signed.method)
+            for header in signed.headers { outgoing.headers.add(name: header.name, value: header.value) }
+            outgoing.body = body?()
+            let response: HTTPClientResponse
+            do {
+                response = try await http.execute(outgoing, timeout: timeout, logger: logger)
+            } catch let error as CancellationError {
+                throw error
+            } catch let error as LocalFileError {
+                throw error  // reading the upload failed: our disk, not the service
+            } catch {
+                // Whatever the transport reports (refused, reset, timed out, TLS) means the same to callers.
+                throw S3Error.unavailable("\(request.method) \(location.endpoint.absoluteString) failed: \(error)")
+            }
+            let status = Int(response.status.code)
+            if (200..<300).contains(status) || accept.contains(status) { return response }
+            let error = await Self.error(from: response, method: request.method)
+            guard status >= 500, attempt < Self.attemptsOnServerError else { throw error }
+            logger.debug("S3 answered \(status); retrying", metadata: ["attempt": "\(attempt)"])
+            try await Task.sleep(for: .milliseconds(100 * attempt * attempt))
         }
-        let status = Int(response.status.code)
-        if (200..<300).contains(status) || accept.contains(status) { return response }
-        throw await Self.error(from: response, method: request.method)
     }
+
+    /// Attempts for a request S3 answered with 5xx.
+    static let attemptsOnServerError = 3
 
     /// Reads an S3 error document (`<Error><Code>…<Message>…`) into a typed error; 5xx is `unavailable`.
     static func error(from response: HTTPClientResponse, method: String) async -> S3Error {
