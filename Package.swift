@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Gallery", "SQLStore", "BlobFileSystem", "S3BlobStore",
+                "Gallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "PalletTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

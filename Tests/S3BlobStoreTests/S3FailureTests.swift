@@ -29,7 +29,6 @@ struct S3FailureTests {
         let port = try await Self.closedPort()
         let location = try S3Location(parsing: "s3://pallet-nowhere?endpoint=http://127.0.0.1:\(port)")
         let store = S3BlobStore(location: location, credentials: S3TestServer.credentials, logger: S3TestServer.logger)
-        let started = ContinuousClock.now
         await #expect {
             _ = try await store.data(.nupkg(.init(lowerID: "x", lowerVersion: "1.0.0")))
         } throws: { error in
@@ -38,8 +37,7 @@ struct S3FailureTests {
         }
         await #expect(throws: StoreError.self) { try await store.put(.document("x.json"), data: Data("{}".utf8)) }
         await #expect(throws: StoreError.self) { _ = try await store.location(.document("x.json")) }
-        // A refused connection is not retried until the 5 s connect timeout.
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // (A refused connection is not retried until the connect timeout; how fast that is belongs in bench/, not here.)
         try await store.shutdown()
     }
 

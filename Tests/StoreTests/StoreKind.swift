@@ -1,6 +1,7 @@
 import Foundation
 import Gallery
 import Logging
+import PalletTestSupport
 import SQLStore
 import Testing
 
@@ -53,7 +54,7 @@ struct TestDatabase: Sendable {
         logger.logLevel = .warning
         switch kind {
         case .sqlite: return try await SQLMetadataStore.openSQLite(path: location, logger: logger)
-        case .postgres: return try await SQLMetadataStore.openPostgres(url: location, logger: logger)
+        case .postgres: return try await SQLMetadataStore.openPostgres(url: location, logger: logger, maxConnections: 4)
         }
     }
 
@@ -69,15 +70,24 @@ struct TestDatabase: Sendable {
 }
 
 /// Runs `body` with a fresh database of `kind`, dropped afterwards whether `body` throws or not.
+/// PostgreSQL databases count against `TestConcurrencyLimit.postgres` (the server's connection limit).
 func withDatabase(_ kind: StoreKind, _ body: (TestDatabase) async throws -> Void) async throws {
-    let database = try await kind.makeDatabase()
+    let limit: TestConcurrencyLimit? = kind == .postgres ? .postgres : nil
+    await limit?.acquire()
     do {
-        try await body(database)
-    } catch {
+        let database = try await kind.makeDatabase()
+        do {
+            try await body(database)
+        } catch {
+            await database.drop()
+            throw error
+        }
         await database.drop()
+    } catch {
+        await limit?.release()
         throw error
     }
-    await database.drop()
+    await limit?.release()
 }
 
 /// Runs `body` with a migrated store on a fresh database, then shuts it down and drops the database.

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PalletApp
+import PalletTestSupport
 
 /// What a test gets besides the client: the data folder, the gallery and two publishers' keys.
 struct TestEnvironment: Sendable {
@@ -30,12 +31,17 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
+    // On PostgreSQL each installation holds connections: bound how many run at once.
+    let limit: TestConcurrencyLimit? = TestBackend.current.isEmbedded ? nil : .postgres
+    await limit?.acquire()
     do {
         let result = try await body(directory)
         await TestBackend.current.cleanUp(dataDirectory: directory)
+        await limit?.release()
         return result
     } catch {
         await TestBackend.current.cleanUp(dataDirectory: directory)
+        await limit?.release()
         throw error
     }
 }
