@@ -146,10 +146,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Builders shared by the test targets (nupkgs made in code).
+        // Shared by the test targets: nupkgs made in code, subprocess servers, and the backend test servers run on.
         .target(
             name: "PalletTestSupport",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "PalletApp", "SQLStore", "S3BlobStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/PalletTestSupport",
             swiftSettings: strictSettings
         ),

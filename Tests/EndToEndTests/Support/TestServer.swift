@@ -32,7 +32,7 @@ func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     // On PostgreSQL each installation holds connections: bound how many run at once.
-    let limit: TestConcurrencyLimit? = TestBackend.current.isEmbedded ? nil : .postgres
+    let limit = TestBackend.current.concurrencyLimit
     await limit?.acquire()
     do {
         let result = try await body(directory)

@@ -16,16 +16,35 @@ struct V2Server: Sendable {
     let gallery: PackageGallery
     let apiKey: String
 
-    /// Runs `body` against a fresh server; the folder is removed afterwards.
+    /// Runs `body` against a fresh server on the test backend (`TestBackend.current`: embedded, or
+    /// PostgreSQL + S3 with its own database and bucket); the folder and the database are removed afterwards.
     static func with(_ body: @escaping @Sendable (V2Server) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-v2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let backend = TestBackend.current
+        // On PostgreSQL each installation holds connections: bound how many run at once.
+        await backend.concurrencyLimit?.acquire()
+        do {
+            try await run(directory: directory, backend: backend, body)
+        } catch {
+            await backend.cleanUp(dataDirectory: directory)
+            await backend.concurrencyLimit?.release()
+            throw error
+        }
+        await backend.cleanUp(dataDirectory: directory)
+        await backend.concurrencyLimit?.release()
+    }
+
+    private static func run(
+        directory: URL, backend: TestBackend, _ body: @escaping @Sendable (V2Server) async throws -> Void
+    ) async throws {
         var config = ServerConfig()
         config.dataDirectory = directory.path
         config.host = "127.0.0.1"
         config.port = 0
         config.baseURL = baseURL
+        try await backend.apply(to: &config, dataDirectory: directory)
         var logger = Logger(label: "pallet.v2tests")
         logger.logLevel = .error
         let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)

@@ -1,22 +1,22 @@
 import Crypto
-import Foundation
+public import Foundation
 import Logging
-import PalletApp
+public import PalletApp
 import S3BlobStore
 import SQLStore
 
-/// Which stores the end-to-end servers run on. `PALLET_TEST_BACKEND=postgres-s3` runs the whole suite on
-/// PostgreSQL (`PALLET_TEST_POSTGRES_URL`, an admin URL) and S3 (`PALLET_TEST_S3_ENDPOINT`, e.g. moto_server);
+/// Which stores the test servers (EndToEndTests, HTTPV2Tests) run on. `PALLET_TEST_BACKEND=postgres-s3` runs
+/// them on PostgreSQL (`PALLET_TEST_POSTGRES_URL`, an admin URL) and S3 (`PALLET_TEST_S3_ENDPOINT`, e.g. moto_server);
 /// unset means the embedded default (SQLite + blob folder). CI runs the suite once each way.
 ///
 /// Each data folder gets its own database and bucket, named after the folder, so a restart test that
 /// opens a second server on the same folder finds the same installation.
-enum TestBackend: Sendable {
+public enum TestBackend: Sendable {
     case embedded
     case postgresS3(adminURL: String, s3Endpoint: String)
 
     /// The backend chosen by the environment, decided once per test process.
-    static let current: TestBackend = {
+    public static let current: TestBackend = {
         let environment = ProcessInfo.processInfo.environment
         guard let name = environment["PALLET_TEST_BACKEND"], !name.isEmpty, name != "embedded" else { return .embedded }
         guard name == "postgres-s3" else {
@@ -29,17 +29,17 @@ enum TestBackend: Sendable {
         // moto accepts any credentials; real ones in the environment win.
         if environment["AWS_ACCESS_KEY_ID"] == nil { setenv("AWS_ACCESS_KEY_ID", "test", 1) }
         if environment["AWS_SECRET_ACCESS_KEY"] == nil { setenv("AWS_SECRET_ACCESS_KEY", "test", 1) }
-        print("EndToEndTests: running every test server on PostgreSQL + S3 (\(endpoint)).")
+        print("Tests: running every test server on PostgreSQL + S3 (\(endpoint)).")
         return .postgresS3(adminURL: adminURL, s3Endpoint: endpoint)
     }()
 
     /// PostgreSQL + S3 when their servers are named in the environment (whatever backend the suite runs on),
     /// for tests that need both kinds at once (migrating from embedded to PostgreSQL + S3); nil otherwise.
-    static let postgresS3IfConfigured: TestBackend? = {
+    public static let postgresS3IfConfigured: TestBackend? = {
         let environment = ProcessInfo.processInfo.environment
         guard let adminURL = environment["PALLET_TEST_POSTGRES_URL"], !adminURL.isEmpty,
               let endpoint = environment["PALLET_TEST_S3_ENDPOINT"], !endpoint.isEmpty else {
-            print("EndToEndTests: PALLET_TEST_POSTGRES_URL or PALLET_TEST_S3_ENDPOINT is not set; the migration to PostgreSQL + S3 is skipped.")
+            print("Tests: PALLET_TEST_POSTGRES_URL or PALLET_TEST_S3_ENDPOINT is not set; the migration to PostgreSQL + S3 is skipped.")
             return nil
         }
         if environment["AWS_ACCESS_KEY_ID"] == nil { setenv("AWS_ACCESS_KEY_ID", "test", 1) }
@@ -47,17 +47,23 @@ enum TestBackend: Sendable {
         return .postgresS3(adminURL: adminURL, s3Endpoint: endpoint)
     }()
 
+    /// The limit a test installation on this backend holds while it runs: PostgreSQL's connections are
+    /// bounded (`TestConcurrencyLimit.postgres`); the embedded stores need none.
+    public var concurrencyLimit: TestConcurrencyLimit? {
+        isEmbedded ? nil : .postgres
+    }
+
     /// Whether servers run on the embedded SQLite file and blob folder (tests that look inside them need it).
-    var isEmbedded: Bool {
+    public var isEmbedded: Bool {
         if case .embedded = self { return true }
         return false
     }
 
     /// Points `config` at this backend's stores for one data folder, creating the database and bucket.
-    func apply(to config: inout ServerConfig, dataDirectory: URL) async throws {
+    public func apply(to config: inout ServerConfig, dataDirectory: URL) async throws {
         guard case .postgresS3(let adminURL, let endpoint) = self else { return }
         let name = Self.installationName(dataDirectory)
-        var logger = Logger(label: "pallet.e2e.backend")
+        var logger = Logger(label: "pallet.tests.backend")
         logger.logLevel = .warning
         try await PostgresDatabases.ensure(name, adminURL: adminURL, logger: logger)
         config.database = try PostgresDatabases.url(adminURL, withDatabase: name)
@@ -77,20 +83,20 @@ enum TestBackend: Sendable {
     }
 
     /// Drops what `apply` created for a data folder (the database; moto's buckets live in its memory).
-    func cleanUp(dataDirectory: URL) async {
+    public func cleanUp(dataDirectory: URL) async {
         guard case .postgresS3(let adminURL, _) = self else { return }
-        var logger = Logger(label: "pallet.e2e.backend")
+        var logger = Logger(label: "pallet.tests.backend")
         logger.logLevel = .warning
         do {
             try await PostgresDatabases.drop(Self.installationName(dataDirectory), adminURL: adminURL, logger: logger)
         } catch {
-            print("EndToEndTests: could not drop the test database of \(dataDirectory.lastPathComponent): \(error)")
+            print("Tests: could not drop the test database of \(dataDirectory.lastPathComponent): \(error)")
         }
     }
 
     /// Every byte the metadata store keeps for a data folder, for tests that grep it: the SQLite files, or a
     /// `pg_dump` of the folder's PostgreSQL database. Close the store first (SQLite's WAL is then flushed).
-    func databaseBytes(dataDirectory: URL) throws -> Data {
+    public func databaseBytes(dataDirectory: URL) throws -> Data {
         switch self {
         case .embedded:
             var bytes = Data()
@@ -112,13 +118,14 @@ enum TestBackend: Sendable {
         }
     }
 
-    /// `pallet_e2e_` + 16 hex digits of the folder's path hash: stable per folder, unique across folders.
-    private static func installationName(_ dataDirectory: URL) -> String {
+    /// The database (and, with `-` for `_`, bucket) name of a data folder: `pallet_e2e_` + 16 hex digits of
+    /// the folder's path hash, stable per folder, unique across folders.
+    public static func installationName(_ dataDirectory: URL) -> String {
         let digest = SHA256.hash(data: Data(dataDirectory.standardizedFileURL.path.utf8))
         return "pallet_e2e_" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 }
 
-enum TestBackendError: Error {
+public enum TestBackendError: Error {
     case dumpFailed(Int32)
 }
