@@ -16,7 +16,7 @@ struct SMTPMailerTests {
     func mailer(_ server: SMTPTestServer, _ security: SMTPConfiguration.Security, user: String? = nil, password: String? = nil, trust: Bool = true) throws -> SMTPMailer {
         try SMTPMailer(configuration: SMTPConfiguration(
             host: "127.0.0.1", port: server.port, security: security, username: user, password: password,
-            from: "pallet@example.test", caCertificateFile: trust && security != .none ? server.certificateFile : nil, timeoutSeconds: 10
+            from: "pallet@example.test", caCertificateFile: trust && security != .none ? server.certificateFile : nil, timeoutSeconds: 60
         ), logger: Logger(label: "smtp-test"))
     }
 
@@ -46,7 +46,7 @@ struct SMTPMailerTests {
         defer { server.stop() }
         var configuration = SMTPConfiguration(
             host: "127.0.0.1", port: server.port, security: .startTLS, username: "mailer", password: "wrong-secret",
-            from: "pallet@example.test", caCertificateFile: server.certificateFile, timeoutSeconds: 3
+            from: "pallet@example.test", caCertificateFile: server.certificateFile, timeoutSeconds: 60
         )
         configuration.heloName = "pallet.test"
         do {
