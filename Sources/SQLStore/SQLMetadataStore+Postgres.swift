@@ -31,8 +31,9 @@ extension SQLMetadataStore {
             logger: logger,
             on: group
         )
-        // Debug-level query logs would flood the server log; queries log at trace.
-        let database = pool.database(logger: logger).sql(queryLogLevel: .trace)
+        // Debug-level query logs would flood the server log; queries log at trace. Sessions refuse statements
+        // on a connection the server closed, which PostgresNIO would leave pending forever (GuardedPostgresPool).
+        let database = GuardedPostgresPool(pool: pool.database(logger: logger), queryLogLevel: .trace)
         do {
             // Fail now, with a clear reason, rather than on the first request.
             try await database.raw("SELECT 1").run()
