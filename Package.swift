@@ -198,6 +198,7 @@ let package = Package(
             dependencies: [
                 "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport", "SQLStore", "S3BlobStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,6 +11,9 @@ import Glibc
 /// thread so the blocking socket never holds a cooperative-pool thread the server needs.
 struct RawHTTPClient: Sendable {
     let port: Int
+    /// The `Host` header (the connection always goes to 127.0.0.1); another server's `host:port` when
+    /// following a redirect to it, e.g. a presigned object-store URL.
+    var host = "pallet.test"
 
     /// A response as read off the socket.
     struct Response: Sendable {
@@ -28,7 +31,7 @@ struct RawHTTPClient: Sendable {
     func send(
         _ method: String, _ path: String, headers: [(String, String)] = [], body: Data? = nil, chunkSize: Int? = nil
     ) async throws -> Response {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: pallet.test\r\nConnection: close\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         var request = Data()
         if let body, let chunkSize {

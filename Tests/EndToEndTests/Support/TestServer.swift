@@ -26,21 +26,22 @@ struct TestEnvironment: Sendable {
     }
 }
 
-/// A fresh, empty data folder that is removed when `body` returns (also on failure).
-func withTemporaryDataDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+/// A fresh, empty data folder that is removed when `body` returns (also on failure), with what `backend`
+/// made for it (its database).
+func withTemporaryDataDirectory<T>(backend: TestBackend = .current, _ body: (URL) async throws -> T) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     // On PostgreSQL each installation holds connections: bound how many run at once.
-    let limit = TestBackend.current.concurrencyLimit
+    let limit = backend.concurrencyLimit
     await limit?.acquire()
     do {
         let result = try await body(directory)
-        await TestBackend.current.cleanUp(dataDirectory: directory)
+        await backend.cleanUp(dataDirectory: directory)
         await limit?.release()
         return result
     } catch {
-        await TestBackend.current.cleanUp(dataDirectory: directory)
+        await backend.cleanUp(dataDirectory: directory)
         await limit?.release()
         throw error
     }
@@ -62,7 +63,7 @@ func withTestServer(
             setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, backend: backend,
             configure: configure, body)
     } else {
-        try await withTemporaryDataDirectory { directory in
+        try await withTemporaryDataDirectory(backend: backend) { directory in
             try await runTestServer(
                 setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, backend: backend,
                 configure: configure, body)
