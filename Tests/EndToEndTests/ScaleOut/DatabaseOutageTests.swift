@@ -45,13 +45,13 @@ struct DatabaseOutageTests {
                 group.addTask {
                     defer { done.set() }
                     var killed = 0
-                    for _ in 0..<8 {
+                    for _ in 0..<5 {
                         killed += try await Self.terminateConnections(of: database, adminURL: adminURL)
                         try await Task.sleep(for: .milliseconds(40))
                     }
                     return ([], killed)
                 }
-                for worker in 0..<3 {
+                for worker in 0..<2 {
                     group.addTask {
                         var answers: [Answer] = []
                         var round = 0
