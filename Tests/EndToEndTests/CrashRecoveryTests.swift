@@ -2,6 +2,7 @@ import Foundation
 import Gallery
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import PalletApp
 import PalletTestSupport
 import Testing
@@ -15,14 +16,22 @@ struct CrashRecoveryTests {
         try await withTemporaryDataDirectory { directory in
             try await withTestServer(dataDirectory: directory) { client, env in
                 try await client.pushCreated(package("Crashy.Pkg", "1.0.0"), apiKey: env.apiKey)
-                // The state of a crash between the database commit and the rendering: the mark is set,
-                // the documents on disk are gone (or stale).
-                try await env.gallery.store.markDirty(["crashy.pkg"])
-                for path in ["flat/crashy.pkg/index.json", "registration/crashy.pkg/index.json"] {
-                    #expect(try await env.gallery.blobs.data(.document(path)) != nil)
-                    try await env.gallery.blobs.delete(.document(path))
-                }
             }
+            // The state of a crash between the database commit and the rendering: the mark is set, the
+            // documents in the blob store are gone (or stale). Made on the stores with no server running,
+            // whose change follower would otherwise repair it before the restart.
+            let stores = try await PalletServer.openGallery(config: try await testConfig(dataDirectory: directory), logger: Logger(label: "t"))
+            do {
+                try await stores.store.markDirty(["crashy.pkg"])
+                for path in ["flat/crashy.pkg/index.json", "registration/crashy.pkg/index.json"] {
+                    #expect(try await stores.blobs.data(.document(path)) != nil)
+                    try await stores.blobs.delete(.document(path))
+                }
+            } catch {
+                await stores.shutdown()
+                throw error
+            }
+            await stores.shutdown()
             try await withTestServer(dataDirectory: directory) { client, env in
                 let versions = try await client.json("/v3/flat/crashy.pkg/index.json")["versions"]?.array?.count
                 let registration = try await client.get("/v3/registration/crashy.pkg/index.json").status

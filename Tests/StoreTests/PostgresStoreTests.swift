@@ -89,28 +89,28 @@ struct PostgresStoreTests {
     func transactionsPinOneConnection() async throws {
         try await withInstances(1) { stores, _ in
             let store = stores[0]
-            // Each transaction reads its backend and transaction id around a pause and writes a setting;
-            // had statements been spread over pooled connections, the ids would differ within one body.
-            let clock = ContinuousClock()
-            let results = try await withThrowingTaskGroup(of: (ids: [Int64], span: Range<ContinuousClock.Instant>).self) { group in
+            // Each transaction reads its backend and transaction id, writes a setting, waits inside its transaction
+            // until the other one is inside its own too (so they provably overlap, whatever the machine's load),
+            // and reads the ids again: had statements been spread over pooled connections, they would differ.
+            let rendezvous = Rendezvous(parties: 2)
+            let results = try await withThrowingTaskGroup(of: [Int64].self) { group in
                 for name in ["a", "b"] {
                     group.addTask {
                         try await store.write { db in
-                            let start = clock.now
                             let before = try await Self.backendAndTransaction(db)
                             try await db.raw("INSERT INTO settings (name, value) VALUES (\(bind: name), 'x')").run()
-                            try await db.raw("SELECT pg_sleep(0.3)").run()
+                            let met = await rendezvous.arrive(timeout: .seconds(60))
+                            #expect(met, "the other transaction never ran while this one was open")
                             let after = try await Self.backendAndTransaction(db)
                             #expect(before == after)
-                            return (before, start..<clock.now)
+                            return before
                         }
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.count == 2)
-            #expect(results[0].ids[0] != results[1].ids[0])  // two connections…
-            #expect(results[0].span.overlaps(results[1].span))  // …at the same time
+            #expect(results[0][0] != results[1][0])  // two connections at the same time
             #expect(try await store.setting("a") == "x")
             #expect(try await store.setting("b") == "x")
         }
@@ -154,5 +154,37 @@ struct PostgresStoreTests {
             #expect(value == "1")
             #expect(try await store.setting("after") == "2")
         }
+    }
+}
+
+/// Lets `parties` tasks wait for each other; `arrive` answers false if the others do not come in time.
+private actor Rendezvous {
+    private let parties: Int
+    private var arrived = 0
+    private var waiters: [CheckedContinuation<Bool, Never>] = []
+
+    init(parties: Int) {
+        self.parties = parties
+    }
+
+    func arrive(timeout: Duration) async -> Bool {
+        arrived += 1
+        if arrived >= parties {
+            for waiter in waiters { waiter.resume(returning: true) }
+            waiters = []
+            return true
+        }
+        return await withCheckedContinuation { continuation in
+            waiters.append(continuation)
+            Task {
+                try? await Task.sleep(for: timeout)
+                self.expire()
+            }
+        }
+    }
+
+    private func expire() {
+        for waiter in waiters { waiter.resume(returning: false) }
+        waiters = []
     }
 }

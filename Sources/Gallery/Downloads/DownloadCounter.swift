@@ -7,6 +7,9 @@ import Synchronization
 /// increment under a lock, and `flush()` runs every few seconds (and at shutdown).
 public final class DownloadCounter: Sendable {
     private let pending = Mutex<[PackageVersionKey: Int64]>([:])
+    /// One flush at a time: a caller's `flush()` (shutdown, a test) then returns only after a flush already
+    /// in flight has also reached the store, so every count recorded before the call is saved when it returns.
+    private let flushes = KeyedSerializer()
     let store: any MetadataStore
     let search: SearchIndex
     let logger: Logger
@@ -25,17 +28,19 @@ public final class DownloadCounter: Sendable {
 
     /// Writes the buffered counts; on failure they are put back for the next flush.
     public func flush() async {
-        let batch = pending.withLock { counts in
-            defer { counts.removeAll(keepingCapacity: true) }
-            return counts
-        }
-        guard !batch.isEmpty else { return }
-        do {
-            try await store.addDownloads(batch)
-            search.addDownloads(batch)
-        } catch {
-            pending.withLock { counts in counts.merge(batch, uniquingKeysWith: +) }
-            logger.warning("download counts not saved yet", metadata: ["error": "\(error)"])
+        try? await flushes.run("flush") { [self] in
+            let batch = pending.withLock { counts in
+                defer { counts.removeAll(keepingCapacity: true) }
+                return counts
+            }
+            guard !batch.isEmpty else { return }
+            do {
+                try await store.addDownloads(batch)
+                search.addDownloads(batch)
+            } catch {
+                pending.withLock { counts in counts.merge(batch, uniquingKeysWith: +) }
+                logger.warning("download counts not saved yet", metadata: ["error": "\(error)"])
+            }
         }
     }
 

@@ -77,7 +77,7 @@ struct MultiNodeTests {
             let cli = galleries[0].administration(mailer: LogMailer(logger: Logger(label: "t")), rendersChanges: false)
             _ = try await galleries[0].accounts.createUser(name: "carol", email: "carol@pallet.test")
             try await cli.addOwner(id: "Once.Lib", accountName: "carol")
-            #expect(try await galleries[0].store.dirtyLowerIDs() == ["once.lib"])
+            // (The nodes' background followers may already be at it; the loop below waits for whoever renders.)
             // Every node polls at once, repeatedly (with several nodes a dirty id is left to its marker for a
             // short grace first); the render lease lets one node render it, the others reload it after.
             var rendered = 0
@@ -89,8 +89,8 @@ struct MultiNodeTests {
                 if try await galleries[0].store.dirtyLowerIDs().isEmpty { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            #expect(rendered >= 1)
-            #expect(try await galleries[0].store.dirtyLowerIDs().isEmpty)
+            _ = rendered
+            #expect(try await galleries[0].store.dirtyLowerIDs().isEmpty, "some node rendered the id")
             for gallery in galleries { try await gallery.follower.poll() }
             for (index, node) in nodes.enumerated() {
                 let owners = try await node.json("/v3/query?q=packageid:Once.Lib")["data"]?[0]?["owners"]?.strings ?? []
