@@ -7,30 +7,29 @@ extension SQLMetadataStore {
     /// both set `lastEdited`. The catalog entry is built from the updated record inside the transaction.
     public func setListed(
         _ listed: Bool, _ key: PackageVersionKey, at date: Date,
-        catalogEntry: @Sendable (PackageVersionRecord) throws -> CatalogEntry
+        catalogEntry makeEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry
     ) async throws -> PackageVersionRecord? {
-        // The closure is only used before this call returns; SQLKit's session API wants it escaping.
+        // Escaping, not `withoutActuallyEscaping`: a pooled PostgreSQL session may release the transaction's
+        // closure (and with it this one) a moment after the call returns, which that check traps on.
         let dialect = self.dialect
-        return try await withoutActuallyEscaping(catalogEntry) { makeEntry in
-            try await write { db in
-                guard var record = try await Self.lockedVersion(key, in: db, dialect: dialect), record.state == .available else {
-                    return nil
-                }
-                record.listed = listed
-                record.lastEdited = date
-                if listed { record.published = date }
-                let entry = try makeEntry(record)
-                record.catalogLeafPath = entry.leafPath
-                try await db.raw("""
-                    UPDATE package_versions
-                    SET listed = \(bind: listed), published = \(bind: StoreDate.microseconds(record.published)),
-                        last_edited = \(bind: StoreDate.microseconds(date)), catalog_leaf_path = \(bind: entry.leafPath)
-                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
-                    """).run()
-                try await Self.appendCatalogEntry(entry, in: db, dialect: dialect)
-                try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
-                return record
+        return try await write { db in
+            guard var record = try await Self.lockedVersion(key, in: db, dialect: dialect), record.state == .available else {
+                return nil
             }
+            record.listed = listed
+            record.lastEdited = date
+            if listed { record.published = date }
+            let entry = try makeEntry(record)
+            record.catalogLeafPath = entry.leafPath
+            try await db.raw("""
+                UPDATE package_versions
+                SET listed = \(bind: listed), published = \(bind: StoreDate.microseconds(record.published)),
+                    last_edited = \(bind: StoreDate.microseconds(date)), catalog_leaf_path = \(bind: entry.leafPath)
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                """).run()
+            try await Self.appendCatalogEntry(entry, in: db, dialect: dialect)
+            try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
+            return record
         }
     }
 

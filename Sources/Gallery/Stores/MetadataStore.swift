@@ -32,7 +32,7 @@ public protocol MetadataStore: Sendable {
     func pendingClaims(createdBefore date: Date) async throws -> [PackageVersionRecord]
     /// Changes `listed` (and `published`/`lastEdited`), appends `catalogEntry`, marks the id dirty.
     /// Returns the updated record, or nil when no available version has that key.
-    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date, catalogEntry: @Sendable (PackageVersionRecord) throws -> CatalogEntry) async throws -> PackageVersionRecord?
+    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date, catalogEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry) async throws -> PackageVersionRecord?
     /// Every available version (listed and unlisted) of one id, in no particular order.
     func versions(ofLowerID lowerID: String) async throws -> [PackageVersionRecord]
     /// One version in any state, or nil.
