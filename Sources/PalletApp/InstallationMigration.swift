@@ -56,11 +56,11 @@ public struct InstallationMigration: Sendable {
         do {
             let target = try await targetDatabase.open(logger: logger)
             stores.metadata.append(target)
-            let sourceBlobs = try await sourceStorage.open(logger: logger)
+            let sourceBlobs = try sourceStorage.open(logger: logger)
             stores.blobs.append(sourceBlobs)
             var blobs: BlobCopier?
             if let targetStorage {
-                let targetBlobs = try await targetStorage.open(logger: logger)
+                let targetBlobs = try targetStorage.open(logger: logger)
                 stores.blobs.append(targetBlobs)
                 blobs = BlobCopier(
                     from: sourceBlobs, to: targetBlobs, temporaryDirectory: targetStorage.temporaryDirectory,

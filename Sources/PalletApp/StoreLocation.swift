@@ -42,8 +42,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Opens and migrates the store; the caller shuts it down.
-    func open(logger: Logger) async throws -> SQLMetadataStore {
+    /// Opens the store and, unless told not to, migrates it; the caller shuts it down.
+    func open(logger: Logger, maxConnections: Int = 4, migrating: Bool = true) async throws -> SQLMetadataStore {
         let store: SQLMetadataStore
         switch self {
         case .sqlite(let path):
@@ -51,8 +51,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             store = try await SQLMetadataStore.openSQLite(path: path, logger: logger)
         case .postgres(let url):
-            store = try await SQLMetadataStore.openPostgres(url: url, logger: logger, maxConnections: 4)
+            store = try await SQLMetadataStore.openPostgres(url: url, logger: logger, maxConnections: maxConnections)
         }
+        guard migrating else { return store }
         do {
             try await store.migrate()
         } catch {
@@ -108,14 +109,16 @@ public enum StorageLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Opens the store; the caller shuts it down.
-    func open(logger: Logger) async throws -> any BlobStore {
+    /// Opens the store; the caller shuts it down. `presignDownloads`: S3 answers downloads with presigned URLs.
+    func open(logger: Logger, presignDownloads: Bool = false) throws -> any BlobStore {
         switch self {
         case .folder(let path):
             return try FileSystemBlobStore(root: path)
         case .s3(let url):
             // Credentials from the AWS_* variables, as `pallet serve` reads them.
-            return S3BlobStore(location: try S3Location(parsing: url), credentials: try S3Credentials.fromEnvironment(), logger: logger)
+            return S3BlobStore(
+                location: try S3Location(parsing: url), credentials: try S3Credentials.fromEnvironment(),
+                presignDownloads: presignDownloads, logger: logger)
         }
     }
 }

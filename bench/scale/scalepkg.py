@@ -31,17 +31,9 @@ S3_ENDPOINT = os.environ.get("PALLET_TEST_S3_ENDPOINT", "http://127.0.0.1:5055")
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "test")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "test")
 
-# The same vocabulary as bench/v3/benchpkg.py, so the same queries hit both corpora.
-ORGS = ["Acme", "Contoso", "Fabrikam", "Northwind", "Tailspin", "Wingtip", "Litware", "Adatum", "Proseware", "Woodgrove",
-        "Lucerne", "Humongous", "Margie", "Relecloud", "Alpine", "Coho", "Trey", "Fourth", "Wide", "Blue"]
-WORDS = ["Json", "Http", "Client", "Server", "Logging", "Core", "Data", "Sql", "Cache", "Redis", "Queue", "Azure",
-         "Aws", "Storage", "Blob", "Identity", "Auth", "Token", "Crypto", "Xml", "Yaml", "Csv", "Parser", "Serializer",
-         "Mapper", "Validation", "Testing", "Mock", "Fixture", "Async", "Reactive", "Stream", "Buffer", "Pool", "Text",
-         "Regex", "Search", "Index", "Graph", "Tree", "Image", "Pdf", "Mail", "Smtp", "Grpc", "Rest", "Api", "Web",
-         "Mvc", "Razor", "Blazor", "Console", "Cli", "Config", "Options", "Hosting", "Metrics", "Tracing", "Health",
-         "Retry", "Polly", "Scheduler", "Jobs", "Workflow", "Events", "Messaging", "Bus", "Kafka", "Rabbit", "Mqtt",
-         "Socket", "Tcp", "Udp", "Dns", "Ldap", "Oauth", "Saml", "Jwt", "Hash", "Compression", "Zip", "Tar", "Gzip",
-         "Brotli", "Math", "Numerics", "Geometry", "Units", "Money", "Time", "Calendar", "Locale", "Resources"]
+# The same vocabulary as bench/v3/benchpkg.py (imported from it), so the same queries hit both corpora.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "v3"))
+from benchpkg import ORGS, WORDS  # noqa: E402
 
 
 def psql(url, sql):
