@@ -17,8 +17,7 @@ public struct PackagePublisher: Sendable {
     let logger: Logger
 
     /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
-    public func push(packageAt path: String, apiKey: String?) async throws -> PushResult {
-        let principal = try await authenticator.authenticate(apiKey)
+    public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         let (contents, warnings) = try await reader.read(fileAt: path)
         var record = PackageVersionRecord(contents: contents, pushedAt: clock.now())
         let key = record.key

@@ -124,6 +124,30 @@ public protocol MetadataStore: Sendable {
     /// Hard delete (site admins only): the row stays as `deleted` so the number is never reused;
     /// appends the `PackageDelete` entry and marks the id dirty. False when no available version has `key`.
     func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry) async throws -> Bool
+
+    /// Applies every change in one transaction: all of them are committed, or none.
+    func apply(_ changes: [AccountChange]) async throws
+}
+
+extension MetadataStore {
+    /// Applies the changes one by one (not atomic): a fallback until each store commits them together.
+    public func apply(_ changes: [AccountChange]) async throws {
+        for change in changes {
+            switch change {
+            case .updateUser(let user): try await updateUser(user)
+            case .setMembership(let membership): try await setMembership(membership)
+            case .removeMembership(let organizationKey, let userKey):
+                try await removeMembership(organizationKey: organizationKey, userKey: userKey)
+            case .updateAPIKey(let record): try await updateAPIKey(record)
+            case .addOwner(let accountKey, let lowerID): try await addOwner(accountKey, toLowerID: lowerID)
+            case .removeOwner(let accountKey, let lowerID): try await removeOwner(accountKey, fromLowerID: lowerID)
+            case .saveReservation(let reservation): try await saveReservation(reservation)
+            case .deleteReservation(let lowerPattern): _ = try await deleteReservation(lowerPattern: lowerPattern)
+            case .markDirty(let lowerIDs): try await markDirty(lowerIDs)
+            case .audit(let event): try await appendAudit(event)
+            }
+        }
+    }
 }
 
 /// One id's render bookkeeping as another node sees it.
