@@ -17,6 +17,8 @@ public final class PackageGallery: Sendable {
     public let downloads: DownloadCounter
     public let publisher: PackagePublisher
     public let authenticator: APIKeyAuthenticator
+    /// Decides what a principal may do (one policy for every surface).
+    public let authorizer: Authorizer
     public let accounts: AccountService
     public let clock: any GalleryClock
     /// Applies writes of other processes (nodes, the admin CLI) to this node's memory; `serve` polls it.
@@ -43,6 +45,7 @@ public final class PackageGallery: Sendable {
         feed = PackageFeedView(search: search)
         downloads = DownloadCounter(store: store, search: search, logger: logger)
         authenticator = APIKeyAuthenticator(store: store, clock: clock)
+        authorizer = Authorizer(store: store)
         accounts = AccountService(store: store, clock: clock)
         changes = ChangeRecorder(
             store: store, blobs: blobs, documents: documents, catalog: catalog, search: search, feed: feed,
@@ -51,7 +54,7 @@ public final class PackageGallery: Sendable {
         follower = ChangeFollower(
             store: store, documents: documents, catalog: catalog, changes: changes, renderGrace: renderGrace)
         publisher = PackagePublisher(
-            store: store, blobs: blobs, reader: PackageReader(limits: limits), authenticator: authenticator,
+            store: store, blobs: blobs, reader: PackageReader(limits: limits), authorizer: authorizer,
             changes: changes, clock: clock, logger: logger
         )
     }
@@ -130,8 +133,8 @@ public final class PackageGallery: Sendable {
         guard let record = try await store.version(key), record.state == .available else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
-        let owners = try await store.owners(ofLowerID: key.lowerID)
-        try await authenticator.authorize(principal, .unlist, id: record.id, owners: owners)
+        let target = PackageTarget(id: record.id, ownerKeys: Set(try await store.owners(ofLowerID: key.lowerID)))
+        try authorizer.check(principal, .setListed(target))
         guard let updated = try await changes.setListed(listed, key, at: clock.now()) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }

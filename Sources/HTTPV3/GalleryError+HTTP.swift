@@ -9,13 +9,13 @@ import Hummingbird
 extension GalleryError {
     /// The HTTP answer for this refusal.
     var httpError: NuGetHTTPError {
-        switch self {
-        case .invalidPackage, .badRequest: NuGetHTTPError(400, message)
+        switch kind {
+        case .invalid: NuGetHTTPError(400, message)
         case .unauthorized: NuGetHTTPError(401, message, headers: [.wwwAuthenticate: "Basic realm=\"Pallet\""])
         case .forbidden: NuGetHTTPError(403, message)
         case .notFound: NuGetHTTPError(404, message)
-        case .versionExists: NuGetHTTPError(409, message)
-        case .packageTooLarge: NuGetHTTPError(413, message)
+        case .conflict: NuGetHTTPError(409, message)
+        case .tooLarge: NuGetHTTPError(413, message)
         case .unavailable: NuGetHTTPError(503, message, headers: [.retryAfter: "5"])
         }
     }

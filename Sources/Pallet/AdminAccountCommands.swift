@@ -10,8 +10,8 @@ struct CreateUserCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let user = try await withAdminGallery(dataOptions) { gallery in
-            try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin)
+        let user = try await withAdminGallery(dataOptions) { gallery, me in
+            try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin, by: me)
         }
         print("Created user '\(user.name)'\(user.isSiteAdmin ? " (site admin)" : "").")
     }
@@ -26,8 +26,8 @@ struct CreateOrgCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let organization = try await withAdministration(dataOptions) { _, admin in
-            try await admin.createOrganization(name: name, email: email, adminName: self.admin)
+        let organization = try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.createOrganization(name: name, email: email, adminName: self.admin, by: me)
         }
         print("Created organization '\(organization.name)' with admin '\(admin)'.")
     }
@@ -45,8 +45,8 @@ struct AddMemberCommand: AsyncParsableCommand {
         guard let role = OrganizationRole(rawValue: role) else {
             throw ValidationError("Unknown role '\(role)': use admin or collaborator.")
         }
-        try await withAdministration(dataOptions) { _, admin in
-            try await admin.addMember(organizationName: organization, userName: user, role: role)
+        try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.addMember(organizationName: organization, userName: user, role: role, by: me)
         }
         print("'\(user)' is now \(role == .admin ? "an admin" : "a collaborator") of '\(organization)'.")
     }
@@ -60,8 +60,8 @@ struct RemoveMemberCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in
-            try await admin.removeMember(organizationName: organization, userName: user)
+        try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.removeMember(organizationName: organization, userName: user, by: me)
         }
         print("'\(user)' is no longer a member of '\(organization)'; their keys for it no longer work.")
     }
@@ -77,8 +77,8 @@ struct TransformToOrgCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in
-            _ = try await admin.transformToOrganization(name: name, adminName: self.admin)
+        try await withAdministration(dataOptions) { _, admin, me in
+            _ = try await admin.transformToOrganization(name: name, adminName: self.admin, by: me)
         }
         print("'\(name)' is now an organization administered by '\(admin)'; its own API keys were revoked.")
     }
@@ -94,8 +94,8 @@ struct DeleteUserCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in
-            try await admin.deleteAccount(name: name)
+        try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.deleteAccount(name: name, by: me)
         }
         print("Deleted account '\(name)'. Its name stays reserved in every casing.")
     }

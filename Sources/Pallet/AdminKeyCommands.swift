@@ -23,10 +23,10 @@ struct CreateAPIKeyCommand: AsyncParsableCommand {
             }
             return scope
         }
-        let created = try await withAdminGallery(dataOptions) { gallery in
+        let created = try await withAdminGallery(dataOptions) { gallery, me in
             try await gallery.accounts.createAPIKey(
                 userName: user, ownerName: owner, name: name, scopes: scopes.isEmpty ? [.push, .unlist] : scopes,
-                globs: glob, packageIDs: package, expiresInDays: expiresInDays
+                globs: glob, packageIDs: package, expiresInDays: expiresInDays, by: me
             )
         }
         print("Created API key '\(created.record.name)' for '\(user)'\(owner.map { " acting for '\($0)'" } ?? ""), expires \(created.record.expires.map { ISO8601DateFormatter().string(from: $0) } ?? "never").")
@@ -42,8 +42,8 @@ struct RevokeAPIKeyCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let key = try await withAdminGallery(dataOptions) { gallery in
-            try await gallery.accounts.revokeAPIKey(userName: user, keyName: name)
+        let key = try await withAdminGallery(dataOptions) { gallery, me in
+            try await gallery.accounts.revokeAPIKey(userName: user, keyName: name, by: me)
         }
         print("Revoked API key '\(key.name)' of '\(user)'.")
     }
@@ -59,8 +59,8 @@ struct RegenerateAPIKeyCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let regenerated = try await withAdminGallery(dataOptions) { gallery in
-            try await gallery.accounts.regenerateAPIKey(userName: user, keyName: name)
+        let regenerated = try await withAdminGallery(dataOptions) { gallery, me in
+            try await gallery.accounts.regenerateAPIKey(userName: user, keyName: name, by: me)
         }
         print("Regenerated API key '\(regenerated.record.name)' of '\(user)'; the old secret no longer works.")
         print(regenerated.secret)
@@ -76,10 +76,10 @@ struct ListAPIKeysCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let rows = try await withAdminGallery(dataOptions) { gallery in
+        let rows = try await withAdminGallery(dataOptions) { gallery, me in
             var rows: [[String]] = []
             let now = gallery.clock.now()
-            for key in try await gallery.accounts.apiKeys(userName: user) {
+            for key in try await gallery.accounts.apiKeys(userName: user, by: me) {
                 let owner = try await gallery.store.user(key: key.ownerKey)?.name ?? "?"
                 let state = key.revoked ? "revoked" : (key.expires.map { $0 <= now } ?? false) ? "expired" : "active"
                 rows.append([
@@ -103,7 +103,7 @@ struct RemindExpiringKeysCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let sent = try await withAdministration(dataOptions) { _, admin in try await admin.remindExpiringKeys() }
+        let sent = try await withAdministration(dataOptions) { _, admin, me in try await admin.remindExpiringKeys() }
         print("Sent \(sent) reminder(s).")
     }
 }

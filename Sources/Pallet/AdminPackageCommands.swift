@@ -10,7 +10,7 @@ struct AddOwnerCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in try await admin.addOwner(id: id, accountName: account) }
+        try await withAdministration(dataOptions) { _, admin, me in try await admin.addOwner(try packageID(id), accountName: account, by: me) }
         print("'\(account)' is an owner of '\(id)'.")
     }
 }
@@ -24,8 +24,8 @@ struct RemoveOwnerCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in
-            try await admin.removeOwner(id: id, accountName: account, allowLastOwner: force)
+        try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.removeOwner(try packageID(id), accountName: account, allowLastOwner: force, by: me)
         }
         print("'\(account)' is no longer an owner of '\(id)'.")
     }
@@ -42,8 +42,8 @@ struct ReservePrefixCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let reservation = try await withAdministration(dataOptions) { _, admin in
-            try await admin.reservePrefix(prefix, ownerName: owner, isOpen: open)
+        let reservation = try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.reservePrefix(prefix, ownerName: owner, isOpen: open, by: me)
         }
         print("Reserved '\(reservation.pattern)' for '\(owner)'\(reservation.isOpen ? " (open)" : "").")
     }
@@ -56,7 +56,7 @@ struct ReleasePrefixCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in try await admin.releasePrefix(prefix) }
+        try await withAdministration(dataOptions) { _, admin, me in try await admin.releasePrefix(prefix, by: me) }
         print("Released '\(prefix)'.")
     }
 }
@@ -73,8 +73,8 @@ struct DeletePackageCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        try await withAdministration(dataOptions) { _, admin in
-            try await admin.deletePackageVersion(id: id, version: version, reason: reason)
+        try await withAdministration(dataOptions) { _, admin, me in
+            try await admin.deletePackageVersion(try packageID(id), version: try nuGetVersion(version), reason: reason, by: me)
         }
         print("Deleted '\(id)' version '\(version)'.")
     }
@@ -88,7 +88,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = try since.map(Self.parseDate)
-        let events = try await withAdminGallery(dataOptions) { gallery in
+        let events = try await withAdminGallery(dataOptions) { gallery, me in
             try await gallery.store.auditEvents(since: start)
         }
         let formatter = ISO8601DateFormatter()

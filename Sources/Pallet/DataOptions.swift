@@ -15,6 +15,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Object storage s3://BUCKET[/PREFIX]?endpoint=URL&region=R[&path-style=true]. Env PALLET_STORAGE. Credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN]. Default: the data folder.")
     var storage: String?
 
+    @Option(name: .customLong("as"), help: "Admin commands: act, and be recorded in the audit log, as this site admin (default: the operator, 'admin-cli'). Env PALLET_ADMIN_AS.")
+    var actingAs: String?
+
     /// The flags given, by configuration key.
     var commandLine: [String: String] {
         var values: [String: String] = [:]

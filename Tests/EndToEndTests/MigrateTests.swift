@@ -149,8 +149,8 @@ extension MigrateTests {
             try await client.pushCreated(package("Alice.Unlisted", "1.0.0"), apiKey: env.apiKey)
             #expect(try await client.unlist("Alice.Unlisted", "1.0.0", apiKey: env.apiKey).status == .noContent)
             try await client.pushCreated(package("Alice.Gone", "1.0.0"), apiKey: env.apiKey)
-            try await fixture.admin.deletePackageVersion(id: "Alice.Gone", version: "1.0.0", reason: "test")
-            try await fixture.admin.addOwner(id: "Alice.Lib", accountName: "carol")
+            try await fixture.admin.deletePackageVersion("Alice.Gone", version: "1.0.0", reason: "test", by: .adminCLI())
+            try await fixture.admin.addOwner("Alice.Lib", accountName: "carol", by: .adminCLI())
             for _ in 0..<3 { #expect(try await client.get(FeedClient.nupkgPath("alice.lib", "1.0.0")).status == .ok) }
             await env.gallery.downloads.flush()
 
@@ -206,7 +206,7 @@ extension MigrateTests {
             try await client.pushCreated(package("Alice.Lib", "3.0.0"), apiKey: seen.aliceKey)
             try await client.pushCreated(package("Contoso.Lib", "2.0.0"), apiKey: seen.contosoKey)
             #expect(try await client.push(try package("Contoso.Other", "1.0.0").data(), apiKey: env.otherAPIKey).status == .forbidden)
-            _ = try await env.gallery.accounts.createUser(name: "erin", email: "erin@pallet.test")
+            _ = try await env.gallery.accounts.createUser(name: "erin", email: "erin@pallet.test", by: .adminCLI())
         }
     }
 

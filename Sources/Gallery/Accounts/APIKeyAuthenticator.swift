@@ -1,10 +1,10 @@
 import Foundation
 
-/// Turns an `X-NuGet-ApiKey` value into a principal and decides what its key allows.
+/// Turns an `X-NuGet-ApiKey` value into a principal.
 ///
-/// Owners, scopes and globs are nuget.org's (seeds/nuget-faq.md, "scoped API keys"); organizations
-/// and ID prefix reservations as on nuget.org's account pages. Every write surface (V3 and V2 push,
-/// unlist, relist) goes through `authenticate` then `authorize`, so the rules hold identically everywhere.
+/// Owners, scopes and globs are nuget.org's (seeds/nuget-faq.md, "scoped API keys"). Surfaces call this
+/// from the request headers before reading a body, then hand the principal to the domain, which asks
+/// `AuthorizationPolicy` (through `Authorizer`) whether the key may act.
 public struct APIKeyAuthenticator: Sendable {
     let store: any MetadataStore
     let clock: any GalleryClock
@@ -32,50 +32,14 @@ public struct APIKeyAuthenticator: Sendable {
         guard let user = try await store.user(key: key.userKey), !user.isDeleted, user.kind == .user else {
             throw GalleryError.unauthorized("The API key's account no longer exists.")
         }
-        let organizations = Set(try await store.memberships(ofUser: user.key).map(\.organizationKey))
+        let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
-            return Principal(user: user, apiKey: key, owner: user, actingAccountKeys: organizations.union([user.key]))
+            return Principal(user: user, credential: .apiKey(key), owner: user, memberships: memberships)
         }
         // A key made for an organization stops working the moment its user leaves it.
-        guard organizations.contains(key.ownerKey), let owner = try await store.user(key: key.ownerKey), !owner.isDeleted else {
+        guard memberships[key.ownerKey] != nil, let owner = try await store.user(key: key.ownerKey), !owner.isDeleted else {
             throw GalleryError.unauthorized("The API key '\(key.name)' no longer works: its user is not a member of the organization it was made for.")
         }
-        return Principal(user: user, apiKey: key, owner: owner, actingAccountKeys: [owner.key])
-    }
-
-    /// Checks scope, package selection, ownership and prefix reservations; throws 403 with the reason.
-    public func authorize(_ principal: Principal, _ action: PackageAction, id: String, owners: [Int64]) async throws {
-        let key = principal.apiKey
-        switch action {
-        case .pushNewID where !key.scopes.contains(.push):
-            throw GalleryError.forbidden("The API key '\(key.name)' may not push new package IDs (it lacks the 'push' scope).")
-        case .pushNewVersion where !key.scopes.contains(.push) && !key.scopes.contains(.pushVersions):
-            throw GalleryError.forbidden("The API key '\(key.name)' may not push packages (it lacks a push scope).")
-        case .unlist where !key.scopes.contains(.unlist):
-            throw GalleryError.forbidden("The API key '\(key.name)' may not unlist or relist packages (it lacks the 'unlist' scope).")
-        default: break
-        }
-        guard Self.selectionAllows(key, id: id) else {
-            throw GalleryError.forbidden("The API key '\(key.name)' does not cover package '\(id)'.")
-        }
-        if action == .pushNewID {
-            // The most specific reservation decides; an open one lets everyone push (without the verified mark).
-            if let reservation = PrefixReservation.deciding(try await store.reservations(), for: id), !reservation.isOpen,
-               principal.actingAccountKeys.isDisjoint(with: reservation.ownerKeys) {
-                throw GalleryError.forbidden(
-                    "The package ID '\(id)' is reserved by the ID prefix reservation '\(reservation.pattern)'; only its owners may push new packages under it."
-                )
-            }
-        } else if !principal.user.isSiteAdmin, principal.actingAccountKeys.isDisjoint(with: owners) {
-            throw GalleryError.forbidden("You are not an owner of package '\(id)'.")
-        }
-    }
-
-    /// Whether the key's explicit ids and globs select `id` (no selection = every package of the owner).
-    static func selectionAllows(_ key: APIKeyRecord, id: String) -> Bool {
-        if key.globs.isEmpty && key.packageIDs.isEmpty { return true }
-        let lower = id.lowercased()
-        if key.packageIDs.contains(where: { $0.lowercased() == lower }) { return true }
-        return key.globs.contains { GlobPattern($0).matches(lower) }
+        return Principal(user: user, credential: .apiKey(key), owner: owner, memberships: memberships)
     }
 }

@@ -6,9 +6,10 @@ extension AccountService {
     ///
     /// `ownerName` is the account the key acts for: the user (default) or an organization the user
     /// belongs to in any role (nuget.org lets every member create keys for the organization).
+    /// A person creates keys for themselves; site admins and the admin command line for anyone.
     public func createAPIKey(
         userName: String, ownerName: String? = nil, name: String?, scopes: [APIKeyScope], globs: [String] = [],
-        packageIDs: [String] = [], expiresInDays: Int = 365, actor: String = AuditLog.adminCLI
+        packageIDs: [String] = [], expiresInDays: Int = 365, by principal: Principal
     ) async throws -> (record: APIKeyRecord, secret: String) {
         let user = try await user(named: userName)
         var owner = user
@@ -18,6 +19,7 @@ extension AccountService {
                 throw GalleryError.forbidden("'\(user.name)' is not a member of the organization '\(owner.name)'.")
             }
         }
+        try authorizer.check(principal, .manageAPIKeys(owner: owner, creator: user))
         guard (1...365).contains(expiresInDays) else {
             throw GalleryError.badRequest("An API key expires after 1 to 365 days, not \(expiresInDays).")
         }
@@ -39,18 +41,27 @@ extension AccountService {
             scopes: Array(Set(scopes)).sorted { $0.rawValue < $1.rawValue }, globs: globs, packageIDs: packageIDs,
             created: now, expires: now.addingTimeInterval(TimeInterval(expiresInDays) * 86_400)
         ))
-        try await audit.record(
-            actor: actor, action: "apikey.created", target: "apikey \(user.name)/\(keyName)",
+        try await store.apply([audit.event(
+            principal, "apikey.created", target: "apikey \(user.name)/\(keyName)",
             details: "owner \(owner.name); scopes \(record.scopes.map(\.rawValue).joined(separator: ",")); "
                 + "globs \(globs.joined(separator: ",")); ids \(packageIDs.joined(separator: ",")); \(expiresInDays) days"
-        )
+        )])
         return (record, secret)
     }
 
-    /// Every key the user created or that acts for the user, revoked ones included.
-    public func apiKeys(userName: String) async throws -> [APIKeyRecord] {
+    /// Every key the user created or that acts for the user, revoked ones included (the user and site admins).
+    public func apiKeys(userName: String, by principal: Principal) async throws -> [APIKeyRecord] {
         let account = try await account(named: userName)
+        try authorizer.check(principal, .manageAPIKeys(owner: account, creator: account))
         return try await store.apiKeys(involving: account.key)
+    }
+
+    /// Checks that `principal` may manage `key` (its creator acting for its owner, or a site admin).
+    func checkManage(_ key: APIKeyRecord, by principal: Principal) async throws {
+        guard let creator = try await store.user(key: key.userKey), let owner = try await store.user(key: key.ownerKey) else {
+            throw GalleryError.notFound("The API key '\(key.name)' has no account.")
+        }
+        try authorizer.check(principal, .manageAPIKeys(owner: owner, creator: creator))
     }
 
     /// The user's live key with this name (or numeric key).
@@ -66,19 +77,20 @@ extension AccountService {
 
     /// Revokes a key: it fails with 401 from the next request on. Revoking twice is harmless.
     @discardableResult
-    public func revokeAPIKey(userName: String, keyName: String, actor: String = AuditLog.adminCLI) async throws -> APIKeyRecord {
+    public func revokeAPIKey(userName: String, keyName: String, by principal: Principal) async throws -> APIKeyRecord {
         var key = try await apiKey(userName: userName, keyName: keyName)
+        try await checkManage(key, by: principal)
         guard !key.revoked else { return key }
         key.revoked = true
-        try await store.updateAPIKey(key)
-        try await audit.record(actor: actor, action: "apikey.revoked", target: "apikey \(userName)/\(key.name)")
+        try await store.apply([.updateAPIKey(key), audit.event(principal, "apikey.revoked", target: "apikey \(userName)/\(key.name)")])
         return key
     }
 
     /// A new secret for a key: same name, scopes and selection, the old secret dead at once, and a new expiry
     /// as long as the original one (nuget.org's "Regenerate").
-    public func regenerateAPIKey(userName: String, keyName: String, actor: String = AuditLog.adminCLI) async throws -> (record: APIKeyRecord, secret: String) {
+    public func regenerateAPIKey(userName: String, keyName: String, by principal: Principal) async throws -> (record: APIKeyRecord, secret: String) {
         var key = try await apiKey(userName: userName, keyName: keyName)
+        try await checkManage(key, by: principal)
         guard !key.revoked else { throw GalleryError.badRequest("The API key '\(key.name)' is revoked and cannot be regenerated.") }
         let lifetime = key.expires.map { $0.timeIntervalSince(key.created) } ?? 365 * 86_400
         let secret = APIKeySecret.generate()
@@ -87,8 +99,7 @@ extension AccountService {
         key.created = now
         key.expires = now.addingTimeInterval(lifetime)
         key.expiryReminderSent = false
-        try await store.updateAPIKey(key)
-        try await audit.record(actor: actor, action: "apikey.regenerated", target: "apikey \(userName)/\(key.name)")
+        try await store.apply([.updateAPIKey(key), audit.event(principal, "apikey.regenerated", target: "apikey \(userName)/\(key.name)")])
         return (key, secret)
     }
 }

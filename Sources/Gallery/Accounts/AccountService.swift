@@ -1,26 +1,46 @@
 import Foundation
 public import Logging
 
-/// Creates users and finds accounts (the admin CLI now; the web gallery later).
+/// Creates users, finds accounts and manages API keys, for a principal the policy allows.
 public struct AccountService: Sendable {
     let store: any MetadataStore
     let clock: any GalleryClock
     let audit: AuditLog
+    let authorizer: Authorizer
 
     /// Creates the service.
     public init(store: any MetadataStore, clock: any GalleryClock, logger: Logger = Logger(label: "pallet.accounts")) {
         self.store = store
         self.clock = clock
         self.audit = AuditLog(store: store, clock: clock, logger: logger)
+        self.authorizer = Authorizer(store: store)
     }
 
-    /// Creates a user. Usernames keep their case but are unique case-insensitively, and the names of
-    /// deleted accounts stay taken forever (nuget.org), so a name can never be reused to impersonate.
-    public func createUser(name: String, email: String, isSiteAdmin: Bool = false, actor: String = AuditLog.adminCLI) async throws -> User {
-        try await createAccount(name: name, email: email, kind: .user, isSiteAdmin: isSiteAdmin, actor: actor)
+    /// Creates a user for someone else (site admins and the admin command line). Usernames keep their case but
+    /// are unique case-insensitively, and the names of deleted accounts stay taken forever (nuget.org), so a
+    /// name can never be reused to impersonate.
+    public func createUser(name: String, email: String, isSiteAdmin: Bool = false, by principal: Principal) async throws -> User {
+        try authorizer.check(principal, .administerAccounts)
+        return try await createAccount(name: name, email: email, kind: .user, isSiteAdmin: isSiteAdmin, by: principal)
     }
 
-    func createAccount(name: String, email: String, kind: AccountKind, isSiteAdmin: Bool, actor: String) async throws -> User {
+    /// Grants or revokes the site-admin role (site admins only). A site admin cannot drop their own role,
+    /// so an installation never loses its last admin by accident.
+    public func setSiteAdmin(_ isSiteAdmin: Bool, userName: String, by principal: Principal) async throws {
+        try authorizer.check(principal, .administerAccounts)
+        var user = try await user(named: userName)
+        guard user.isSiteAdmin != isSiteAdmin else { return }
+        if !isSiteAdmin, user.key == principal.user.key {
+            throw GalleryError.badRequest("You cannot revoke your own site-admin role; ask another site admin.")
+        }
+        user.isSiteAdmin = isSiteAdmin
+        try await store.apply([
+            .updateUser(user),
+            audit.event(principal, isSiteAdmin ? "siteadmin.granted" : "siteadmin.revoked", target: "user \(user.name)"),
+        ])
+    }
+
+    func createAccount(name: String, email: String, kind: AccountKind, isSiteAdmin: Bool, by principal: Principal) async throws -> User {
         guard Self.isValidUsername(name) else {
             throw GalleryError.badRequest("'\(name)' is not a valid username: use 1-64 letters, digits, '.', '-' or '_'.")
         }
@@ -36,10 +56,10 @@ public struct AccountService: Sendable {
         } catch StoreError.alreadyExists {
             throw GalleryError.badRequest("The username '\(name)' is already taken.")
         }
-        try await audit.record(
-            actor: actor, action: kind == .user ? "user.created" : "organization.created", target: "\(kind.rawValue) \(name)",
+        try await store.apply([audit.event(
+            principal, kind == .user ? "user.created" : "organization.created", target: "\(kind.rawValue) \(name)",
             details: isSiteAdmin ? "site admin" : ""
-        )
+        )])
         return created
     }
 

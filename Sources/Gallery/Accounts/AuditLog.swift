@@ -3,6 +3,10 @@ public import Logging
 
 /// Writes security-relevant events (keys created, revoked and used for writes, owner and membership changes,
 /// reservations, deletions) with actor, time and target. Secrets never reach it.
+///
+/// Domain verbs put an `event(...)` into the same `AccountChange` list as the change it records, so the
+/// store commits both in one transaction: an action is never done without its audit entry, nor audited
+/// without being done.
 public struct AuditLog: Sendable {
     let store: any MetadataStore
     let clock: any GalleryClock
@@ -18,7 +22,12 @@ public struct AuditLog: Sendable {
         self.logger = logger
     }
 
-    /// Appends an event. Throws when the store refuses, so administrative actions are never unrecorded.
+    /// The audit entry of an action by `principal`, to apply together with the change.
+    public func event(_ principal: Principal, _ action: String, target: String, details: String = "") -> AccountChange {
+        .audit(AuditEvent(time: clock.now(), actor: principal.auditName, action: action, target: target, details: details))
+    }
+
+    /// Appends an event on its own. Throws when the store refuses, so administrative actions are never unrecorded.
     public func record(actor: String, action: String, target: String, details: String = "") async throws {
         try await store.appendAudit(AuditEvent(time: clock.now(), actor: actor, action: action, target: target, details: details))
     }

@@ -1,12 +1,15 @@
 public import Foundation
+public import NuGetCore
 
 extension GalleryAdministration {
     /// Deletes an account (user or organization) the way nuget.org does: revokes every key it created or that
     /// acts for it, removes it from every package's owners (packages left without owners stay available),
     /// from every organization, and from its prefix reservations; the row stays so the name is reserved
     /// forever in every casing. Refused when it is the last admin of an organization.
-    public func deleteAccount(name: String, actor: String = AuditLog.adminCLI) async throws {
+    /// All of it, with its audit entries, is one transaction.
+    public func deleteAccount(name: String, by principal: Principal) async throws {
         var account = try await accounts.account(named: name)
+        try authorizer.check(principal, .manageAccount(account))
         for membership in try await store.memberships(ofUser: account.key) where membership.role == .admin {
             let admins = try await store.members(ofOrganization: membership.organizationKey).filter { $0.role == .admin }
             if admins.count == 1, let organization = try await store.user(key: membership.organizationKey), !organization.isDeleted {
@@ -14,49 +17,58 @@ extension GalleryAdministration {
             }
         }
         let email = account.email
-        // Keys first, so nothing can act for the account while the rest is removed.
+        var changes: [AccountChange] = []
         for var key in try await store.apiKeys(involving: account.key) where !key.revoked {
             key.revoked = true
-            try await store.updateAPIKey(key)
-            try await audit.record(actor: actor, action: "apikey.revoked", target: "apikey \(key.name) (key \(key.key))", details: "account \(account.name) deleted")
+            changes.append(.updateAPIKey(key))
+            changes.append(audit.event(principal, "apikey.revoked", target: "apikey \(key.name) (key \(key.key))", details: "account \(account.name) deleted"))
         }
-        for lowerID in try await store.ownedLowerIDs(of: account.key) {
-            try await store.removeOwner(account.key, fromLowerID: lowerID)
-            try await publish([lowerID])
-            try await audit.record(actor: actor, action: "owner.removed", target: "package \(lowerID)", details: "\(account.name) (account deleted)")
+        let ownedIDs = try await store.ownedLowerIDs(of: account.key)
+        for lowerID in ownedIDs {
+            changes.append(.removeOwner(accountKey: account.key, lowerID: lowerID))
+            changes.append(audit.event(principal, "owner.removed", target: "package \(lowerID)", details: "\(account.name) (account deleted)"))
         }
         for membership in try await store.memberships(ofUser: account.key) {
-            try await store.removeMembership(organizationKey: membership.organizationKey, userKey: account.key)
+            changes.append(.removeMembership(organizationKey: membership.organizationKey, userKey: account.key))
         }
         if account.isOrganization {
             for member in try await store.members(ofOrganization: account.key) {
-                try await store.removeMembership(organizationKey: account.key, userKey: member.userKey)
+                changes.append(.removeMembership(organizationKey: account.key, userKey: member.userKey))
             }
         }
-        try await releaseReservations(of: account, actor: actor)
+        let (reservationChanges, coveredIDs) = try await releasingReservations(of: account, by: principal)
+        changes += reservationChanges
         account.isDeleted = true
         account.isSiteAdmin = false
         account.email = ""
-        try await store.updateUser(account)
-        try await audit.record(actor: actor, action: "account.deleted", target: "\(account.kind.rawValue) \(account.name)")
+        changes += [
+            .updateUser(account),
+            .markDirty(Array(Set(ownedIDs).union(coveredIDs)).sorted()),
+            audit.event(principal, "account.deleted", target: "\(account.kind.rawValue) \(account.name)"),
+        ]
+        try await store.apply(changes)
+        try await publish(Array(Set(ownedIDs).union(coveredIDs)))
         await notifier.accountDeleted(name: account.name, email: email)
     }
 
     /// Hard delete (site admins only, for policy violations): the version disappears from every read path and
     /// from search, a `PackageDelete` catalog entry is committed, its number is never reusable, and every owner
     /// is mailed with the reason.
-    public func deletePackageVersion(id: String, version: String, reason: String, actor: String = AuditLog.adminCLI) async throws {
+    public func deletePackageVersion(_ id: PackageID, version: NuGetVersion, reason: String, by principal: Principal) async throws {
+        // Site admins only: refuse before revealing whether the version exists.
+        try authorizer.check(principal, .hardDelete(PackageTarget(id: id.original, ownerKeys: [])))
         let trimmedReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmedReason.isEmpty else { throw GalleryError.badRequest("A hard delete needs a reason.") }
-        let key = try PackageGallery.versionKey(id: id, version: version)
+        let key = PackageVersionKey(lowerID: id.lowercased, lowerVersion: version.normalizedLowercased)
         guard let record = try await store.version(key), record.state == .available else {
-            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+            throw GalleryError.notFound("Package '\(id.original)' version '\(version.normalized)' was not found.")
         }
+        guard !trimmedReason.isEmpty else { throw GalleryError.badRequest("A hard delete needs a reason.") }
         guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges) else {
-            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
+            throw GalleryError.notFound("Package '\(id.original)' version '\(version.normalized)' was not found.")
         }
         try await audit.record(
-            actor: actor, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)", details: trimmedReason
+            actor: principal.auditName, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)",
+            details: trimmedReason
         )
         try await notifier.packageDeleted(id: record.id, version: record.normalizedVersion, lowerID: record.lowerID, reason: trimmedReason)
     }

@@ -1,61 +1,61 @@
 import Foundation
-import NuGetCore
+public import NuGetCore
 
 extension GalleryAdministration {
     /// Makes an account (user or organization) an owner of a package id; the owners are mailed.
-    /// Adding an existing owner changes nothing.
-    public func addOwner(id: String, accountName: String, actor: String = AuditLog.adminCLI) async throws {
-        let (displayID, lowerID) = try await knownPackage(id)
+    /// Adding an existing owner changes nothing. Needs the right to manage the package's owners.
+    public func addOwner(_ id: PackageID, accountName: String, by principal: Principal) async throws {
+        let target = try await knownPackage(id)
+        try authorizer.check(principal, .manageOwners(target))
         let account = try await accounts.account(named: accountName)
-        guard !(try await store.owners(ofLowerID: lowerID)).contains(account.key) else { return }
-        try await store.addOwner(account.key, toLowerID: lowerID)
-        try await store.markDirty([lowerID])
-        try await publish([lowerID])
-        try await audit.record(actor: actor, action: "owner.added", target: "package \(displayID)", details: account.name)
-        try await notifier.ownerAdded(account, id: displayID, lowerID: lowerID)
+        guard !target.ownerKeys.contains(account.key) else { return }
+        try await store.apply([
+            .addOwner(accountKey: account.key, lowerID: id.lowercased),
+            .markDirty([id.lowercased]),
+            audit.event(principal, "owner.added", target: "package \(target.id)", details: account.name),
+        ])
+        try await publish([id.lowercased])
+        try await notifier.ownerAdded(account, id: target.id, lowerID: id.lowercased)
     }
 
-    /// Removes an owner. The last owner stays unless `allowLastOwner` (a site admin's explicit decision);
-    /// a package without owners stays available and a site admin can assign it later.
-    public func removeOwner(id: String, accountName: String, allowLastOwner: Bool = false, actor: String = AuditLog.adminCLI) async throws {
-        let (displayID, lowerID) = try await knownPackage(id)
+    /// Removes an owner. The last owner stays unless a site admin passes `allowLastOwner`; a package without
+    /// owners stays available and a site admin can assign it later.
+    public func removeOwner(_ id: PackageID, accountName: String, allowLastOwner: Bool = false, by principal: Principal) async throws {
+        let target = try await knownPackage(id)
+        try authorizer.check(principal, .manageOwners(target))
         guard let account = try await store.user(named: accountName) else {
             throw GalleryError.notFound("There is no account '\(accountName)'.")
         }
-        let owners = try await store.owners(ofLowerID: lowerID)
-        guard owners.contains(account.key) else {
-            throw GalleryError.notFound("'\(account.name)' is not an owner of '\(displayID)'.")
+        guard target.ownerKeys.contains(account.key) else {
+            throw GalleryError.notFound("'\(account.name)' is not an owner of '\(target.id)'.")
         }
-        guard owners.count > 1 || allowLastOwner else {
-            throw GalleryError.badRequest("'\(account.name)' is the last owner of '\(displayID)'; only a site admin may remove it (--force).")
+        guard target.ownerKeys.count > 1 || (allowLastOwner && principal.isSiteAdmin) else {
+            throw GalleryError.badRequest("'\(account.name)' is the last owner of '\(target.id)'; only a site admin may remove it (--force).")
         }
-        try await store.removeOwner(account.key, fromLowerID: lowerID)
-        try await publish([lowerID])
-        try await audit.record(actor: actor, action: "owner.removed", target: "package \(displayID)", details: account.name)
-        try await notifier.ownerRemoved(account, id: displayID, lowerID: lowerID)
+        try await store.apply([
+            .removeOwner(accountKey: account.key, lowerID: id.lowercased),
+            .markDirty([id.lowercased]),
+            audit.event(principal, "owner.removed", target: "package \(target.id)", details: account.name),
+        ])
+        try await publish([id.lowercased])
+        try await notifier.ownerRemoved(account, id: target.id, lowerID: id.lowercased)
     }
 
-    /// The owners of a package id, as accounts.
-    public func owners(id: String) async throws -> [User] {
-        let (_, lowerID) = try await knownPackage(id)
+    /// The owners of a package id, as accounts (public knowledge: package pages show them).
+    public func owners(_ id: PackageID) async throws -> [User] {
+        let target = try await knownPackage(id)
         var owners: [User] = []
-        for key in try await store.owners(ofLowerID: lowerID) {
+        for key in target.ownerKeys.sorted() {
             if let account = try await store.user(key: key) { owners.append(account) }
         }
         return owners
     }
 
-    /// The id as first pushed and its lower form; 404 when no version was ever pushed.
-    func knownPackage(_ id: String) async throws -> (id: String, lowerID: String) {
-        guard let packageID = try? PackageID(validating: id) else {
-            throw GalleryError.badRequest("'\(id)' is not a valid package ID.")
+    /// The package's facts for authorization; 404 when no version was ever pushed and nobody owns it.
+    func knownPackage(_ id: PackageID) async throws -> PackageTarget {
+        guard let target = try await authorizer.package(id) else {
+            throw GalleryError.notFound("There is no package '\(id.original)'.")
         }
-        let lowerID = packageID.lowercased
-        let versions = try await store.versions(ofLowerID: lowerID)
-        let owners = try await store.owners(ofLowerID: lowerID)
-        guard !versions.isEmpty || !owners.isEmpty else {
-            throw GalleryError.notFound("There is no package '\(id)'.")
-        }
-        return (versions.first?.id ?? id, lowerID)
+        return target
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 
 extension GalleryAdministration {
     /// Reserves `pattern` (`Contoso.`, `Contoso.*` or an exact id) for an account, or adds the account to the
-    /// owners of an existing reservation (and sets its open flag). Ids already under it are re-indexed so
-    /// their verified mark is current.
+    /// owners of an existing reservation (and sets its open flag). Ids already under it are re-rendered and
+    /// re-indexed so their verified mark is current. Site admins only.
     @discardableResult
-    public func reservePrefix(_ pattern: String, ownerName: String, isOpen: Bool = false, actor: String = AuditLog.adminCLI) async throws -> PrefixReservation {
+    public func reservePrefix(_ pattern: String, ownerName: String, isOpen: Bool = false, by principal: Principal) async throws -> PrefixReservation {
+        try authorizer.check(principal, .reservePrefixes)
         let trimmed = pattern.hasSuffix("*") ? String(pattern.dropLast()) : pattern
         guard !trimmed.isEmpty, trimmed.count <= 100,
               trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }),
@@ -18,24 +19,30 @@ extension GalleryAdministration {
             ?? PrefixReservation(pattern: pattern, ownerKeys: [], created: clock.now())
         reservation.isOpen = isOpen
         if !reservation.ownerKeys.contains(owner.key) { reservation.ownerKeys.append(owner.key) }
-        try await store.saveReservation(reservation)
-        try await audit.record(
-            actor: actor, action: "prefix.reserved", target: "prefix \(reservation.pattern)",
-            details: "owner \(owner.name)\(isOpen ? "; open" : "")"
-        )
-        try await reindexCovered(by: reservation)
+        let covered = try await idsCovered(by: reservation)
+        try await store.apply([
+            .saveReservation(reservation),
+            .markDirty(covered),
+            audit.event(principal, "prefix.reserved", target: "prefix \(reservation.pattern)", details: "owner \(owner.name)\(isOpen ? "; open" : "")"),
+        ])
+        try await publish(covered)
         return reservation
     }
 
-    /// Releases a reservation (all its owners). 404 when there is none.
-    public func releasePrefix(_ pattern: String, actor: String = AuditLog.adminCLI) async throws {
+    /// Releases a reservation (all its owners). 404 when there is none. Site admins only.
+    public func releasePrefix(_ pattern: String, by principal: Principal) async throws {
+        try authorizer.check(principal, .reservePrefixes)
         let lower = PrefixReservation.lower(pattern)
         guard let reservation = try await store.reservations().first(where: { $0.lowerPattern == lower }) else {
             throw GalleryError.notFound("There is no ID prefix reservation '\(pattern)'.")
         }
-        _ = try await store.deleteReservation(lowerPattern: lower)
-        try await audit.record(actor: actor, action: "prefix.released", target: "prefix \(reservation.pattern)")
-        try await reindexCovered(by: reservation)
+        let covered = try await idsCovered(by: reservation)
+        try await store.apply([
+            .deleteReservation(lowerPattern: lower),
+            .markDirty(covered),
+            audit.event(principal, "prefix.released", target: "prefix \(reservation.pattern)"),
+        ])
+        try await publish(covered)
     }
 
     /// Every reservation.
@@ -43,25 +50,27 @@ extension GalleryAdministration {
         try await store.reservations()
     }
 
-    /// Removes one owner from a reservation; a reservation left without owners is released.
-    func releaseReservations(of account: User, actor: String) async throws {
+    /// The changes that take a deleted account out of its reservations (a reservation left without owners is
+    /// released), and the ids whose verified mark may change.
+    func releasingReservations(of account: User, by principal: Principal) async throws -> ([AccountChange], [String]) {
+        var changes: [AccountChange] = []
+        var covered: Set<String> = []
         for var reservation in try await store.reservations() where reservation.ownerKeys.contains(account.key) {
             reservation.ownerKeys.removeAll { $0 == account.key }
             if reservation.ownerKeys.isEmpty {
-                _ = try await store.deleteReservation(lowerPattern: reservation.lowerPattern)
-                try await audit.record(actor: actor, action: "prefix.released", target: "prefix \(reservation.pattern)", details: "last owner \(account.name) deleted")
+                changes.append(.deleteReservation(lowerPattern: reservation.lowerPattern))
+                changes.append(audit.event(principal, "prefix.released", target: "prefix \(reservation.pattern)", details: "last owner \(account.name) deleted"))
             } else {
-                try await store.saveReservation(reservation)
-                try await audit.record(actor: actor, action: "prefix.owner-removed", target: "prefix \(reservation.pattern)", details: account.name)
+                changes.append(.saveReservation(reservation))
+                changes.append(audit.event(principal, "prefix.owner-removed", target: "prefix \(reservation.pattern)", details: account.name))
             }
-            try await reindexCovered(by: reservation)
+            covered.formUnion(try await idsCovered(by: reservation))
         }
+        return (changes, covered.sorted())
     }
 
-    /// Re-indexes the known ids a reservation covers (their verified mark may have changed).
-    func reindexCovered(by reservation: PrefixReservation) async throws {
-        let ids = Set(try await store.allAvailableVersions().map(\.lowerID)).filter(reservation.covers)
-        try await store.markDirty(Array(ids))
-        try await publish(Array(ids))
+    /// The known lower ids a reservation covers (their verified mark depends on it).
+    func idsCovered(by reservation: PrefixReservation) async throws -> [String] {
+        Set(try await store.allAvailableVersions().map(\.lowerID)).filter(reservation.covers).sorted()
     }
 }

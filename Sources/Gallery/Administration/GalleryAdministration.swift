@@ -2,14 +2,16 @@ import Foundation
 import Logging
 
 /// The site-admin and account-management actions: organizations, owners, prefix reservations,
-/// account deletion, hard delete and the key-expiry reminder. The admin CLI calls these; the web
-/// gallery will call the same methods with the signed-in user as `actor`.
+/// account deletion, hard delete and the key-expiry reminder. The admin CLI and the web gallery call the
+/// same methods, each with its principal; `AuthorizationPolicy` decides, through `authorizer`.
 ///
-/// Every action writes an audit event; notifications go out after the change is committed.
+/// Every action commits its audit event in the same transaction as the change (`MetadataStore.apply`);
+/// notifications go out after the change is committed.
 public struct GalleryAdministration: Sendable {
     let store: any MetadataStore
     let clock: any GalleryClock
     let accounts: AccountService
+    let authorizer: Authorizer
     let audit: AuditLog
     let notifier: GalleryNotifier
     let changes: ChangeRecorder
@@ -33,7 +35,7 @@ extension PackageGallery {
     /// `rendersChanges: false` in a process that does not serve (the admin CLI): see `GalleryAdministration.rendersChanges`.
     public func administration(mailer: any Mailer, rendersChanges: Bool = true) -> GalleryAdministration {
         GalleryAdministration(
-            store: store, clock: clock, accounts: accounts, audit: AuditLog(store: store, clock: clock, logger: logger),
+            store: store, clock: clock, accounts: accounts, authorizer: authorizer, audit: AuditLog(store: store, clock: clock, logger: logger),
             notifier: GalleryNotifier(mailer: mailer, store: store, logger: logger), changes: changes, logger: logger,
             rendersChanges: rendersChanges
         )

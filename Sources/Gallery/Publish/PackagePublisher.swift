@@ -11,7 +11,7 @@ public struct PackagePublisher: Sendable {
     let store: any MetadataStore
     let blobs: any BlobStore
     let reader: PackageReader
-    let authenticator: APIKeyAuthenticator
+    let authorizer: Authorizer
     let changes: ChangeRecorder
     let clock: any GalleryClock
     let logger: Logger
@@ -22,10 +22,8 @@ public struct PackagePublisher: Sendable {
         var record = PackageVersionRecord(contents: contents, pushedAt: clock.now())
         let key = record.key
 
-        let owners = try await store.owners(ofLowerID: key.lowerID)
         let existing = try await store.versions(ofLowerID: key.lowerID)
-        let isNewID = owners.isEmpty && existing.isEmpty
-        try await authenticator.authorize(principal, isNewID ? .pushNewID : .pushNewVersion, id: record.id, owners: owners)
+        let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
         if try await store.version(key) != nil {
             throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
         }

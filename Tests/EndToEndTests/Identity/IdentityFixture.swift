@@ -23,12 +23,12 @@ struct IdentityFixture: Sendable {
         let gallery = env.gallery
         let admin = gallery.administration(mailer: LogMailer(logger: .init(label: "test")))
         for (name, siteAdmin) in [("carol", false), ("dave", false), ("root", true)] {
-            _ = try await gallery.accounts.createUser(name: name, email: "\(name)@pallet.test", isSiteAdmin: siteAdmin)
+            _ = try await gallery.accounts.createUser(name: name, email: "\(name)@pallet.test", isSiteAdmin: siteAdmin, by: .adminCLI())
         }
-        _ = try await admin.createOrganization(name: "Contoso", adminName: "dave")
-        try await admin.addMember(organizationName: "Contoso", userName: "carol", role: .collaborator)
-        try await admin.reservePrefix("Contoso.", ownerName: "Contoso")
-        try await admin.reservePrefix("Open.", ownerName: "Contoso", isOpen: true)
+        _ = try await admin.createOrganization(name: "Contoso", adminName: "dave", by: .adminCLI())
+        try await admin.addMember(organizationName: "Contoso", userName: "carol", role: .collaborator, by: .adminCLI())
+        try await admin.reservePrefix("Contoso.", ownerName: "Contoso", by: .adminCLI())
+        try await admin.reservePrefix("Open.", ownerName: "Contoso", isOpen: true, by: .adminCLI())
         let fixture = IdentityFixture(gallery: gallery, admin: admin, aliceKey: env.apiKey, bobKey: env.otherAPIKey)
         try await client.pushCreated(package("Alice.Lib", "1.0.0"), apiKey: env.apiKey)
         try await client.pushCreated(package("Contoso.Lib", "1.0.0"), apiKey: try await fixture.key("dave", owner: "Contoso"))
@@ -43,7 +43,7 @@ struct IdentityFixture: Sendable {
     ) async throws -> String {
         try await gallery.accounts.createAPIKey(
             userName: user, ownerName: owner, name: name ?? "k-\(UUID().uuidString.prefix(8))", scopes: scopes, globs: globs,
-            packageIDs: ids, expiresInDays: 30
+            packageIDs: ids, expiresInDays: 30, by: .adminCLI()
         ).secret
     }
 

@@ -13,7 +13,7 @@ struct IdentityScenarioTests {
     func accountDeletion() async throws {
         try await withTestServer { client, env in
             let fixture = try await IdentityFixture.make(client, env)
-            try await fixture.admin.deleteAccount(name: "alice")
+            try await fixture.admin.deleteAccount(name: "alice", by: .adminCLI())
             let push = try await client.push(try package("Alice.Lib", "3.0.0").data(), apiKey: env.apiKey)
             #expect(push.status == .unauthorized)
             #expect(push.text.trimmingCharacters(in: .newlines) == "The API key is invalid or has been revoked.")
@@ -21,11 +21,11 @@ struct IdentityScenarioTests {
             #expect(try await client.get(FeedClient.nupkgPath("alice.lib", "1.0.0")).status == .ok, "orphaned packages stay available")
             for casing in ["alice", "ALICE", "Alice", "aLiCe"] {
                 await #expect(throws: GalleryError.badRequest("The username '\(casing)' is already taken.")) {
-                    _ = try await fixture.gallery.accounts.createUser(name: casing, email: "new@pallet.test")
+                    _ = try await fixture.gallery.accounts.createUser(name: casing, email: "new@pallet.test", by: .adminCLI())
                 }
             }
             // A site admin assigns the orphan to a new owner.
-            try await fixture.admin.addOwner(id: "Alice.Lib", accountName: "bob")
+            try await fixture.admin.addOwner("Alice.Lib", accountName: "bob", by: .adminCLI())
             try await client.pushCreated(package("Alice.Lib", "3.0.0"), apiKey: env.otherAPIKey)
             let audit = try await fixture.gallery.store.auditEvents(since: nil).map(\.action)
             #expect(audit.contains("account.deleted") && audit.contains("apikey.revoked") && audit.contains("owner.added"))
@@ -36,10 +36,10 @@ struct IdentityScenarioTests {
     func lastAdmin() async throws {
         try await withTestServer { client, env in
             let fixture = try await IdentityFixture.make(client, env)
-            await #expect(throws: GalleryError.self) { try await fixture.admin.deleteAccount(name: "dave") }
-            await #expect(throws: GalleryError.self) { try await fixture.admin.removeMember(organizationName: "Contoso", userName: "dave") }
-            await #expect(throws: GalleryError.self) { try await fixture.admin.removeOwner(id: "Contoso.Lib", accountName: "Contoso") }
-            try await fixture.admin.removeOwner(id: "Contoso.Lib", accountName: "Contoso", allowLastOwner: true)
+            await #expect(throws: GalleryError.self) { try await fixture.admin.deleteAccount(name: "dave", by: .adminCLI()) }
+            await #expect(throws: GalleryError.self) { try await fixture.admin.removeMember(organizationName: "Contoso", userName: "dave", by: .adminCLI()) }
+            await #expect(throws: GalleryError.self) { try await fixture.admin.removeOwner("Contoso.Lib", accountName: "Contoso", by: .adminCLI()) }
+            try await fixture.admin.removeOwner("Contoso.Lib", accountName: "Contoso", allowLastOwner: true, by: .adminCLI())
             #expect(try await fixture.gallery.store.owners(ofLowerID: "contoso.lib").isEmpty)
         }
     }
@@ -49,7 +49,7 @@ struct IdentityScenarioTests {
         try await withTestServer { client, env in
             let fixture = try await IdentityFixture.make(client, env)
             try await client.pushCreated(package("Alice.Lib", "2.0.0"), apiKey: env.apiKey)
-            try await fixture.admin.deletePackageVersion(id: "alice.lib", version: "2.0.0", reason: "Malware.")
+            try await fixture.admin.deletePackageVersion("alice.lib", version: "2.0.0", reason: "Malware.", by: .adminCLI())
             #expect(try await client.json("/v3/flat/alice.lib/index.json")["versions"]?.strings == ["1.0.0"])
             #expect(try await client.get(FeedClient.nupkgPath("alice.lib", "2.0.0")).status == .notFound)
             #expect(try await client.get("/v3/registration/alice.lib/2.0.0.json").status == .notFound)
@@ -70,7 +70,7 @@ struct IdentityScenarioTests {
             let fixture = try await IdentityFixture.make(client, env)
             try await client.pushCreated(package("Alice.Lib", "2.0.0"), apiKey: env.apiKey)
             let cli = fixture.gallery.administration(mailer: LogMailer(logger: Logger(label: "t")), rendersChanges: false)
-            try await cli.deletePackageVersion(id: "Alice.Lib", version: "2.0.0", reason: "Copyright.")
+            try await cli.deletePackageVersion("Alice.Lib", version: "2.0.0", reason: "Copyright.", by: .adminCLI())
             #expect(try await fixture.gallery.store.dirtyLowerIDs() == ["alice.lib"])
             #expect(try await fixture.gallery.applyPendingChanges() == 1)
             #expect(try await client.json("/v3/flat/alice.lib/index.json")["versions"]?.strings == ["1.0.0"])
@@ -92,7 +92,7 @@ struct IdentityScenarioTests {
                 #expect(entry?["verified"]?.bool == true, "\(hive)")
             }
             #expect(try await client.json("/v3/registration/open.new/index.json")["items"]?[0]?["items"]?[0]?["catalogEntry"]?["verified"] == nil)
-            try await fixture.admin.releasePrefix("Contoso.")
+            try await fixture.admin.releasePrefix("Contoso.", by: .adminCLI())
             #expect(try await client.json("/v3/query?q=packageid:Contoso.Lib")["data"]?[0]?["verified"]?.bool == false)
             let released = try await client.json("/v3/registration/contoso.lib/index.json")["items"]?[0]?["items"]?[0]?["catalogEntry"]
             #expect(released?["verified"] == nil, "releasing the reservation removes the mark from registration")
@@ -104,10 +104,10 @@ struct IdentityScenarioTests {
         let log = CapturedLog()
         try await withTestServer(logger: log.logger()) { client, env in
             let fixture = try await IdentityFixture.make(client, env)
-            let revoked = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "gone", scopes: [.push])
-            try await fixture.gallery.accounts.revokeAPIKey(userName: "alice", keyName: "gone")
-            _ = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "again", scopes: [.push, .unlist])
-            let regenerated = try await fixture.gallery.accounts.regenerateAPIKey(userName: "alice", keyName: "again")
+            let revoked = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "gone", scopes: [.push], by: .adminCLI())
+            try await fixture.gallery.accounts.revokeAPIKey(userName: "alice", keyName: "gone", by: .adminCLI())
+            _ = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "again", scopes: [.push, .unlist], by: .adminCLI())
+            let regenerated = try await fixture.gallery.accounts.regenerateAPIKey(userName: "alice", keyName: "again", by: .adminCLI())
             let unknown = "pallet_" + String(repeating: "Z", count: 43)
             let dave = try await fixture.key("dave", owner: "Contoso")
             let expired = try await fixture.expiredKey("carol")
@@ -136,8 +136,8 @@ struct IdentityScenarioTests {
     func secrets() async throws {
         try await withTestServer { client, env in
             let fixture = try await IdentityFixture.make(client, env)
-            let created = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "ci", scopes: [.push])
-            let regenerated = try await fixture.gallery.accounts.regenerateAPIKey(userName: "alice", keyName: "ci")
+            let created = try await fixture.gallery.accounts.createAPIKey(userName: "alice", name: "ci", scopes: [.push], by: .adminCLI())
+            let regenerated = try await fixture.gallery.accounts.regenerateAPIKey(userName: "alice", keyName: "ci", by: .adminCLI())
             #expect(created.secret.hasPrefix("pallet_") && regenerated.secret != created.secret)
             #expect(try await client.push(try package("Alice.Lib", "4.0.0").data(), apiKey: created.secret).status == .unauthorized)
             try await client.pushCreated(package("Alice.Lib", "4.0.0"), apiKey: regenerated.secret)

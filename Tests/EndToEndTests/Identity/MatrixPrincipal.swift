@@ -29,7 +29,7 @@ enum MatrixPrincipal: String, CaseIterable, Sendable, CustomTestStringConvertibl
         case .unknownKey: return (existing, "pallet_" + String(repeating: "0", count: 64))
         case .revokedKey:
             let key = try await f.key("alice", name: "matrix")
-            try await f.gallery.accounts.revokeAPIKey(userName: "alice", keyName: "matrix")
+            try await f.gallery.accounts.revokeAPIKey(userName: "alice", keyName: "matrix", by: .adminCLI())
             return (existing, key)
         case .expiredKey: return (existing, try await f.expiredKey("alice"))
         case .otherUsersKey: return (existing, f.bobKey)
@@ -46,11 +46,11 @@ enum MatrixPrincipal: String, CaseIterable, Sendable, CustomTestStringConvertibl
         case .orgAdmin: return (Target(id: "Contoso.Lib", pushVersion: "2.0.0"), try await f.key("dave", name: "matrix"))
         case .orgKeyAfterLeaving:
             let key = try await f.key("carol", owner: "Contoso", name: "matrix")
-            try await f.admin.removeMember(organizationName: "Contoso", userName: "carol")
+            try await f.admin.removeMember(organizationName: "Contoso", userName: "carol", by: .adminCLI())
             return (Target(id: "Contoso.Lib", pushVersion: "2.0.0"), key)
         case .deletedUser:
             let key = try await f.key("carol", name: "matrix")
-            try await f.admin.deleteAccount(name: "carol")
+            try await f.admin.deleteAccount(name: "carol", by: .adminCLI())
             return (existing, key)
         case .nonOwnerUnderReservedPrefix:
             return (endpoint.isPush ? Target(id: "Contoso.New", pushVersion: "1.0.0") : Target(id: "Contoso.Lib", pushVersion: "2.0.0"), f.bobKey)

@@ -23,12 +23,12 @@ struct NotificationMailTests {
             #expect(mailer.summary.hasPrefix("SMTP 127.0.0.1:\(smtp.port)"))
             let admin = fixture.gallery.administration(mailer: mailer)
 
-            try await admin.addOwner(id: "Alice.Lib", accountName: "Contoso")
-            try await admin.deletePackageVersion(id: "Alice.Lib", version: "1.0.0", reason: "Contains malware.")
-            _ = try await fixture.gallery.accounts.createAPIKey(userName: "bob", name: "soon", scopes: [.push], expiresInDays: 3)
+            try await admin.addOwner("Alice.Lib", accountName: "Contoso", by: .adminCLI())
+            try await admin.deletePackageVersion("Alice.Lib", version: "1.0.0", reason: "Contains malware.", by: .adminCLI())
+            _ = try await fixture.gallery.accounts.createAPIKey(userName: "bob", name: "soon", scopes: [.push], expiresInDays: 3, by: .adminCLI())
             #expect(try await admin.remindExpiringKeys() == 1)
             #expect(try await admin.remindExpiringKeys() == 0, "one reminder per key")
-            try await admin.deleteAccount(name: "carol")
+            try await admin.deleteAccount(name: "carol", by: .adminCLI())
 
             let messages = try await smtp.messages(atLeast: 4)
             #expect(messages.count == 4)

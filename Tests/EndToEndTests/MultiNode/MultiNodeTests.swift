@@ -57,9 +57,9 @@ struct MultiNodeTests {
                 #expect(try await node.json("/v3/catalog/page0.json")["items"]?.array?.count == 3, "node \(index): 2 pushes + 1 unlist")
             }
             // A hard delete by a site admin on node 2: gone from every node.
-            _ = try await galleries[2].accounts.createUser(name: "root", email: "root@pallet.test", isSiteAdmin: true)
+            _ = try await galleries[2].accounts.createUser(name: "root", email: "root@pallet.test", isSiteAdmin: true, by: .adminCLI())
             let admin = galleries[2].administration(mailer: LogMailer(logger: Logger(label: "test")))
-            try await admin.deletePackageVersion(id: "Seen.Lib", version: "2.0.0", reason: "Test.")
+            try await admin.deletePackageVersion("Seen.Lib", version: "2.0.0", reason: "Test.", by: .adminCLI())
             for gallery in galleries { try await gallery.follower.poll() }
             for (index, node) in nodes.enumerated() {
                 #expect(try await node.json("/v3/flat/seen.lib/index.json")["versions"]?.strings == ["1.0.0"], "node \(index)")
@@ -75,8 +75,8 @@ struct MultiNodeTests {
             try await nodes[0].pushCreated(package("Once.Lib", "1.0.0"), apiKey: env.apiKey)
             for gallery in galleries { try await gallery.follower.poll() }
             let cli = galleries[0].administration(mailer: LogMailer(logger: Logger(label: "t")), rendersChanges: false)
-            _ = try await galleries[0].accounts.createUser(name: "carol", email: "carol@pallet.test")
-            try await cli.addOwner(id: "Once.Lib", accountName: "carol")
+            _ = try await galleries[0].accounts.createUser(name: "carol", email: "carol@pallet.test", by: .adminCLI())
+            try await cli.addOwner("Once.Lib", accountName: "carol", by: .adminCLI())
             // (The nodes' background followers may already be at it; the loop below waits for whoever renders.)
             // Every node polls at once, repeatedly (with several nodes a dirty id is left to its marker for a
             // short grace first); the render lease lets one node render it, the others reload it after.

@@ -115,10 +115,10 @@ func testConfig(dataDirectory: URL, maxPackageSizeMB: Int = 250, backend: TestBa
 /// A new push+unlist key for `user`, creating the user on first use (a restarted server keeps users).
 func publisherKey(_ gallery: PackageGallery, user: String) async throws -> String {
     if try await gallery.store.user(named: user) == nil {
-        _ = try await gallery.accounts.createUser(name: user, email: "\(user)@pallet.test")
+        _ = try await gallery.accounts.createUser(name: user, email: "\(user)@pallet.test", by: .adminCLI())
     }
     let key = try await gallery.accounts.createAPIKey(
-        userName: user, name: "e2e-\(UUID().uuidString.prefix(8))", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30
+        userName: user, name: "e2e-\(UUID().uuidString.prefix(8))", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30, by: .adminCLI()
     )
     return key.secret
 }

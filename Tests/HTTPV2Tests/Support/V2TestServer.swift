@@ -49,9 +49,9 @@ struct V2Server: Sendable {
         logger.logLevel = .error
         let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
         do {
-            _ = try await gallery.accounts.createUser(name: "alice", email: "alice@pallet.test")
+            _ = try await gallery.accounts.createUser(name: "alice", email: "alice@pallet.test", by: .adminCLI())
             let key = try await gallery.accounts.createAPIKey(
-                userName: "alice", name: "v2", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30
+                userName: "alice", name: "v2", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30, by: .adminCLI()
             )
             try await app.test(.router) { client in
                 try await body(V2Server(client: client, gallery: gallery, apiKey: key.secret))
