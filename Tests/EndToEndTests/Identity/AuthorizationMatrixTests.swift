@@ -5,9 +5,11 @@ import HummingbirdTesting
 import PalletTestSupport
 import Testing
 
-/// Every write endpoint × every kind of principal → the expected status and message, and nothing stored
-/// on refusal. V3 (PackagePublish) and V2 share the routes, but push is sent to both spellings.
-@Suite("Authorization matrix")
+/// An end-to-end smoke of the authorization rules over HTTP: every write endpoint × a few kinds of principal
+/// → the expected status and message, and nothing stored on refusal. V3 (PackagePublish) and V2 share the
+/// routes, but push is sent to both spellings. The full table (every action × every principal) runs without
+/// a server in `AuthorizationTableTests`.
+@Suite("Authorization smoke over HTTP")
 struct AuthorizationMatrixTests {
     enum Endpoint: String, CaseIterable, Sendable, CustomTestStringConvertible {
         /// `PUT /api/v2/package/` (V3 PackagePublish, also nuget.exe's V2 push).
@@ -28,7 +30,10 @@ struct AuthorizationMatrixTests {
         case refused(HTTPResponse.Status, String)
     }
 
-    @Test("write endpoint × principal", arguments: Endpoint.allCases, MatrixPrincipal.allCases)
+    /// One principal of each outcome: 401, 403 for scope, 403 for a reservation, allowed as owner and as organization member.
+    static let smoke: [MatrixPrincipal] = [.noKey, .expiredKey, .keyWithoutScope, .owner, .orgCollaborator, .nonOwnerUnderReservedPrefix]
+
+    @Test("write endpoint × principal", arguments: Endpoint.allCases, Self.smoke)
     func matrix(_ endpoint: Endpoint, _ principal: MatrixPrincipal) async throws {
         try await withTestServer { client, env in
             let fixture = try await IdentityFixture.make(client, env)
