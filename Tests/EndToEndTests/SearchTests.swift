@@ -4,21 +4,21 @@ import HummingbirdTesting
 import PalletTestSupport
 import Testing
 
-/// `SearchQueryService` and `SearchAutocompleteService` (protocol §5, §12.6, §12.17).
-@Suite("Search and autocomplete")
-struct SearchTests {
-    static func seed(_ client: FeedClient, _ env: TestEnvironment) async throws {
-        // Search matches the latest version's metadata (nuget.org), so every version carries the tags.
-        for version in ["1.0.0", "1.1.0", "2.0.0-preview"] {
-            try await client.pushCreated(package("Contoso.Logging", version) { $0.tags = "logging diagnostics" }, apiKey: env.apiKey)
-        }
-        try await client.pushCreated(package("Fabrikam.Json", "3.0.0") { $0.description = "Fast JSON." }, apiKey: env.apiKey)
+/// Three versions of one package and a second package: what every search test reads.
+@Sendable func seedSearchPackages(_ client: FeedClient, _ env: TestEnvironment) async throws {
+    // Search matches the latest version's metadata (nuget.org), so every version carries the tags.
+    for version in ["1.0.0", "1.1.0", "2.0.0-preview"] {
+        try await client.pushCreated(package("Contoso.Logging", version) { $0.tags = "logging diagnostics" }, apiKey: env.apiKey)
     }
+    try await client.pushCreated(package("Fabrikam.Json", "3.0.0") { $0.description = "Fast JSON." }, apiKey: env.apiKey)
+}
 
+/// `SearchQueryService` and `SearchAutocompleteService` (protocol §5, §12.6, §12.17).
+@Suite("Search and autocomplete", .sharedServer(seedSearchPackages))
+struct SearchTests {
     @Test("the response has every field a client requires: totalHits, data[].id/version/versions/packageTypes")
     func requiredFields() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             let result = try await client.json("/v3/query?q=Contoso.Logging&skip=0&take=20&prerelease=false&semVerLevel=2.0.0")
             #expect(result["totalHits"]?.int == 1)
             let hit = try #require(result["data"]?[0])
@@ -37,8 +37,7 @@ struct SearchTests {
 
     @Test("prerelease=true picks the latest prerelease and lists it")
     func prerelease() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             let hit = try await client.json("/v3/query?q=Contoso.Logging&prerelease=true")["data"]?[0]
             #expect(hit?["version"]?.string == "2.0.0-preview")
             #expect(hit?["versions"]?.array?.count == 3)
@@ -47,8 +46,7 @@ struct SearchTests {
 
     @Test("empty q returns every package; skip and take page through them; totalHits ignores paging")
     func paging() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             let all = try await client.json("/v3/query")
             #expect(all["totalHits"]?.int == 2)
             let first = try await client.json("/v3/query?take=1")
@@ -61,8 +59,7 @@ struct SearchTests {
 
     @Test("no match is 200 with totalHits 0, never 404")
     func noMatch() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             let response = try await client.get("/v3/query?q=zzzznothing")
             #expect(response.status == .ok)
             #expect(try response.json()["totalHits"]?.int == 0)
@@ -72,8 +69,7 @@ struct SearchTests {
 
     @Test("words match tags and description; the exact id ranks first")
     func matching() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             #expect(try await client.json("/v3/query?q=diagnostics")["data"]?[0]?["id"]?.string == "Contoso.Logging")
             #expect(try await client.json("/v3/query?q=json")["data"]?[0]?["id"]?.string == "Fabrikam.Json")
             #expect(try await client.json("/v3/query?q=packageid:fabrikam.json")["totalHits"]?.int == 1)
@@ -82,8 +78,7 @@ struct SearchTests {
 
     @Test("autocomplete ids by prefix, and versions of one id (unknown id = empty data, 200)")
     func autocomplete() async throws {
-        try await withTestServer { client, env in
-            try await Self.seed(client, env)
+        try await withSharedServer { client, env async throws in
             let ids = try await client.json("/v3/autocomplete?q=cont")
             #expect(ids["data"]?.strings == ["Contoso.Logging"])
             #expect(ids["totalHits"]?.int == 1)

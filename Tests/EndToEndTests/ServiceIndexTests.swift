@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 
 /// `/v3/index.json` (protocol §1, §12.1–2): what NuGet.Client looks up, exactly.
-@Suite("Service index")
+@Suite("Service index", .sharedServer())
 struct ServiceIndexTests {
     /// The first `@type` NuGet.Client 6.12 accepts for each feature, and older clients' choices.
     static let requiredTypes = [
@@ -15,7 +15,7 @@ struct ServiceIndexTests {
 
     @Test("version is 3.0.0 and every resource has an absolute @id under the public base URL")
     func shape() async throws {
-        try await withTestServer { client, env in
+        try await withSharedServer { client, env async throws in
             let index = try await client.json("/v3/index.json")
             #expect(index["version"]?.string == "3.0.0")
             let resources = try #require(index["resources"]?.array)
@@ -31,7 +31,7 @@ struct ServiceIndexTests {
 
     @Test("every @type a NuGet client looks up is listed (exact, case-sensitive)", arguments: requiredTypes)
     func requiredType(_ type: String) async throws {
-        try await withTestServer { client, _ in
+        try await withSharedServer { client, _ async throws in
             let index = try await client.json("/v3/index.json")
             let types = (index["resources"]?.array ?? []).flatMap { $0["@type"]?.strings ?? [] }
             #expect(types.contains(type))
@@ -40,7 +40,7 @@ struct ServiceIndexTests {
 
     @Test("resources point at the routes this server serves")
     func resourceURLs() async throws {
-        try await withTestServer { client, env in
+        try await withSharedServer { client, env async throws in
             let index = try await client.json("/v3/index.json")
             func url(_ type: String) -> String? {
                 index["resources"]?.array?.first { ($0["@type"]?.strings ?? []).contains(type) }?["@id"]?.string
@@ -60,7 +60,7 @@ struct ServiceIndexTests {
 
     @Test("HEAD answers like GET without a body; If-None-Match with the ETag gives 304")
     func headAndConditionalGet() async throws {
-        try await withTestServer { client, _ in
+        try await withSharedServer { client, _ async throws in
             let get = try await client.get("/v3/index.json")
             #expect(get.status == .ok)
             let head = try await client.head("/v3/index.json")
