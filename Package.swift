@@ -173,6 +173,18 @@ let package = Package(
             path: "Tests/PalletTestSupport",
             swiftSettings: strictSettings
         ),
+        // HTTPPlumbing without a server: EarlyAnswerHandler on an EmbeddedChannel (drain limit, timeout, clean ends).
+        .testTarget(
+            name: "HTTPPlumbingTests",
+            dependencies: [
+                "HTTPPlumbing",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HTTPV2Tests",

@@ -13,6 +13,12 @@ public final class RequestBodyMeter: Sendable {
         public var bodyBytesRead: Int
         /// Whether the whole request body had been read by then.
         public var requestEnded: Bool
+
+        public init(status: Int, bodyBytesRead: Int, requestEnded: Bool) {
+            self.status = status
+            self.bodyBytesRead = bodyBytesRead
+            self.requestEnded = requestEnded
+        }
     }
 
     /// Why a connection whose answer came before its request body ended was closed.
@@ -32,6 +38,11 @@ public final class RequestBodyMeter: Sendable {
         public var reason: CloseReason
         /// Body bytes of the request the server read in all, answer and drain included.
         public var bodyBytesRead: Int
+
+        public init(reason: CloseReason, bodyBytesRead: Int) {
+            self.reason = reason
+            self.bodyBytesRead = bodyBytesRead
+        }
     }
 
     private struct State {
