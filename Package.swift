@@ -88,25 +88,40 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The NuGet V3 HTTP surface (Hummingbird routes).
+        // What every HTTP surface shares: request context with the principal, API-key authentication,
+        // NuGet error answers and reason phrases, blob and document responses, uploads, connection ends.
         .target(
-            name: "HTTPV3",
+            name: "HTTPPlumbing",
             dependencies: [
-                "Gallery", "NuGetCore", "NuGetProtocol",
+                "Gallery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
-        // The NuGet V2 (OData/Atom) HTTP surface for older clients (nuget.exe 2.x, VS 2012/2013).
+        // The NuGet V3 HTTP surface under /v3 (Hummingbird routes).
+        .target(
+            name: "HTTPV3",
+            dependencies: [
+                "Gallery", "NuGetCore", "NuGetProtocol", "HTTPPlumbing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Everything under /api/v2: the V2 (OData/Atom) feed for older clients (nuget.exe 2.x, VS 2012/2013)
+        // and push, unlist, relist.
         .target(
             name: "HTTPV2",
             dependencies: [
-                "Gallery", "NuGetCore", "HTTPV3",
+                "Gallery", "NuGetCore", "HTTPPlumbing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,7 +144,7 @@ let package = Package(
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
+                "Gallery", "HTTPPlumbing", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -156,6 +171,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PalletTestSupport",
+            swiftSettings: strictSettings
+        ),
+        // HTTPPlumbing without a server: EarlyAnswerHandler on an EmbeddedChannel (drain limit, timeout, clean ends).
+        .testTarget(
+            name: "HTTPPlumbingTests",
+            dependencies: [
+                "HTTPPlumbing",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
@@ -196,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport", "SQLStore", "S3BlobStore",
+                "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport", "SQLStore", "S3BlobStore", "HTTPPlumbing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -112,22 +112,13 @@ public final class PackageGallery: Sendable {
 
     // MARK: Writes
 
-    /// Pushes a package file (V3 and V2 push land here).
-    public func push(packageAt path: String, apiKey: String?) async throws -> PushResult {
-        try await publisher.push(packageAt: path, by: try await authenticator.authenticate(apiKey))
-    }
-
-    /// Pushes a package file for a principal the caller already authenticated (before reading the upload).
+    /// Pushes a package file (V3 and V2 push land here) for a principal the surface authenticated before
+    /// reading the upload.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         try await publisher.push(packageAt: path, by: principal)
     }
 
-    /// Unlists (`listed == false`) or relists a version, as the key's owner. Idempotent.
-    public func setListed(_ listed: Bool, id: String, version: String, apiKey: String?) async throws -> PackageVersionRecord {
-        try await setListed(listed, id: id, version: version, by: try await authenticator.authenticate(apiKey))
-    }
-
-    /// Unlists or relists a version for an authenticated principal. Idempotent.
+    /// Unlists (`listed == false`) or relists a version for an authenticated principal. Idempotent.
     public func setListed(_ listed: Bool, id: String, version: String, by principal: Principal) async throws -> PackageVersionRecord {
         let key = try Self.versionKey(id: id, version: version)
         guard let record = try await store.version(key), record.state == .available else {

@@ -106,6 +106,4 @@ struct V2FeedResponder: Sendable {
 extension HTTPField.Name {
     /// OData v2's protocol version header.
     static let dataServiceVersion = HTTPField.Name("DataServiceVersion")!
-    /// The API key header of NuGet clients.
-    static let nuGetAPIKey = HTTPField.Name("X-NuGet-ApiKey")!
 }

@@ -1,25 +1,28 @@
 public import Gallery
+public import HTTPPlumbing
 public import Hummingbird
-public import HTTPV3
 import HTTPTypes
 import NIOCore
 
-/// The NuGet V2 (OData) feed at `/api/v2` for older clients: nuget.exe 2.x, VS 2012/2013,
-/// Chocolatey-style tools (protocol §7). Push, unlist and relist on `/api/v2/package` are the V3
-/// publish routes (same pipeline, registered by `V3Routes`).
-public struct V2FeedRoutes<Context: RequestContext>: Sendable {
+/// Everything under `/api/v2/*`, registered here and nowhere else: the NuGet V2 (OData) feed for
+/// older clients (nuget.exe 2.x, VS 2012/2013, Chocolatey-style tools; protocol §7), V2 downloads,
+/// and push, unlist and relist (`PackagePublishRoutes`, which the V3 service index also points at).
+public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
     let gallery: PackageGallery
     let files: BlobResponder
+    let uploads: UploadSettings
     var responder: V2FeedResponder { V2FeedResponder(gallery: gallery) }
 
-    /// Creates the route collection; `settings` gives the download options shared with V3.
-    public init(gallery: PackageGallery, settings: V3Settings) {
+    /// Creates the route collection; `files` is the application's one blob responder (shared with V3).
+    public init(gallery: PackageGallery, files: BlobResponder, uploads: UploadSettings) {
         self.gallery = gallery
-        self.files = BlobResponder(fileIO: FileIO(), accelRedirectPrefix: settings.accelRedirectPrefix)
+        self.files = files
+        self.uploads = uploads
     }
 
-    /// Adds every V2 route to a router.
+    /// Adds every `/api/v2/*` route to a router.
     public func register(on router: Router<Context>) {
+        PackagePublishRoutes<Context>(gallery: gallery, uploads: uploads).register(on: router)
         let serviceDocument = V2ServiceDocuments.serviceDocument(gallery.urls)
         router.getAndHead("/api/v2") { _, _ in
             V2FeedResponder.xml(serviceDocument, contentType: "application/xml;charset=utf-8")
@@ -33,16 +36,6 @@ public struct V2FeedRoutes<Context: RequestContext>: Sendable {
         }
         router.getAndHead("/api/v2/package/:id") { request, context in
             try await download(id: context.parameters.require("id"), version: nil, request, context)
-        }
-        // nuget.exe 2.x sends DELETE to `{source}/{id}/{version}` when the source has a path
-        // (`…/api/v2/`), as NuGet.Server accepts; the same unlist as `DELETE package/{id}/{version}`.
-        // (The parameter is named like the function route's: the router needs one name per position.)
-        router.delete("/api/v2/:resource/:version") { request, context in
-            _ = try await gallery.setListed(
-                false, id: context.parameters.require("resource"), version: context.parameters.require("version"),
-                apiKey: request.headers[.nuGetAPIKey]
-            )
-            return Response(status: .noContent)
         }
         // nuget.org also accepts POST for the functions.
         for method in [HTTPRequest.Method.get, .head, .post] {
@@ -120,8 +113,7 @@ public struct V2FeedRoutes<Context: RequestContext>: Sendable {
               let location = try await gallery.blob(.nupkg(key), countDownload: request.method == .get) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version ?? "")' was not found.")
         }
-        return try await files.response(
-            location, key: .nupkg(key), contentType: "application/zip", request: request, context: context
-        )
+        // The same headers as the flat container's copy (BlobKey+Media; docs/QUIRKS.md).
+        return try await files.response(location, key: .nupkg(key), request: request, context: context)
     }
 }

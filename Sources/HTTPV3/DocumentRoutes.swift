@@ -1,4 +1,5 @@
 import Gallery
+import HTTPPlumbing
 import Hummingbird
 
 /// Registration hives and the catalog: rendered on write, served from memory (design "Read path").

@@ -1,4 +1,5 @@
 import Gallery
+import HTTPPlumbing
 import Hummingbird
 
 /// `PackageBaseAddress/3.0.0` (protocol §3): version lists and package files.
@@ -28,18 +29,12 @@ struct FlatContainerRoutes<Context: RequestContext>: Sendable {
         let name = try context.parameters.require("file").lowercased()
         let key = try PackageGallery.versionKey(id: id, version: version)
         let blob: BlobKey
-        let contentType: String
         switch name {
-        case "\(key.lowerID).\(key.lowerVersion).nupkg":
-            (blob, contentType) = (.nupkg(key), "application/octet-stream")
-        case "\(key.lowerID).nuspec":
-            (blob, contentType) = (.nuspec(key), "application/xml")
-        case "readme":
-            (blob, contentType) = (.readme(key), "text/markdown; charset=utf-8")
-        case "icon":
-            (blob, contentType) = (.icon(key), "image/png")
-        case "license":
-            (blob, contentType) = (.licenseFile(key), "text/plain; charset=utf-8")
+        case "\(key.lowerID).\(key.lowerVersion).nupkg": blob = .nupkg(key)
+        case "\(key.lowerID).nuspec": blob = .nuspec(key)
+        case "readme": blob = .readme(key)
+        case "icon": blob = .icon(key)
+        case "license": blob = .licenseFile(key)
         default:
             throw GalleryError.notFound("'\(name)' is not a file of package '\(id)' version '\(version)'.")
         }
@@ -47,6 +42,6 @@ struct FlatContainerRoutes<Context: RequestContext>: Sendable {
         guard let location = try await gallery.blob(blob, countDownload: countDownload) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' has no \(name).")
         }
-        return try await files.response(location, key: blob, contentType: contentType, request: request, context: context)
+        return try await files.response(location, key: blob, request: request, context: context)
     }
 }

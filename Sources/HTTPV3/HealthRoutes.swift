@@ -1,4 +1,5 @@
 public import Gallery
+import HTTPPlumbing
 public import Hummingbird
 
 /// `/health/live` (the process answers) and `/health/ready` (the metadata store answers).

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import HTTPPlumbing
 import Hummingbird
 import NuGetProtocol
 

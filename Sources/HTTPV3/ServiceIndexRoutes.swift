@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import HTTPPlumbing
 import Hummingbird
 
 /// `/v3/index.json`: every resource under every `@type` string current and older clients look up.

@@ -1,4 +1,5 @@
 public import Gallery
+public import HTTPPlumbing
 public import Hummingbird
 public import Logging
 import BlobFileSystem
@@ -33,9 +34,11 @@ public enum PalletServer {
         }
     }
 
-    /// The runnable application: repairs and loads the gallery, then serves V3 and health routes.
+    /// The runnable application: repairs and loads the gallery, then serves V3, V2 and health routes.
+    /// `bodyMeter` (tests) records how much of each request body the server had read when it answered.
     public static func makeApplication(
-        config: ServerConfig, logger: Logger, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+        config: ServerConfig, logger: Logger, bodyMeter: RequestBodyMeter? = nil,
+        onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> (some ApplicationProtocol, PackageGallery) {
         let gallery = try await openGallery(config: config, logger: logger)
         let claimTimeout = TimeInterval(config.pendingPushTimeoutSeconds)
@@ -47,23 +50,19 @@ public enum PalletServer {
             throw error
         }
         let data = try DataDirectory(config.dataDirectory)
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: PalletRequestContext.self)
         router.add(middleware: NuGetErrorMiddleware())
-        V3Routes<BasicRequestContext>(
-            gallery: gallery,
-            settings: V3Settings(
-                maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary,
-                accelRedirectPrefix: config.accelRedirectPrefix
-            )
-        ).register(on: router)
-        HealthRoutes<BasicRequestContext>(gallery: gallery).register(on: router)
-        V2FeedRoutes<BasicRequestContext>(gallery: gallery, settings: V3Settings(
-            maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary,
-            accelRedirectPrefix: config.accelRedirectPrefix
-        )).register(on: router)
+        // One responder, so one file cache, for every surface that sends package files.
+        let files = BlobResponder(accelRedirectPrefix: config.accelRedirectPrefix)
+        let uploads = UploadSettings(maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary)
+        // Each URL space is registered by one module: /v3/* by HTTPV3, /api/v2/* (feed, downloads,
+        // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes.
+        V3Routes<PalletRequestContext>(gallery: gallery, files: files).register(on: router)
+        V2FeedRoutes<PalletRequestContext>(gallery: gallery, files: files, uploads: uploads).register(on: router)
+        HealthRoutes<PalletRequestContext>(gallery: gallery).register(on: router)
         var app = Application(
             router: router,
-            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller()]),
+            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger

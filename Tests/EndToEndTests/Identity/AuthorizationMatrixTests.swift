@@ -39,7 +39,7 @@ struct AuthorizationMatrixTests {
             let fixture = try await IdentityFixture.make(client, env)
             let (target, apiKey) = try await principal.prepare(fixture, endpoint: endpoint)
             if endpoint == .relist {
-                _ = try await fixture.gallery.setListed(false, id: target.id, version: "1.0.0", apiKey: try await fixture.key("root"))
+                _ = try await fixture.gallery.setListed(false, id: target.id, version: "1.0.0", by: .adminCLI())
             }
             let before = try await fixture.snapshot(env)
             let response: TestResponse

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import HTTPPlumbing
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -53,27 +54,28 @@ func withTemporaryDataDirectory<T>(backend: TestBackend = .current, _ body: (URL
 /// (a restart test runs two servers on one folder).
 /// A `logger` replaces the default (errors only), for tests that read what the server logs.
 /// `configure` adjusts the configuration last (a short pending-push timeout for a crash test).
+/// A `bodyMeter` records how much of each request body the server had read when it answered.
 func withTestServer(
     _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil, logger: Logger? = nil,
-    backend: TestBackend = .current, configure: @Sendable (inout ServerConfig) -> Void = { _ in },
+    backend: TestBackend = .current, bodyMeter: RequestBodyMeter? = nil, configure: @Sendable (inout ServerConfig) -> Void = { _ in },
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     if let dataDirectory {
         try await runTestServer(
             setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, backend: backend,
-            configure: configure, body)
+            bodyMeter: bodyMeter, configure: configure, body)
     } else {
         try await withTemporaryDataDirectory(backend: backend) { directory in
             try await runTestServer(
                 setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, backend: backend,
-                configure: configure, body)
+                bodyMeter: bodyMeter, configure: configure, body)
         }
     }
 }
 
 private func runTestServer(
     _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?, backend: TestBackend,
-    configure: @Sendable (inout ServerConfig) -> Void,
+    bodyMeter: RequestBodyMeter?, configure: @Sendable (inout ServerConfig) -> Void,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     var config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB, backend: backend)
@@ -81,7 +83,7 @@ private func runTestServer(
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
     if let custom { logger = custom }
-    let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
+    let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger, bodyMeter: bodyMeter)
     // The store must be closed before it is released (SQLiteNIO asserts it), also when the test throws.
     do {
         let environment = TestEnvironment(

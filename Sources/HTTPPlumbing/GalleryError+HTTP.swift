@@ -1,4 +1,4 @@
-import Gallery
+public import Gallery
 import Hummingbird
 
 /// The one place where domain errors become HTTP statuses for the NuGet surfaces.
@@ -8,7 +8,7 @@ import Hummingbird
 /// providers run (§12.12).
 extension GalleryError {
     /// The HTTP answer for this refusal.
-    var httpError: NuGetHTTPError {
+    public var httpError: NuGetHTTPError {
         switch kind {
         case .invalid: NuGetHTTPError(400, message)
         case .unauthorized: NuGetHTTPError(401, message, headers: [.wwwAuthenticate: "Basic realm=\"Pallet\""])

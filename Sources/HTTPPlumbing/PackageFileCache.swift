@@ -8,7 +8,7 @@ import Synchronization
 /// Reading a file costs two hops to NIO's blocking thread pool, which on a 2-core machine is the
 /// main cost of a download; a hit costs a dictionary lookup. Bounded by total bytes, evicting an
 /// arbitrary entry when full.
-final class PackageFileCache: Sendable {
+public final class PackageFileCache: Sendable {
     private struct State {
         var buffers: [String: ByteBuffer] = [:]
         var bytes = 0
@@ -19,7 +19,8 @@ final class PackageFileCache: Sendable {
     let maxFileBytes: Int
     let capacityBytes: Int
 
-    init(maxFileBytes: Int = 1 << 20, capacityBytes: Int = 64 << 20) {
+    /// Creates an empty cache of at most `capacityBytes`, holding files of at most `maxFileBytes`.
+    public init(maxFileBytes: Int = 1 << 20, capacityBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
         self.capacityBytes = capacityBytes
     }

@@ -7,9 +7,11 @@ import _NIOFileSystem
 
 /// Sends package files (nupkg, nuspec, readme, icon, license) from the blob store.
 ///
-/// Files are immutable once pushed, so the ETag is derived from the blob key and size and the
-/// answer may be cached for a year. Small files are read whole in one go (measured faster than
-/// chunked streaming for typical packages); larger ones stream in 128 KiB chunks.
+/// Files are immutable once pushed, so the ETag is derived from the blob key and size; the key
+/// decides content type and cache policy (`BlobKey+Media`), so V3 and V2 answer a file alike.
+/// Small files are read whole in one go (measured faster than chunked streaming for typical
+/// packages); larger ones stream in 128 KiB chunks. Make one responder per application and hand it
+/// to every surface: it holds the one in-memory file cache.
 public struct BlobResponder: Sendable {
     let fileIO: FileIO
     let fileSystem = FileSystem.shared
@@ -17,24 +19,26 @@ public struct BlobResponder: Sendable {
     let wholeReadLimit: Int64 = 4 << 20
     /// When set, local files are answered with `X-Accel-Redirect` to this internal nginx location prefix.
     let accelRedirectPrefix: String?
-    /// Small files recently served.
-    let cache = PackageFileCache()
+    /// Small files recently served (shared by every copy of this responder: it is a reference).
+    let cache: PackageFileCache
 
-    /// Creates a responder; `accelRedirectPrefix` as in `V3Settings` (V2 downloads share it).
-    public init(fileIO: FileIO, accelRedirectPrefix: String?) {
+    /// Creates a responder; with `accelRedirectPrefix`, local files are answered with
+    /// `X-Accel-Redirect: {prefix}{blob path}` for nginx to serve.
+    public init(fileIO: FileIO = FileIO(), accelRedirectPrefix: String?, cache: PackageFileCache = PackageFileCache()) {
         self.fileIO = fileIO
         self.accelRedirectPrefix = accelRedirectPrefix
+        self.cache = cache
     }
 
     /// The download answer for a blob: redirect, 304, HEAD, X-Accel-Redirect or the bytes.
     public func response(
-        _ location: BlobLocation, key: BlobKey, contentType: String, request: Request, context: some RequestContext
+        _ location: BlobLocation, key: BlobKey, request: Request, context: some RequestContext
     ) async throws -> Response {
         switch location {
         case .redirect(let url):
             return Response(status: .found, headers: [.location: url.absoluteString, .cacheControl: "no-store"])
         case .remote(let size, let reader):
-            var headers = fileHeaders(key: key, size: size, contentType: contentType)
+            var headers = fileHeaders(key: key, size: size)
             if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
                 return Response(status: .notModified, headers: headers)
             }
@@ -44,7 +48,7 @@ public struct BlobResponder: Sendable {
             let chunks = try await reader.read(range: nil)
             return Response(status: .ok, headers: headers, body: .init(asyncSequence: chunks.map { ByteBuffer(bytes: $0) }))
         case .localFile(let path, let size):
-            var headers = fileHeaders(key: key, size: size, contentType: contentType)
+            var headers = fileHeaders(key: key, size: size)
             if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
                 return Response(status: .notModified, headers: headers)
             }
@@ -72,12 +76,9 @@ public struct BlobResponder: Sendable {
         }
     }
 
-    /// Content type, stable ETag and the immutable cache policy shared by every file answer.
-    func fileHeaders(key: BlobKey, size: Int64, contentType: String) -> HTTPFields {
-        [
-            .contentType: contentType, .eTag: stableETag(key: key, size: size),
-            .cacheControl: DocumentResponse.immutableCacheControl,
-        ]
+    /// The blob kind's content type and cache policy, and a stable ETag.
+    func fileHeaders(key: BlobKey, size: Int64) -> HTTPFields {
+        [.contentType: key.contentType, .eTag: stableETag(key: key, size: size), .cacheControl: key.cacheControl]
     }
 
     /// A validator that is the same on every node and every run: FNV-1a of the key path plus the size.

@@ -1,16 +1,16 @@
 import Foundation
-import Gallery
-import Hummingbird
+public import Gallery
+public import Hummingbird
 
 /// Builds answers for rendered documents and blobs with validators, so clients and proxies can revalidate.
-enum DocumentResponse {
+public enum DocumentResponse {
     /// Version lists and indexes change on push: keep client caches short (protocol §12.15).
-    static let indexCacheControl = "public, max-age=60"
+    public static let indexCacheControl = "public, max-age=60"
     /// A package version's files never change.
-    static let immutableCacheControl = "public, max-age=31536000, immutable"
+    public static let immutableCacheControl = BlobKey.immutableCacheControl
 
     /// 200 with the document, 304 when `If-None-Match` matches, headers only for HEAD.
-    static func response(_ document: RenderedDocument, request: Request, cacheControl: String = indexCacheControl) -> Response {
+    public static func response(_ document: RenderedDocument, request: Request, cacheControl: String = indexCacheControl) -> Response {
         var headers: HTTPFields = [
             .contentType: document.contentType,
             .eTag: document.etag,
@@ -25,7 +25,7 @@ enum DocumentResponse {
     }
 
     /// Whether an `If-None-Match` value names this ETag (or is `*`).
-    static func matches(_ ifNoneMatch: String?, _ etag: String) -> Bool {
+    public static func matches(_ ifNoneMatch: String?, _ etag: String) -> Bool {
         guard let ifNoneMatch else { return false }
         return ifNoneMatch.split(separator: ",").contains { candidate in
             let trimmed = candidate.trimmingCharacters(in: .whitespaces)

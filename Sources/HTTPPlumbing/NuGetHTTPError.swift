@@ -32,7 +32,7 @@ public struct NuGetHTTPError: HTTPResponseError, Sendable {
 
     /// Folds CR/LF and control characters to spaces, replaces non-Latin-1 characters with `?`
     /// (a reason phrase is ISO-8859-1 on the wire) and cuts at 512 characters.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             if out.unicodeScalars.count >= 512 { break }

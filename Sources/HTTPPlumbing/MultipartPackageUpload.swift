@@ -1,19 +1,40 @@
 import Foundation
 import Gallery
-import Hummingbird
+public import Hummingbird
 import NIOCore
+
+/// Where and how large push uploads may be (shared by every route that receives a package).
+public struct UploadSettings: Sendable {
+    /// Uploads over this size are refused with 413.
+    public var maxPackageBytes: Int64
+    /// Where uploads are streamed before validation (same filesystem as the blob folder, so publishing is a rename).
+    public var temporaryDirectory: String
+
+    /// Creates settings.
+    public init(maxPackageBytes: Int64, temporaryDirectory: String) {
+        self.maxPackageBytes = maxPackageBytes
+        self.temporaryDirectory = temporaryDirectory
+    }
+}
 
 /// Streams a push body into a temp file: the first file part of a `multipart/form-data` body
 /// (what every NuGet client sends), or the raw body when it is not multipart (nuget.org accepts both).
 ///
 /// Never holds the package in memory: at most one network chunk plus a delimiter's worth of
-/// bytes is buffered. Counting stops the upload at the size limit with a 413.
-struct MultipartPackageUpload {
+/// bytes is buffered. Counting stops the upload at the size limit with a 413 (the connection is
+/// then drained a bounded amount or closed by `EarlyAnswerHandler`).
+public struct MultipartPackageUpload: Sendable {
     let limitBytes: Int64
     let temporaryDirectory: String
 
+    /// An upload under `settings`.
+    public init(_ settings: UploadSettings) {
+        limitBytes = settings.maxPackageBytes
+        temporaryDirectory = settings.temporaryDirectory
+    }
+
     /// Writes the package to a new temp file and returns its path; the caller deletes it.
-    func receive(_ request: Request) async throws -> String {
+    public func receive(_ request: Request) async throws -> String {
         let path = temporaryDirectory + "/upload-\(UUID().uuidString).nupkg"
         guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
             throw GalleryError.unavailable("The server cannot store uploads right now.")

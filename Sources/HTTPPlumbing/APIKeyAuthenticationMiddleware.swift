@@ -1,0 +1,23 @@
+public import Gallery
+public import Hummingbird
+
+/// Authenticates a NuGet write request from its `X-NuGet-ApiKey` header alone, before the handler
+/// reads any of the body, and puts the principal in the context.
+///
+/// A missing, unknown, revoked or expired key is answered 401 at once: a 200 MB push without a key
+/// is refused after the few hundred KiB the server read ahead, not after the upload. The connection
+/// is then drained a bounded amount and closed (`EarlyAnswerHandler`).
+public struct APIKeyAuthenticationMiddleware<Context: PrincipalRequestContext>: RouterMiddleware {
+    let authenticator: APIKeyAuthenticator
+
+    /// Authenticates with the gallery's authenticator.
+    public init(authenticator: APIKeyAuthenticator) {
+        self.authenticator = authenticator
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.principal = try await authenticator.authenticate(request.headers[.nuGetAPIKey])
+        return try await next(request, context)
+    }
+}
