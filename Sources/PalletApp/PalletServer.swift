@@ -23,7 +23,8 @@ public enum PalletServer {
         do {
             return try await PackageGallery.open(
                 store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
-                renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
+                renderGrace: config.isShared ? .seconds(2) : .zero, claimLeaseSeconds: TimeInterval(config.claimLeaseSeconds),
+                logger: logger
             )
         } catch {
             // A connection pool or HTTP client released without shutdown traps; close both first.
@@ -47,6 +48,8 @@ public enum PalletServer {
             throw error
         }
         let data = try DataDirectory(config.dataDirectory)
+        // Leftovers of uploads and blob writes cut off by a crash; younger ones may belong to a write in flight.
+        TemporaryFileSweeper(data: data, blobs: gallery.blobs, logger: logger).sweep(olderThan: claimTimeout)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: NuGetErrorMiddleware())
         V3Routes<BasicRequestContext>(
@@ -71,9 +74,9 @@ public enum PalletServer {
         app.addServices(DownloadFlushService(counter: gallery.downloads))
         let administration = gallery.administration(mailer: makeMailer(config: config, logger: logger))
         app.addServices(PendingChangesService(gallery: gallery, logger: logger), KeyExpiryReminderService(administration: administration, logger: logger))
-        if config.isShared {
-            app.addServices(PendingPushSweeperService(gallery: gallery, timeout: claimTimeout, logger: logger))
-        }
+        app.addServices(PendingPushSweeperService(
+            gallery: gallery, timeout: claimTimeout, sweepsClaims: config.isShared,
+            temporaryFiles: TemporaryFileSweeper(data: data, blobs: gallery.blobs, logger: logger), logger: logger))
         return (app, gallery)
     }
 }

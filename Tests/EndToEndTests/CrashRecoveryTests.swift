@@ -53,7 +53,9 @@ struct CrashRecoveryTests {
                     isPrerelease: false, isSemVer2: false, state: .pending, created: Date(), published: Date(),
                     packageSize: 3, packageHash: "AAAA", metadata: PackageMetadata(authors: "x", description: "y")
                 )
-                let claim = try await env.gallery.store.claimVersion(record, owner: nil)
+                // A lease that lapsed when the push started: nobody renews it any more.
+                let claim = try await env.gallery.store.claimVersion(
+                    record, owner: nil, lease: ClaimLease(token: "crashed-push", expires: record.created), now: record.created)
                 #expect(claim == .claimed)
                 try await env.gallery.blobs.put(.nuspec(record.key), data: Data("<package/>".utf8))
             }

@@ -80,15 +80,20 @@ struct MetadataStorePublishTests {
             _ = try await store.claimVersion(record, owner: nil)
             try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record))
             let deleted = try await store.deleteVersion(
-                record.key, at: Fixture.later(10), catalogEntry: Fixture.entry(record, kind: .packageDelete, at: Fixture.later(10)))
+                record.key, at: Fixture.later(10), catalogEntry: Fixture.entry(record, kind: .packageDelete, at: Fixture.later(10)),
+                audit: [AuditEvent(time: Fixture.later(10), actor: "root", action: "package.deleted", target: "package Contoso.Utils 1.0.0")])
             #expect(deleted)
             #expect(try await store.version(record.key)?.state == .deleted)
             #expect(try await store.versions(ofLowerID: record.lowerID).isEmpty)
             #expect(try await store.allAvailableVersions().isEmpty)
             #expect(try await store.claimVersion(Fixture.record(), owner: nil) == .alreadyExists)
             #expect(try await store.catalogEntries(page: 0).map(\.kind) == [.packageDetails, .packageDelete])
-            // Deleting twice finds no available version.
-            #expect(try await store.deleteVersion(record.key, at: Fixture.later(20), catalogEntry: Fixture.entry(record)) == false)
+            #expect(try await store.auditEvents(since: nil).map(\.action) == ["package.deleted"])
+            // Deleting twice finds no available version, and records nothing.
+            #expect(try await store.deleteVersion(
+                record.key, at: Fixture.later(20), catalogEntry: Fixture.entry(record),
+                audit: [AuditEvent(time: Fixture.later(20), actor: "root", action: "package.deleted", target: "again")]) == false)
+            #expect(try await store.auditEvents(since: nil).count == 1)
         }
     }
 }

@@ -21,9 +21,13 @@ extension GalleryAdministration {
             try await audit.record(actor: actor, action: "apikey.revoked", target: "apikey \(key.name) (key \(key.key))", details: "account \(account.name) deleted")
         }
         for lowerID in try await store.ownedLowerIDs(of: account.key) {
-            try await store.removeOwner(account.key, fromLowerID: lowerID)
+            try await store.apply([
+                .removeOwner(accountKey: account.key, lowerID: lowerID), .markDirty([lowerID]),
+                .audit(AuditEvent(
+                    time: clock.now(), actor: actor, action: "owner.removed", target: "package \(lowerID)",
+                    details: "\(account.name) (account deleted)")),
+            ])
             try await publish([lowerID])
-            try await audit.record(actor: actor, action: "owner.removed", target: "package \(lowerID)", details: "\(account.name) (account deleted)")
         }
         for membership in try await store.memberships(ofUser: account.key) {
             try await store.removeMembership(organizationKey: membership.organizationKey, userKey: account.key)
@@ -52,12 +56,13 @@ extension GalleryAdministration {
         guard let record = try await store.version(key), record.state == .available else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
-        guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges) else {
+        let event = AuditEvent(
+            time: clock.now(), actor: actor, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)",
+            details: trimmedReason
+        )
+        guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges, audit: [event]) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
-        try await audit.record(
-            actor: actor, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)", details: trimmedReason
-        )
         try await notifier.packageDeleted(id: record.id, version: record.normalizedVersion, lowerID: record.lowerID, reason: trimmedReason)
     }
 

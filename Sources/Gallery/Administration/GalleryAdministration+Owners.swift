@@ -8,10 +8,11 @@ extension GalleryAdministration {
         let (displayID, lowerID) = try await knownPackage(id)
         let account = try await accounts.account(named: accountName)
         guard !(try await store.owners(ofLowerID: lowerID)).contains(account.key) else { return }
-        try await store.addOwner(account.key, toLowerID: lowerID)
-        try await store.markDirty([lowerID])
+        try await store.apply([
+            .addOwner(accountKey: account.key, lowerID: lowerID), .markDirty([lowerID]),
+            .audit(AuditEvent(time: clock.now(), actor: actor, action: "owner.added", target: "package \(displayID)", details: account.name)),
+        ])
         try await publish([lowerID])
-        try await audit.record(actor: actor, action: "owner.added", target: "package \(displayID)", details: account.name)
         try await notifier.ownerAdded(account, id: displayID, lowerID: lowerID)
     }
 
@@ -29,9 +30,11 @@ extension GalleryAdministration {
         guard owners.count > 1 || allowLastOwner else {
             throw GalleryError.badRequest("'\(account.name)' is the last owner of '\(displayID)'; only a site admin may remove it (--force).")
         }
-        try await store.removeOwner(account.key, fromLowerID: lowerID)
+        try await store.apply([
+            .removeOwner(accountKey: account.key, lowerID: lowerID), .markDirty([lowerID]),
+            .audit(AuditEvent(time: clock.now(), actor: actor, action: "owner.removed", target: "package \(displayID)", details: account.name)),
+        ])
         try await publish([lowerID])
-        try await audit.record(actor: actor, action: "owner.removed", target: "package \(displayID)", details: account.name)
         try await notifier.ownerRemoved(account, id: displayID, lowerID: lowerID)
     }
 
