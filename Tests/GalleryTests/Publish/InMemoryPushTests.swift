@@ -34,7 +34,7 @@ struct InMemoryPushTests {
         defer { Task { await gallery.close() } }
         let key = try await gallery.userWithKey("alice")
         _ = try await gallery.gallery.push(packageAt: try gallery.upload(TestPackage(id: "A.Lib", version: "1.0.0")), apiKey: key)
-        await #expect(throws: GalleryError.versionExists(id: "A.Lib", version: "1.0.0")) {
+        await #expect(throws: GalleryError.versionExists(id: "a.lib", version: "1.0.0")) {
             _ = try await gallery.gallery.push(packageAt: try gallery.upload(TestPackage(id: "a.lib", version: "1.0.0.0")), apiKey: key)
         }
     }
