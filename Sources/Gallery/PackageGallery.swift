@@ -78,12 +78,15 @@ public final class PackageGallery: Sendable {
     ///
     /// Order matters: interrupted pushes are removed first, then every dirty id is re-rendered
     /// (all of them when the base URL changed, because documents embed absolute URLs).
-    /// - Parameter recoverClaimsOlderThan: pending pushes older than this are interrupted ones. Zero when this
-    ///   process is the only writer; with several nodes, longer than any push takes, or a starting node
-    ///   would abandon another node's push in flight.
+    /// - Parameter recoverClaimsOlderThan: pending pushes whose claim lease lapsed longer ago than this are
+    ///   interrupted ones. Zero when this process is the only writer (then every pending claim is removed);
+    ///   with several nodes, a grace after the lease, so a starting node never abandons a push in flight.
     public func start(recoverClaimsOlderThan claimAge: TimeInterval = 0) async throws {
         try await follower.begin()
-        _ = try await publisher.recoverClaims(olderThan: claimAge)
+        // The only writer has no push in flight at start: every pending claim is an interrupted one, lease or not.
+        _ = claimAge == 0
+            ? try await publisher.recoverClaims(expiredBefore: .distantFuture)
+            : try await publisher.recoverClaims(olderThan: claimAge)
         if try await store.setting("documents.baseURL") != urls.base {
             let all = Set(try await store.allAvailableVersions().map(\.lowerID))
             try await store.markDirty(Array(all))

@@ -99,16 +99,22 @@ public struct PackagePublisher: Sendable {
     }
 
     /// Removes pending claims whose lease lapsed more than `age` ago, with their blobs (left by a crash mid-push).
-    ///
-    /// The sweeper first takes the claim over itself, so no push can claim the number while its blobs are
-    /// deleted; a claim another push took over meanwhile is left alone.
     public func recoverClaims(olderThan age: TimeInterval) async throws -> Int {
-        let stale = try await store.pendingClaims(expiredBefore: clock.now().addingTimeInterval(-age))
+        try await recoverClaims(expiredBefore: clock.now().addingTimeInterval(-age))
+    }
+
+    /// Removes pending claims whose lease lapsed before `bound`, with their blobs; `.distantFuture` removes every
+    /// pending claim (a single process starting: no push of its own is in flight).
+    ///
+    /// The sweeper first takes each claim over itself (judging leases at `bound`), so no push can claim the
+    /// number while its blobs are deleted; a claim another push took over meanwhile is left alone.
+    public func recoverClaims(expiredBefore bound: Date) async throws -> Int {
+        let stale = try await store.pendingClaims(expiredBefore: bound)
         var removed = 0
         for claim in stale {
             let record = claim.record
             let lease = renewal.newLease()
-            let outcome = try await store.claimVersion(record, owner: nil, lease: lease, now: clock.now())
+            let outcome = try await store.claimVersion(record, owner: nil, lease: lease, now: bound)
             guard outcome.isHeld else { continue }
             if outcome == .tookOver {
                 for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {

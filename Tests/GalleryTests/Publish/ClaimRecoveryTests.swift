@@ -15,7 +15,7 @@ struct ClaimRecoveryTests {
 
     @Test("claims whose lease lapsed longer than the timeout ago go with their blobs; live ones stay")
     func sweep() async throws {
-        let gallery = try await InMemoryGallery.open()
+        let gallery = try await TestGallery.open()
         defer { Task { await gallery.close() } }
         let now = gallery.clock.now()
         let dead = pending("Dead.Push", at: now)

@@ -2,20 +2,23 @@ public import Foundation
 public import Gallery
 public import Logging
 
-/// A `PackageGallery` on the in-memory stores, for domain tests that need no database, folder or server.
-public struct InMemoryGallery: Sendable {
+/// A `PackageGallery` for domain tests: on the in-memory stores by default (no database, folder or server),
+/// or on any metadata store a test opened, with the test clock.
+public struct TestGallery: Sendable {
     public let gallery: PackageGallery
-    public let store: InMemoryMetadataStore
+    public let store: any MetadataStore
     public let blobs: any BlobStore
     public let clock: TestClock
     /// A scratch folder for upload files (removed by `close()`).
     public let scratch: URL
 
-    /// Opens and starts a gallery at `http://pallet.test` on fresh in-memory stores; `blobs` defaults to `InMemoryBlobStore`.
+    /// Opens and starts a gallery at `http://pallet.test`; `store` defaults to a fresh `InMemoryMetadataStore` on
+    /// `clock`, `blobs` to an `InMemoryBlobStore`. `close()` shuts both down.
     public static func open(
-        clock: TestClock = TestClock(), blobs: (any BlobStore)? = nil, claimLeaseSeconds: TimeInterval = 60
-    ) async throws -> InMemoryGallery {
-        let store = InMemoryMetadataStore(clock: clock)
+        clock: TestClock = TestClock(), store: (any MetadataStore)? = nil, blobs: (any BlobStore)? = nil,
+        claimLeaseSeconds: TimeInterval = 60
+    ) async throws -> TestGallery {
+        let store = store ?? InMemoryMetadataStore(clock: clock)
         let blobStore = blobs ?? InMemoryBlobStore()
         var logger = Logger(label: "pallet.gallery-tests")
         logger.logLevel = .critical
@@ -25,7 +28,7 @@ public struct InMemoryGallery: Sendable {
         try await gallery.start()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-gallery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        return InMemoryGallery(gallery: gallery, store: store, blobs: blobStore, clock: clock, scratch: scratch)
+        return TestGallery(gallery: gallery, store: store, blobs: blobStore, clock: clock, scratch: scratch)
     }
 
     /// Creates a user and a push+unlist key for it, straight in the store; returns the key's secret.
