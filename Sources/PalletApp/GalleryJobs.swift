@@ -44,7 +44,7 @@ struct KeyExpiryReminderService: Service {
 }
 
 /// Removes pushes that claimed a version and never finished (their node died mid-push), with their blobs, and
-/// temporary files older than the timeout (uploads and blob writes cut off by a crash).
+/// temporary files older than the timeout (uploads and blob writes cut off by a crash), at start and then periodically.
 /// A single node removes interrupted pushes at start; with a shared database a node cannot tell a dead push from
 /// one in flight on another node, so claims whose lease lapsed more than the timeout ago are swept here, every minute.
 struct PendingPushSweeperService: Service {
@@ -57,6 +57,9 @@ struct PendingPushSweeperService: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            // First the leftovers of the previous run (its interrupted pushes were removed by `start()`), off
+            // the start path: walking a large blob folder takes a while.
+            await temporaryFiles.sweep(olderThan: timeout, includingBlobs: true)
             var lastBlobSweep = Date()
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(min(60, max(1, timeout / 2))))
@@ -71,7 +74,7 @@ struct PendingPushSweeperService: Service {
                 // Walking every blob folder is costly, so `.tmp-` blobs are swept hourly; uploads every round.
                 let sweepBlobs = Date().timeIntervalSince(lastBlobSweep) >= 3_600
                 if sweepBlobs { lastBlobSweep = Date() }
-                temporaryFiles.sweep(olderThan: timeout, includingBlobs: sweepBlobs)
+                await temporaryFiles.sweep(olderThan: timeout, includingBlobs: sweepBlobs)
             }
         }
     }

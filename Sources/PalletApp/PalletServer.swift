@@ -48,8 +48,6 @@ public enum PalletServer {
             throw error
         }
         let data = try DataDirectory(config.dataDirectory)
-        // Leftovers of uploads and blob writes cut off by a crash; younger ones may belong to a write in flight.
-        TemporaryFileSweeper(data: data, blobs: gallery.blobs, logger: logger).sweep(olderThan: claimTimeout)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: NuGetErrorMiddleware())
         V3Routes<BasicRequestContext>(

@@ -13,13 +13,13 @@ struct TemporaryFileSweeper: Sendable {
 
     /// Removes the leftovers last modified more than `age` seconds ago; failures are skipped, never thrown.
     /// `includingBlobs` also walks the whole blob folder (costly with many packages, so not every minute).
-    func sweep(olderThan age: TimeInterval, includingBlobs: Bool = true) {
+    func sweep(olderThan age: TimeInterval, includingBlobs: Bool = true) async {
         let bound = Date().addingTimeInterval(-age)
-        var removed = TemporaryFiles.remove(in: data.temporary, olderThan: bound, recursive: false) {
+        var removed = await TemporaryFiles.remove(in: data.temporary, olderThan: bound, recursive: false) {
             $0.hasPrefix("upload-") && $0.hasSuffix(".nupkg")
         }
         if includingBlobs, let fileSystem = blobs as? FileSystemBlobStore {
-            removed += fileSystem.removeTemporaryFiles(olderThan: bound)
+            removed += await fileSystem.removeTemporaryFiles(olderThan: bound)
         }
         if removed > 0 {
             logger.info("removed leftover temporary files", metadata: ["count": "\(removed)"])

@@ -26,7 +26,7 @@ struct TemporaryFileSweepTests {
         try FileManager.default.setAttributes(
             [.modificationDate: Date().addingTimeInterval(-86_400)], ofItemAtPath: folder + "/contoso.utils.1.0.0.nupkg")
 
-        #expect(store.removeTemporaryFiles(olderThan: Date().addingTimeInterval(-3_600)) == 2)
+        #expect(await store.removeTemporaryFiles(olderThan: Date().addingTimeInterval(-3_600)) == 2)
         #expect(!FileManager.default.fileExists(atPath: folder + "/.tmp-old"))
         #expect(!FileManager.default.fileExists(atPath: root + "/v3/flat/x/.tmp-older"))
         #expect(FileManager.default.fileExists(atPath: folder + "/.tmp-young"))
@@ -34,13 +34,13 @@ struct TemporaryFileSweepTests {
     }
 
     @Test("only old files whose name matches are removed from an upload folder")
-    func uploads() throws {
+    func uploads() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-uploads-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try file(folder + "/upload-a.nupkg", age: 7_200)
         try file(folder + "/upload-b.nupkg", age: 5)
         try file(folder + "/keep.txt", age: 7_200)
-        let removed = TemporaryFiles.remove(in: folder, olderThan: Date().addingTimeInterval(-3_600), recursive: false) {
+        let removed = await TemporaryFiles.remove(in: folder, olderThan: Date().addingTimeInterval(-3_600), recursive: false) {
             $0.hasPrefix("upload-") && $0.hasSuffix(".nupkg")
         }
         #expect(removed == 1)
