@@ -84,6 +84,33 @@ struct PushClaimLeaseTests {
         }
     }
 
+    @Test("a push in progress renews its claim: another push during a long upload is refused, and the first one publishes", arguments: StoreKind.available)
+    func renewedWhileStoring(kind: StoreKind) async throws {
+        let blobs = HookedBlobStore()
+        try await withGallery(kind, blobs: blobs) { gallery in
+            let key = try await gallery.userWithKey("alice")
+            let racer = try gallery.upload(TestPackage(id: "Slow.Lib", version: "1.0.0"))
+            // 50 s into the upload (lease 60 s), and again 50 s later: a lapsed lease would have been taken over.
+            blobs.afterNextPut {
+                gallery.clock.advance(by: 50)
+                await #expect(throws: GalleryError.versionExists(id: "Slow.Lib", version: "1.0.0")) {
+                    _ = try await gallery.gallery.push(packageAt: racer, apiKey: key)
+                }
+                blobs.afterNextPut {
+                    gallery.clock.advance(by: 50)
+                    await #expect(throws: GalleryError.versionExists(id: "Slow.Lib", version: "1.0.0")) {
+                        _ = try await gallery.gallery.push(packageAt: racer, apiKey: key)
+                    }
+                }
+            }
+            var slow = TestPackage(id: "Slow.Lib", version: "1.0.0")
+            slow.readme = "# Slow"
+            let result = try await gallery.gallery.push(packageAt: try gallery.upload(slow), apiKey: key)
+            #expect(result.record.state == .available)
+            #expect(try await gallery.blobs.data(.readme(result.record.key)) != nil)
+        }
+    }
+
     @Test("racing pushes of one version give exactly one success", arguments: StoreKind.available)
     func racingPushes(kind: StoreKind) async throws {
         try await withGallery(kind) { gallery in
