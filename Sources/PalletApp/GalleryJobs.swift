@@ -63,6 +63,8 @@ struct PendingPushSweeperService: Service {
             var lastBlobSweep = Date()
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(min(60, max(1, timeout / 2))))
+                // Shutting down: a sweep now would take claims over and be cut off before abandoning them.
+                if Task.isCancelled { break }
                 if sweepsClaims {
                     do {
                         let removed = try await gallery.publisher.recoverClaims(olderThan: timeout)
