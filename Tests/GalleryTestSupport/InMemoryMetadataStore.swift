@@ -80,8 +80,10 @@ struct InMemoryState: Sendable {
         var stored = entry
         stored.sequence = Int64(catalog.count)
         // As the SQL store: the stored stamp never goes back, so a mirror's cursor never skips an entry.
-        if let latest = catalog.last?.commitTimeStamp, stored.commitTimeStamp <= latest {
-            stored.commitTimeStamp = latest.addingTimeInterval(0.000_001).truncatedToMicroseconds
+        // In whole microseconds, as the SQL store keeps them (adding 1e-6 to a Date can round back down).
+        func microseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
+        if let latest = catalog.last?.commitTimeStamp, microseconds(stored.commitTimeStamp) <= microseconds(latest) {
+            stored.commitTimeStamp = Date(timeIntervalSince1970: Double(microseconds(latest) + 1) / 1_000_000)
         }
         catalog.append(stored)
     }

@@ -64,6 +64,22 @@ struct MetadataStorePublishTests {
         }
     }
 
+    @Test("a commit stamped before the newest one is stored just after it, so stamps never go back", arguments: StoreKind.available)
+    func catalogStampsAscend(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            for (version, at) in [("1.0.0", 10.0), ("2.0.0", 5.0), ("3.0.0", 5.0)] {
+                let record = Fixture.record("P", version)
+                _ = try await store.claimVersion(record, owner: nil)
+                try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record, at: Fixture.later(at)))
+            }
+            let stamps = try await store.catalogEntries(page: 0).map(\.commitTimeStamp)
+            #expect(stamps[0] == Fixture.later(10))
+            #expect(stamps[0] < stamps[1] && stamps[1] < stamps[2])
+            #expect(stamps[2].timeIntervalSince(stamps[0]) < 0.001)
+            #expect(try await store.latestCatalogTimeStamp() == stamps[2])
+        }
+    }
+
     @Test("an empty catalog has no count, pages or time stamp", arguments: StoreKind.available)
     func emptyCatalog(kind: StoreKind) async throws {
         try await withStore(kind) { (store, _) async throws in
