@@ -83,10 +83,10 @@ struct MetadataStoreConcurrencyTests {
         }
     }
 
-    @Test("a closed store reports .unavailable", arguments: StoreKind.sqlAvailable)
+    @Test("a closed store reports .unavailable", arguments: StoreKind.available)
     func closedStore(kind: StoreKind) async throws {
         try await withDatabase(kind) { database in
-            let store = try await database.open()
+            let store = try await database.openStore()
             try await store.migrate()
             try await store.shutdown()
             await #expect {
