@@ -60,32 +60,4 @@ extension InMemoryMetadataStore {
     public func setSetting(_ name: String, _ value: String) async throws {
         try write { $0.settings[name] = value }
     }
-
-    // MARK: Catalog
-
-    public func catalogCount() async throws -> Int64 {
-        try read { Int64($0.catalog.count) }
-    }
-
-    public func catalogEntries(page: Int64) async throws -> [CatalogEntry] {
-        try read { state in
-            let first = Int(page * CatalogEntry.pageSize)
-            guard first >= 0, first < state.catalog.count else { return [] }
-            return Array(state.catalog[first..<min(state.catalog.count, first + Int(CatalogEntry.pageSize))])
-        }
-    }
-
-    public func latestCatalogTimeStamp() async throws -> Date? {
-        try read { $0.catalog.last?.commitTimeStamp }
-    }
-
-    // MARK: Audit
-
-    public func appendAudit(_ event: AuditEvent) async throws {
-        try write { $0.appendAudit([event]) }
-    }
-
-    public func auditEvents(since: Date?) async throws -> [AuditEvent] {
-        try read { state in state.audit.filter { since == nil || $0.time >= since! } }
-    }
 }
