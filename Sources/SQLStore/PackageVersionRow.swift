@@ -40,7 +40,7 @@ enum PackageVersionRow {
 
     /// Rewrites a pending row whose lease expired at or before `now` with `record` and the new `lease`
     /// (`RETURNING lower_id` returns no row when the claim is not stale). A claim made before leases existed
-    /// counts as expiring when it was created.
+    /// lapses `ClaimLease.legacyLength` after its creation.
     static func takeOver(_ record: PackageVersionRecord, lease: ClaimLease, now: Date) throws -> SQLQueryString {
         let (metadata, deprecation) = try encodedJSON(record)
         return """
@@ -54,10 +54,13 @@ enum PackageVersionRow {
                 deprecation_json = \(bind: deprecation), catalog_leaf_path = \(bind: record.catalogLeafPath),
                 claim_token = \(bind: lease.token), claim_expires = \(bind: StoreDate.microseconds(lease.expires))
             WHERE lower_id = \(bind: record.lowerID) AND lower_version = \(bind: record.lowerVersion) AND state = 'pending'
-                AND COALESCE(claim_expires, created) <= \(bind: StoreDate.microseconds(now))
+                AND COALESCE(claim_expires, created + \(bind: legacyLeaseMicroseconds)) <= \(bind: StoreDate.microseconds(now))
             RETURNING lower_id
             """
     }
+
+    /// `ClaimLease.legacyLength` in the stored unit.
+    static let legacyLeaseMicroseconds = Int64(ClaimLease.legacyLength * 1_000_000)
 
     private static func encodedJSON(_ record: PackageVersionRecord) throws -> (metadata: String, deprecation: String?) {
         let encoder = JSONEncoder()

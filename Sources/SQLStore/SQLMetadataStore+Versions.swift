@@ -83,13 +83,15 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Pending claims whose lease lapsed before `date`, left by a push that crashed, for the sweeper.
+    /// Pending claims whose lease lapsed before `date`, left by a push that crashed, for the sweeper
+    /// (a claim without a lease lapses `ClaimLease.legacyLength` after its creation).
     public func pendingClaims(expiredBefore date: Date) async throws -> [PendingClaim] {
         try await read { db in
             let decoder = JSONDecoder()
             return try await db.raw("""
                 SELECT \(unsafeRaw: PackageVersionRow.columns), claim_token, claim_expires FROM package_versions
-                WHERE state = 'pending' AND COALESCE(claim_expires, created) < \(bind: StoreDate.microseconds(date))
+                WHERE state = 'pending'
+                    AND COALESCE(claim_expires, created + \(bind: PackageVersionRow.legacyLeaseMicroseconds)) < \(bind: StoreDate.microseconds(date))
                 """).all().map { row in
                 let record = try PackageVersionRow.decode(row, using: decoder)
                 var lease: ClaimLease?

@@ -7,7 +7,7 @@ extension InMemoryMetadataStore {
             var pending = record
             pending.state = .pending
             if let existing = state.versions[record.key] {
-                let expires = existing.lease?.expires ?? existing.record.created
+                let expires = existing.lease?.expires ?? existing.record.created.addingTimeInterval(ClaimLease.legacyLength)
                 guard existing.record.state == .pending, expires <= now else { return .alreadyExists }
                 state.versions[record.key] = .init(record: pending, lease: lease)
                 return .tookOver
@@ -62,7 +62,10 @@ extension InMemoryMetadataStore {
     public func pendingClaims(expiredBefore date: Date) async throws -> [PendingClaim] {
         try read { state in
             state.versions.values
-                .filter { $0.record.state == .pending && ($0.lease?.expires ?? $0.record.created) < date }
+                .filter { row in
+                    row.record.state == .pending
+                        && (row.lease?.expires ?? row.record.created.addingTimeInterval(ClaimLease.legacyLength)) < date
+                }
                 .map { PendingClaim(record: $0.record, lease: $0.lease) }
         }
     }

@@ -28,12 +28,17 @@ public struct ClaimLease: Sendable, Equatable {
         self.token = token
         self.expires = expires
     }
+
+    /// How long a claim without a lease (written by a Pallet from before leases, during a rolling upgrade)
+    /// lasts from its creation: the pending-push timeout those versions used.
+    public static let legacyLength: TimeInterval = 1_800
 }
 
 /// A pending claim as the sweeper sees it.
 public struct PendingClaim: Sendable, Equatable {
     public var record: PackageVersionRecord
-    /// The holder's lease; nil for a claim made before leases existed.
+    /// The holder's lease; nil for a claim made before leases existed (it lapses `ClaimLease.legacyLength`
+    /// after its creation).
     public var lease: ClaimLease?
 
     /// Creates a pending claim.
