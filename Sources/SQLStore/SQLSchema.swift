@@ -162,5 +162,13 @@ enum SQLSchema {
                 "CREATE INDEX dirty_packages_touched ON dirty_packages (touched)",
             ]
         },
+        // A claim is a lease: the push holding it renews `claim_expires` while it stores blobs, and a push of the
+        // same version after the lease lapsed takes the claim over (a new token) instead of answering 409.
+        SQLMigration(version: 4, name: "claim leases") { d in
+            [
+                "ALTER TABLE package_versions ADD COLUMN claim_token TEXT",
+                "ALTER TABLE package_versions ADD COLUMN claim_expires \(d.bigintType)",
+            ]
+        },
     ]
 }
