@@ -55,27 +55,29 @@ func withTemporaryDataDirectory<T>(backend: TestBackend = .current, _ body: (URL
 /// A `logger` replaces the default (errors only), for tests that read what the server logs.
 /// `configure` adjusts the configuration last (a short pending-push timeout for a crash test).
 /// A `bodyMeter` records how much of each request body the server had read when it answered.
+/// A `clock` replaces the system clock (a `TestClock` the test moves instead of waiting).
 func withTestServer(
     _ setup: TestingSetup = .router, maxPackageSizeMB: Int = 250, dataDirectory: URL? = nil, logger: Logger? = nil,
-    backend: TestBackend = .current, bodyMeter: RequestBodyMeter? = nil, configure: @Sendable (inout ServerConfig) -> Void = { _ in },
+    backend: TestBackend = .current, bodyMeter: RequestBodyMeter? = nil, clock: any GalleryClock = SystemClock(),
+    configure: @Sendable (inout ServerConfig) -> Void = { _ in },
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     if let dataDirectory {
         try await runTestServer(
             setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: dataDirectory, logger: logger, backend: backend,
-            bodyMeter: bodyMeter, configure: configure, body)
+            bodyMeter: bodyMeter, clock: clock, configure: configure, body)
     } else {
         try await withTemporaryDataDirectory(backend: backend) { directory in
             try await runTestServer(
                 setup, maxPackageSizeMB: maxPackageSizeMB, dataDirectory: directory, logger: logger, backend: backend,
-                bodyMeter: bodyMeter, configure: configure, body)
+                bodyMeter: bodyMeter, clock: clock, configure: configure, body)
         }
     }
 }
 
 private func runTestServer(
     _ setup: TestingSetup, maxPackageSizeMB: Int, dataDirectory: URL, logger custom: Logger?, backend: TestBackend,
-    bodyMeter: RequestBodyMeter?, configure: @Sendable (inout ServerConfig) -> Void,
+    bodyMeter: RequestBodyMeter?, clock: any GalleryClock, configure: @Sendable (inout ServerConfig) -> Void,
     _ body: @escaping @Sendable (FeedClient, TestEnvironment) async throws -> Void
 ) async throws {
     var config = try await testConfig(dataDirectory: dataDirectory, maxPackageSizeMB: maxPackageSizeMB, backend: backend)
@@ -83,7 +85,7 @@ private func runTestServer(
     var logger = Logger(label: "pallet.e2e")
     logger.logLevel = .error
     if let custom { logger = custom }
-    let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger, bodyMeter: bodyMeter)
+    let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger, bodyMeter: bodyMeter, clock: clock)
     // The store must be closed before it is released (SQLiteNIO asserts it), also when the test throws.
     do {
         let environment = TestEnvironment(
