@@ -172,10 +172,12 @@ let package = Package(
         .target(
             name: "PalletTestSupport",
             dependencies: [
-                "PalletApp", "SQLStore", "S3BlobStore", "GalleryTestSupport",
+                "PalletApp", "SQLStore", "S3BlobStore", "GalleryTestSupport", "HTTPPlumbing",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/PalletTestSupport",
             swiftSettings: strictSettings
