@@ -194,7 +194,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "GalleryTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HTTPV2Tests",
             dependencies: ["HTTPV2", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
