@@ -41,7 +41,7 @@ public final class PackageGallery: Sendable {
         catalog = CatalogPublisher(store: store, blobs: blobs, cache: cache, urls: urls)
         search = SearchIndex()
         feed = PackageFeedView(search: search)
-        downloads = DownloadCounter(store: store, search: search, logger: logger)
+        downloads = DownloadCounter(store: store, search: search, clock: clock, logger: logger)
         authenticator = APIKeyAuthenticator(store: store, clock: clock)
         accounts = AccountService(store: store, clock: clock)
         changes = ChangeRecorder(

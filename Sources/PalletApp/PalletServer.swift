@@ -5,6 +5,7 @@ import BlobFileSystem
 import HTTPV2
 import HTTPV3
 import SQLStore
+import WebGallery
 import Foundation
 import ServiceLifecycle
 
@@ -61,6 +62,9 @@ public enum PalletServer {
             maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary,
             accelRedirectPrefix: config.accelRedirectPrefix
         )).register(on: router)
+        // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'
+        // error middleware so web paths get HTML error pages.
+        WebRoutes<BasicRequestContext>(web: WebGallery(gallery: gallery)).register(on: router)
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller()]),
