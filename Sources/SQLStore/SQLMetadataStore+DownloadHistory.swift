@@ -12,10 +12,12 @@ extension SQLMetadataStore {
                     UPDATE package_versions SET downloads = downloads + \(bind: count)
                     WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                     """).run()
-                // ON CONFLICT … DO UPDATE is the same SQL on SQLite (3.24+) and PostgreSQL.
+                // Only for a version that exists (as the total's UPDATE); ON CONFLICT … DO UPDATE is the same
+                // SQL on SQLite (3.24+; the WHERE keeps its parser from reading ON as a join) and PostgreSQL.
                 try await db.raw("""
                     INSERT INTO download_days (lower_id, lower_version, day, downloads)
-                    VALUES (\(bind: key.lowerID), \(bind: key.lowerVersion), \(bind: day), \(bind: count))
+                    SELECT lower_id, lower_version, \(bind: day), \(bind: count) FROM package_versions
+                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                     ON CONFLICT (lower_id, day, lower_version)
                     DO UPDATE SET downloads = download_days.downloads + excluded.downloads
                     """).run()

@@ -75,6 +75,7 @@ enum HostileCorpus {
         # Hostile README
         <script>window.pwned=1</script>
         <img src=x onerror="window.pwned=1">
+
         [click](javascript:window.pwned=1) [data](data:text/html,<script>window.pwned=1</script>) [ok](https://example.com/ok)
         ![tracker](http://tracker.example/pixel.png) ![safe](https://images.example/logo.png)
         <iframe src="https://evil.example"></iframe>
@@ -88,7 +89,6 @@ enum HostileCorpus {
         package.tags = xml("<b>bold</b> \"quoted\" " + "javascript:alert(1)")
         package.readme = readme
         package.extraMetadata = """
-            <projectUrl>javascript:window.pwned=1</projectUrl>
             <copyright>\(xml(script))</copyright>
             <releaseNotes>\(xml(script + attribute))</releaseNotes>
             <repository type="git" url="\(xml("https://example.com/\"><script>x</script>"))" />

@@ -46,6 +46,7 @@ See the [documentation](https://contoso.example/json/docs) for more.
 HOSTILE_README = """# Hostile README
 <script>window.pwned=1</script>
 <img src=x onerror="window.pwned=1">
+
 [click](javascript:window.pwned=1) ![tracker](http://tracker.example/pixel.png)
 <iframe src="https://evil.example"></iframe>
 """
@@ -193,7 +194,7 @@ class PalletServer:
         self.unlist("Contoso.Legacy", "1.0.0")
         self.push(nupkg("Hostile.Package", "1.0.0", description=HOSTILE, authors="Mallory " + HOSTILE,
                         tags="<b>bold</b> javascript:alert(1)", readme=HOSTILE_README,
-                        extra=f"<title>{escape('</title>' + HOSTILE)}</title><projectUrl>javascript:window.pwned=1</projectUrl>"
+                        extra=f"<title>{escape('</title>' + HOSTILE)}</title>"
                               f"<releaseNotes>{escape(HOSTILE)}</releaseNotes><copyright>{escape(HOSTILE)}</copyright>"))
         self.download("Contoso.Json", "2.0.0", 12)
         self.download("Contoso.Json", "1.1.0", 5)

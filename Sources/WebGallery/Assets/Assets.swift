@@ -17,10 +17,10 @@ enum Assets {
     static let all = [style, script, icon, packageIcon]
 
     /// The site icon: a pallet.
-    static let iconSVG = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#10243e"/><g fill="#5aa7ff"><rect x="5" y="7" width="22" height="5" rx="1.2"/><rect x="5" y="14" width="22" height="5" rx="1.2"/><rect x="7" y="21" width="4" height="5"/><rect x="14" y="21" width="4" height="5"/><rect x="21" y="21" width="4" height="5"/></g></svg>"#
+    static let iconSVG = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#10243e"/><g fill="#5aa7ff"><rect x="5" y="7" width="22" height="5" rx="1.2"/><rect x="5" y="14" width="22" height="5" rx="1.2"/><rect x="7" y="21" width="4" height="5"/><rect x="14" y="21" width="4" height="5"/><rect x="21" y="21" width="4" height="5"/></g></svg>"##
 
     /// Shown for packages without an embedded icon (nuspec `iconUrl`s are not fetched: no other host).
-    static let packageIconSVG = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#e6f0fb"/><path d="M32 12l18 9v22L32 52 14 43V21z" fill="#0b63c5" opacity=".18"/><path d="M32 12l18 9-18 9-18-9z" fill="#0b63c5" opacity=".55"/><path d="M32 30v22l18-9V21z" fill="#0b63c5" opacity=".8"/><path d="M32 30v22L14 43V21z" fill="#0b63c5" opacity=".4"/></svg>"#
+    static let packageIconSVG = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#e6f0fb"/><path d="M32 12l18 9v22L32 52 14 43V21z" fill="#0b63c5" opacity=".18"/><path d="M32 12l18 9-18 9-18-9z" fill="#0b63c5" opacity=".55"/><path d="M32 30v22l18-9V21z" fill="#0b63c5" opacity=".8"/><path d="M32 30v22L14 43V21z" fill="#0b63c5" opacity=".4"/></svg>"##
 }
 
 extension Assets.File {

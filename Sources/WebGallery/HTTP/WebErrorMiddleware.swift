@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import HTTPTypes
 
 /// Answers errors on web paths with HTML pages: a 404 for an unknown page, a 500 with a request id for

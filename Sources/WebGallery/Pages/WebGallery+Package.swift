@@ -43,7 +43,9 @@ extension WebGallery {
         async let history = gallery.store.dailyDownloads(ofLowerID: package.lowerID, fromDay: today - Int64(DownloadChart.days) + 1)
         async let readme = readmeHTML(record)
         let index = package.versions.firstIndex { $0.record.lowerVersion == record.lowerVersion } ?? 0
-        let newer = package.versions[(index + 1)...].last { $0.record.listed && (record.isPrerelease || !$0.record.isPrerelease) }?.record
+        // A newer listed stable version wins over a newer prerelease (nuget.org's two notices).
+        let later = package.versions[(index + 1)...].filter(\.record.listed)
+        let newer = (later.last { !$0.record.isPrerelease } ?? later.last)?.record
         var layout = layout("\(record.id) \(record.version)")
         layout.navPackages = true
         layout.description = Format.truncated(metadata.summary ?? metadata.description, limit: 200)
