@@ -31,7 +31,7 @@ def main():
     server = fixture.PalletServer(sys.argv[1]).start()
     try:
         server.seed()
-        server.wait_for("/packages/Contoso.Json", "20 downloads in total")
+        server.wait_for("/packages/Contoso.Json", "17 downloads in total")
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")

@@ -59,7 +59,7 @@ struct HostileContentTests {
     func gfm() {
         let html = MarkdownRenderer.html("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ https://example.com\n")
         #expect(html.contains("<table>"))
-        #expect(html.contains("checked"))
+        #expect(html.contains("aria-label=\"Done\" checked"), "task-list checkboxes are named")
         #expect(html.contains("<del>old</del>"))
         #expect(html.contains(#"href="https://example.com""#))
     }

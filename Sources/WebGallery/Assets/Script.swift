@@ -42,9 +42,16 @@ extension Assets {
             select(next, true);
           });
         });
-        var wanted = tabs.findIndex(function (tab) { return "#" + tab.getAttribute("data-tab") === location.hash; });
+        function fromAddress() {
+          return tabs.findIndex(function (tab) { return "#" + tab.getAttribute("data-tab") === location.hash; });
+        }
         var current = tabs.findIndex(function (tab) { return tab.getAttribute("aria-selected") === "true"; });
-        select(wanted >= 0 ? wanted : Math.max(current, 0), false);
+        select(fromAddress() >= 0 ? fromAddress() : Math.max(current, 0), false);
+        // Links to a panel on the same page (the framework badges, "see the version list") open its tab.
+        window.addEventListener("hashchange", function () {
+          var wanted = fromAddress();
+          if (wanted >= 0) select(wanted, false);
+        });
       }
 
       function setupCopy(button) {

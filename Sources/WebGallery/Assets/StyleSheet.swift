@@ -88,12 +88,12 @@ extension Assets {
     .hero-search { display: flex; gap: 10px; max-width: 680px; }
     .hero-search input { flex: 1; padding: 12px 16px; font-size: 1.05rem; border-radius: 10px; }
     .hero .hero-search input { border-color: transparent; }
-    .totals { display: flex; flex-wrap: wrap; gap: 14px 40px; margin: 28px 0 0; }
-    .totals div { display: flex; flex-direction: column-reverse; }
-    .totals dt { color: var(--muted); font-size: .9rem; }
-    .hero .totals dt { color: var(--header-muted); }
-    .totals dd { margin: 0; font-size: 1.7rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .totals-compact dd { font-size: 1.3rem; }
+    .totals { display: flex; flex-wrap: wrap; gap: 14px 40px; margin: 28px 0 0; padding: 0; list-style: none; }
+    .totals li { display: flex; flex-direction: column-reverse; }
+    .total-label { color: var(--muted); font-size: .9rem; }
+    .hero .total-label { color: var(--header-muted); }
+    .total-value { font-size: 1.7rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.2; }
+    .totals-compact .total-value { font-size: 1.3rem; }
     .home-columns { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 32px; padding-top: 32px; padding-bottom: 40px; }
     .home-aside { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 18px 20px; align-self: start; box-shadow: var(--shadow); }
     .empty { color: var(--muted); background: var(--surface); border: 1px dashed var(--border); border-radius: var(--radius); padding: 18px 20px; }
@@ -184,10 +184,10 @@ extension Assets {
     .package-sidebar { display: flex; flex-direction: column; gap: 16px; min-width: 0; }
     .sidebar-block { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px; box-shadow: var(--shadow); }
     .sidebar-block h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-bottom: 10px; }
-    .download-stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 0 0 12px; }
-    .download-stats div { display: flex; flex-direction: column-reverse; }
-    .download-stats dt { font-size: .78rem; color: var(--muted); }
-    .download-stats dd { margin: 0; font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .download-stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 0 0 12px; padding: 0; list-style: none; }
+    .download-stats li { display: flex; flex-direction: column-reverse; }
+    .download-stats .total-label { font-size: .78rem; }
+    .download-stats .total-value { font-size: 1.15rem; }
     .chart-figure { margin: 0; }
     .chart { display: block; width: 100%; height: 80px; }
     .chart-bar { fill: var(--chart); }
@@ -243,7 +243,7 @@ extension Assets {
       .package-header { gap: 12px; }
       .package-icon-large { width: 48px; height: 48px; }
       .totals { gap: 10px 26px; }
-      .totals dd { font-size: 1.35rem; }
+      .total-value { font-size: 1.35rem; }
       .profile-header .totals { margin: 0; width: 100%; }
       .body-tabs .tab-panel { padding: 16px 14px; }
       .footer-links { flex-wrap: wrap; }

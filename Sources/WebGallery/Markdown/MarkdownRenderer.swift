@@ -18,7 +18,7 @@ enum MarkdownRenderer {
     /// The HTML of a README.
     static func html(_ markdown: String) -> String {
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -31,7 +31,11 @@ enum MarkdownRenderer {
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         // Safe mode leaves no raw HTML, so every `<a href=` in the output is one cmark wrote.
-        return String(cString: rendered).replacingOccurrences(of: "<a href=", with: "<a rel=\"nofollow ugc noopener\" href=")
+        // Task-list checkboxes get a name (an unnamed form control is an accessibility failure).
+        return String(cString: rendered)
+            .replacingOccurrences(of: "<a href=", with: "<a rel=\"nofollow ugc noopener\" href=")
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\"", with: "<input type=\"checkbox\" aria-label=\"Done\" checked=\"\" disabled=\"\"")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\"", with: "<input type=\"checkbox\" aria-label=\"To do\" disabled=\"\"")
     }
 
     /// Walks the tree: demotes headings, filters link destinations, turns images into links.

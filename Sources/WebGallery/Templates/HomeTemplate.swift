@@ -8,15 +8,14 @@ extension Templates {
         <h1>{{layout.siteName}}: your team's package feed</h1>
         <p class="hero-lead">Find, inspect and install the NuGet packages published here.</p>
         <form class="hero-search" role="search" action="/packages" method="get">
-          <label for="home-q" class="visually-hidden">Search packages</label>
-          <input id="home-q" type="search" name="q" placeholder="Search packages" aria-label="Search packages" autocomplete="off">
+          <input id="home-q" type="search" name="q" placeholder="Search packages" aria-label="Search packages">
           <button type="submit" class="button button-primary">Search</button>
         </form>
-        <dl class="totals">
-          <div><dt>package downloads</dt><dd>{{downloads}}</dd></div>
-          <div><dt>package versions</dt><dd>{{versions}}</dd></div>
-          <div><dt>unique packages</dt><dd>{{packages}}</dd></div>
-        </dl>
+        <ul class="totals">
+          <li><span class="total-label">package downloads</span> <span class="total-value">{{downloads}}</span></li>
+          <li><span class="total-label">package versions</span> <span class="total-value">{{versions}}</span></li>
+          <li><span class="total-label">unique packages</span> <span class="total-value">{{packages}}</span></li>
+        </ul>
       </div>
     </section>
     <div class="wrap home-columns">

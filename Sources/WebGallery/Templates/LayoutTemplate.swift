@@ -30,7 +30,7 @@ extension Templates {
         </nav>
         {{#layout.headerSearch}}
         <form class="header-search" role="search" action="/packages" method="get">
-          <input type="search" name="q" aria-label="Search packages" placeholder="Search packages" autocomplete="off" value="{{layout.query}}">
+          <input type="search" name="q" aria-label="Search packages" placeholder="Search packages" value="{{layout.query}}">
           <button type="submit" class="icon-button" aria-label="Search"><svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="8.5" cy="8.5" r="5.5"/><line x1="13" y1="13" x2="18" y2="18"/></svg></button>
         </form>
         {{/layout.headerSearch}}

@@ -114,11 +114,11 @@ extension Templates {
         <aside class="package-sidebar" aria-label="About this package">
           <section class="sidebar-block" aria-labelledby="downloads-heading">
             <h2 id="downloads-heading">Downloads</h2>
-            <dl class="download-stats">
-              <div><dt>Total</dt><dd>{{totalDownloads}}</dd></div>
-              <div><dt>Current version</dt><dd>{{versionDownloads}}</dd></div>
-              <div><dt>Per day average</dt><dd>{{perDayAverage}}</dd></div>
-            </dl>
+            <ul class="download-stats">
+              <li><span class="total-label">Total</span> <span class="total-value">{{totalDownloads}}</span></li>
+              <li><span class="total-label">Current version</span> <span class="total-value">{{versionDownloads}}</span></li>
+              <li><span class="total-label">Per day average</span> <span class="total-value">{{perDayAverage}}</span></li>
+            </ul>
             <figure class="chart-figure">
               {{{chart.svg}}}
               <figcaption><span>{{chart.firstDate}}</span><span>Last 90 days</span><span>{{chart.lastDate}}</span></figcaption>

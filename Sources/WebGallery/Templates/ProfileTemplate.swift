@@ -10,10 +10,10 @@ extension Templates {
           <h1>{{name}}</h1>
           <p class="muted">{{kind}}</p>
         </div>
-        <dl class="totals totals-compact">
-          <div><dt>packages</dt><dd>{{packageCount}}</dd></div>
-          <div><dt>total downloads</dt><dd>{{totalDownloads}}</dd></div>
-        </dl>
+        <ul class="totals totals-compact">
+          <li><span class="total-label">packages</span> <span class="total-value">{{packageCount}}</span></li>
+          <li><span class="total-label">total downloads</span> <span class="total-value">{{totalDownloads}}</span></li>
+        </ul>
       </div>
       {{#isOrganization}}
       <section aria-labelledby="members-heading" class="members">
@@ -42,11 +42,11 @@ extension Templates {
     <div class="wrap stats-page">
       <h1>Statistics</h1>
       <p class="muted">Live figures from this server, updated as packages are pushed and downloaded.</p>
-      <dl class="totals">
-        <div><dt>package downloads</dt><dd>{{downloads}}</dd></div>
-        <div><dt>package versions</dt><dd>{{versions}}</dd></div>
-        <div><dt>unique packages</dt><dd>{{packages}}</dd></div>
-      </dl>
+      <ul class="totals">
+        <li><span class="total-label">package downloads</span> <span class="total-value">{{downloads}}</span></li>
+        <li><span class="total-label">package versions</span> <span class="total-value">{{versions}}</span></li>
+        <li><span class="total-label">unique packages</span> <span class="total-value">{{packages}}</span></li>
+      </ul>
       <div class="stats-grid">
         <section aria-labelledby="top-packages">
           <h2 id="top-packages">Top packages</h2>
@@ -84,7 +84,6 @@ extension Templates {
       <h1>{{heading}}</h1>
       <p>{{message}}</p>
       <form class="hero-search" role="search" action="/packages" method="get">
-        <label for="error-q" class="visually-hidden">Search packages</label>
         <input id="error-q" type="search" name="q" placeholder="Search packages" aria-label="Search packages" value="{{query}}">
         <button type="submit" class="button button-primary">Search</button>
       </form>

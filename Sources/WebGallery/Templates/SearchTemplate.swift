@@ -6,8 +6,7 @@ extension Templates {
     <div class="wrap">
       <form class="search-form" role="search" action="/packages" method="get">
         <div class="search-row">
-          <label for="search-q" class="visually-hidden">Search packages</label>
-          <input id="search-q" type="search" name="q" value="{{q}}" placeholder="Search packages" aria-label="Search packages" autocomplete="off">
+          <input id="search-q" type="search" name="q" value="{{q}}" placeholder="Search packages" aria-label="Search packages">
           <button type="submit" class="button button-primary">Search</button>
         </div>
         <div class="search-filters">
