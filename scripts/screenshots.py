@@ -15,6 +15,7 @@ PAGES = {
     "search": "/packages?q=contoso",
     "package": "/packages/Contoso.Json",
     "unlisted": "/packages/Contoso.Legacy/1.0.0",
+    "deprecated": "/packages/Fabrikam.Logging",
     "profile": "/profiles/Contoso",
     "stats": "/stats",
     "404": "/packages/No.Such.Package",
@@ -32,6 +33,7 @@ def main():
     try:
         server.seed()
         server.wait_for("/packages/Contoso.Json", "17 downloads in total")
+        server.add_history_and_deprecation()
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")
@@ -40,10 +42,12 @@ def main():
                         driver.get(server.base + path)
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")
-                        driver.set_window_size(width, min(max(full, height), 2400))
+                        metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                               dict(metrics, height=min(max(full, height), 2400)))
                         file = os.path.join(out, f"{name}-{size}-{theme}.png")
                         driver.save_screenshot(file)
-                        driver.set_window_size(width, height)
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", dict(metrics, height=height))
                         print("wrote", os.path.relpath(file, ROOT))
                 finally:
                     driver.quit()

@@ -132,7 +132,10 @@ class PalletServer:
         self.admin("add-member", "Contoso", "bob", "--role", "collaborator")
         self.key = self.admin("create-api-key", "--user", "alice")[-1]
         self.org_key = self.admin("create-api-key", "--user", "alice", "--owner", "Contoso")[-1]
-        self.log = open(os.path.join(self.work, "serve.log"), "w")
+        return self.launch()
+
+    def launch(self):
+        self.log = open(os.path.join(self.work, "serve.log"), "a")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--data", self.data, "--host", "127.0.0.1", "--port", str(self.port),
              "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT)
@@ -171,6 +174,11 @@ class PalletServer:
             return error.code, error.read().decode()
 
     def seed(self):
+        # First, so the hostile package is not the most recently updated one on the home page.
+        self.push(nupkg("Hostile.Package", "1.0.0", description=HOSTILE, authors="Mallory " + HOSTILE,
+                        tags="<b>bold</b> javascript:alert(1)", readme=HOSTILE_README,
+                        extra=f"<title>{escape('</title>' + HOSTILE)}</title>"
+                              f"<releaseNotes>{escape(HOSTILE)}</releaseNotes><copyright>{escape(HOSTILE)}</copyright>"))
         json_extra = ("<projectUrl>https://contoso.example/json</projectUrl>"
                       '<repository type="git" url="https://github.com/contoso/json" />'
                       '<license type="expression">MIT</license>'
@@ -192,14 +200,38 @@ class PalletServer:
         # Legacy package, later unlisted.
         self.push(nupkg("Contoso.Legacy", "1.0.0", description="The old Contoso API. Use Contoso.Json instead."))
         self.unlist("Contoso.Legacy", "1.0.0")
-        self.push(nupkg("Hostile.Package", "1.0.0", description=HOSTILE, authors="Mallory " + HOSTILE,
-                        tags="<b>bold</b> javascript:alert(1)", readme=HOSTILE_README,
-                        extra=f"<title>{escape('</title>' + HOSTILE)}</title>"
-                              f"<releaseNotes>{escape(HOSTILE)}</releaseNotes><copyright>{escape(HOSTILE)}</copyright>"))
         self.download("Contoso.Json", "2.0.0", 12)
         self.download("Contoso.Json", "1.1.0", 5)
         self.download("Contoso.Core", "1.0.0", 3)
         return self
+
+    def add_history_and_deprecation(self):
+        """What no API can write yet, written into the SQLite database while the server is stopped: 90 days
+        of download history for Contoso.Json (the chart) and a deprecation of Fabrikam.Logging 1.0.0."""
+        import datetime
+        import json
+        import sqlite3
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        today = int(datetime.datetime.now(datetime.timezone.utc).timestamp() // 86400)
+        db = sqlite3.connect(os.path.join(self.data, "pallet.sqlite"))
+        total = 0
+        for age in range(1, 90):
+            # A growing trend with weekend dips, deterministic.
+            count = 40 + (90 - age) * 3 + (age * 37 % 23) - (25 if (today - age) % 7 in (2, 3) else 0)
+            version = "2.0.0" if age < 40 else "1.1.0"
+            db.execute("INSERT INTO download_days (lower_id, lower_version, day, downloads) VALUES (?, ?, ?, ?)",
+                       ("contoso.json", version, today - age, count))
+            db.execute("UPDATE package_versions SET downloads = downloads + ? WHERE lower_id = ? AND lower_version = ?",
+                       (count, "contoso.json", version))
+            total += count
+        deprecation = {"reasons": ["Legacy"], "message": "Logging moved to Contoso.Json's diagnostics.",
+                       "alternatePackageID": "Contoso.Json", "alternatePackageRange": "*"}
+        db.execute("UPDATE package_versions SET deprecation_json = ? WHERE lower_id = 'fabrikam.logging'", (json.dumps(deprecation),))
+        db.commit()
+        db.close()
+        self.history_total = total
+        return self.launch()
 
     def wait_for(self, path, text, seconds=20):
         """Polls a page until it contains `text` (download counts appear after the next flush)."""
@@ -236,6 +268,9 @@ def chrome(width=1280, height=900, dark=False):
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_window_size(width, height)
+    # The viewport exactly (window sizes include browser chrome); a phone width also gets touch and mobile.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
     if dark:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     else:

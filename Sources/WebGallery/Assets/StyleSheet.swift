@@ -53,10 +53,11 @@ extension Assets {
     .site-nav ul { display: flex; gap: 4px; list-style: none; margin: 0; padding: 0; }
     .site-nav a { display: block; padding: 6px 12px; border-radius: 6px; color: var(--header-muted); text-decoration: none; font-weight: 500; }
     .site-nav a:hover, .site-nav a[aria-current="page"] { color: var(--header-text); background: rgba(255, 255, 255, .09); }
-    .header-search { margin-left: auto; display: flex; align-items: center; background: rgba(255, 255, 255, .1); border: 1px solid rgba(255, 255, 255, .18); border-radius: 8px; }
-    .header-search input { background: transparent; border: 0; color: var(--header-text); padding: 7px 10px; width: 240px; font: inherit; font-size: .95rem; }
-    .header-search input::placeholder { color: var(--header-muted); }
-    .icon-button { background: transparent; border: 0; padding: 6px 10px; cursor: pointer; color: var(--header-text); }
+    .header-search { margin-left: auto; display: flex; align-items: center; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
+    .header-search input[type="search"] { background: transparent; border: 0; color: var(--text); padding: 7px 12px; width: 260px; font-size: .95rem; }
+    .header-search:focus-within { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .header-search input[type="search"]:focus-visible { outline: none; }
+    .icon-button { background: transparent; border: 0; padding: 6px 10px; cursor: pointer; color: var(--muted); }
     .icon-button svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; display: block; }
 
     /* Buttons, fields, chips */
@@ -89,7 +90,7 @@ extension Assets {
     .hero-search input { flex: 1; padding: 12px 16px; font-size: 1.05rem; border-radius: 10px; }
     .hero .hero-search input { border-color: transparent; }
     .totals { display: flex; flex-wrap: wrap; gap: 14px 40px; margin: 28px 0 0; padding: 0; list-style: none; }
-    .totals li { display: flex; flex-direction: column-reverse; }
+    .totals li { display: flex; flex-direction: column; }
     .total-label { color: var(--muted); font-size: .9rem; }
     .hero .total-label { color: var(--header-muted); }
     .total-value { font-size: 1.7rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.2; }
@@ -160,7 +161,7 @@ extension Assets {
     .body-tabs .tab-panel { padding: 20px 22px; }
     .description-text { white-space: pre-line; overflow-wrap: anywhere; }
     .release-notes, .license-text { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--code-bg); border: 1px solid var(--border); border-radius: 8px; padding: 12px 14px; margin: 0; }
-    .markdown { overflow-wrap: anywhere; }
+    .markdown { overflow-wrap: break-word; }
     .markdown > :first-child { margin-top: 0; }
     .markdown h2, .markdown h3, .markdown h4 { margin-top: 1.3em; }
     .markdown h2 { padding-bottom: .3em; border-bottom: 1px solid var(--border); }
@@ -185,7 +186,8 @@ extension Assets {
     .sidebar-block { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px; box-shadow: var(--shadow); }
     .sidebar-block h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-bottom: 10px; }
     .download-stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 0 0 12px; padding: 0; list-style: none; }
-    .download-stats li { display: flex; flex-direction: column-reverse; }
+    .download-stats li { display: flex; flex-direction: column; }
+    .download-stats .total-label { line-height: 1.3; }
     .download-stats .total-label { font-size: .78rem; }
     .download-stats .total-value { font-size: 1.15rem; }
     .chart-figure { margin: 0; }
@@ -217,6 +219,7 @@ extension Assets {
     .stats-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 22px; }
     .stats-grid section { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px; box-shadow: var(--shadow); min-width: 0; }
     .stats-table td { overflow-wrap: anywhere; }
+    .stats-table td.date { white-space: nowrap; overflow-wrap: normal; }
     .error-page { padding-top: 60px; padding-bottom: 60px; max-width: 720px; }
     .error-code { font-size: 4.5rem; font-weight: 800; line-height: 1; margin: 0 0 12px; color: var(--accent); }
     .error-page .hero-search { margin: 22px 0; }
@@ -227,9 +230,13 @@ extension Assets {
     .footer-inner p { margin: 0; }
     .footer-links { display: flex; gap: 18px; list-style: none; margin: 0; padding: 0; }
 
+    @media (min-width: 761px) {
+      .install .tab-list { flex-wrap: wrap; overflow-x: visible; }
+    }
+
     /* Phones and narrow windows */
     @media (max-width: 760px) {
-      .wrap { padding: 0 14px; }
+      .wrap { padding-left: 14px; padding-right: 14px; }
       h1 { font-size: 1.5rem; }
       .header-inner { gap: 8px 16px; padding-top: 8px; padding-bottom: 10px; }
       .header-search { margin-left: 0; width: 100%; }

@@ -12,9 +12,9 @@ extension Templates {
           <button type="submit" class="button button-primary">Search</button>
         </form>
         <ul class="totals">
-          <li><span class="total-label">package downloads</span> <span class="total-value">{{downloads}}</span></li>
-          <li><span class="total-label">package versions</span> <span class="total-value">{{versions}}</span></li>
-          <li><span class="total-label">unique packages</span> <span class="total-value">{{packages}}</span></li>
+          <li><span class="total-value">{{downloads}}</span> <span class="total-label">package downloads</span></li>
+          <li><span class="total-value">{{versions}}</span> <span class="total-label">package versions</span></li>
+          <li><span class="total-value">{{packages}}</span> <span class="total-label">unique packages</span></li>
         </ul>
       </div>
     </section>

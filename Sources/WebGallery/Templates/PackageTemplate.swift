@@ -115,9 +115,9 @@ extension Templates {
           <section class="sidebar-block" aria-labelledby="downloads-heading">
             <h2 id="downloads-heading">Downloads</h2>
             <ul class="download-stats">
-              <li><span class="total-label">Total</span> <span class="total-value">{{totalDownloads}}</span></li>
-              <li><span class="total-label">Current version</span> <span class="total-value">{{versionDownloads}}</span></li>
-              <li><span class="total-label">Per day average</span> <span class="total-value">{{perDayAverage}}</span></li>
+              <li><span class="total-value">{{totalDownloads}}</span> <span class="total-label">Total</span></li>
+              <li><span class="total-value">{{versionDownloads}}</span> <span class="total-label">Current version</span></li>
+              <li><span class="total-value">{{perDayAverage}}</span> <span class="total-label">Per day average</span></li>
             </ul>
             <figure class="chart-figure">
               {{{chart.svg}}}

@@ -11,8 +11,8 @@ extension Templates {
           <p class="muted">{{kind}}</p>
         </div>
         <ul class="totals totals-compact">
-          <li><span class="total-label">packages</span> <span class="total-value">{{packageCount}}</span></li>
-          <li><span class="total-label">total downloads</span> <span class="total-value">{{totalDownloads}}</span></li>
+          <li><span class="total-value">{{packageCount}}</span> <span class="total-label">packages</span></li>
+          <li><span class="total-value">{{totalDownloads}}</span> <span class="total-label">total downloads</span></li>
         </ul>
       </div>
       {{#isOrganization}}
@@ -43,9 +43,9 @@ extension Templates {
       <h1>Statistics</h1>
       <p class="muted">Live figures from this server, updated as packages are pushed and downloaded.</p>
       <ul class="totals">
-        <li><span class="total-label">package downloads</span> <span class="total-value">{{downloads}}</span></li>
-        <li><span class="total-label">package versions</span> <span class="total-value">{{versions}}</span></li>
-        <li><span class="total-label">unique packages</span> <span class="total-value">{{packages}}</span></li>
+        <li><span class="total-value">{{downloads}}</span> <span class="total-label">package downloads</span></li>
+        <li><span class="total-value">{{versions}}</span> <span class="total-label">package versions</span></li>
+        <li><span class="total-value">{{packages}}</span> <span class="total-label">unique packages</span></li>
       </ul>
       <div class="stats-grid">
         <section aria-labelledby="top-packages">
@@ -66,7 +66,7 @@ extension Templates {
           <h2 id="recent-pushes">Recent pushes</h2>
           <table class="stats-table">
             <thead><tr><th scope="col">Version</th><th scope="col">Pushed</th></tr></thead>
-            <tbody>{{#recentPushes}}<tr><td><a href="{{url}}">{{id}} {{version}}</a></td><td><time datetime="{{updatedISO}}">{{updated}}</time></td></tr>{{/recentPushes}}</tbody>
+            <tbody>{{#recentPushes}}<tr><td><a href="{{url}}">{{id}} {{version}}</a></td><td class="date"><time datetime="{{updatedISO}}">{{updated}}</time></td></tr>{{/recentPushes}}</tbody>
           </table>
         </section>
       </div>
