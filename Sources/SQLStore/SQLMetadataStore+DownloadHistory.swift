@@ -25,10 +25,11 @@ extension SQLMetadataStore {
         }
     }
 
+    // PostgreSQL sums BIGINT into NUMERIC; the cast keeps one decodable type on both databases.
     public func dailyDownloads(ofLowerID lowerID: String, fromDay: Int64) async throws -> [DailyDownloads] {
         try await read { db in
             try await db.raw("""
-                SELECT day, SUM(downloads) AS downloads FROM download_days
+                SELECT day, CAST(SUM(downloads) AS BIGINT) AS downloads FROM download_days
                 WHERE lower_id = \(bind: lowerID) AND day >= \(bind: fromDay)
                 GROUP BY day ORDER BY day
                 """).all().map {

@@ -40,15 +40,34 @@ struct WebTestServer: Sendable {
     }
 }
 
+/// Runs `body` against a fresh installation on the suite's backend (`TestBackend`: SQLite + blob folder, or
+/// PostgreSQL + S3 when `PALLET_TEST_BACKEND=postgres-s3`), removed afterwards.
 func withWebServer(_ body: @escaping @Sendable (WebTestServer) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
+    let backend = TestBackend.current
+    await backend.concurrencyLimit?.acquire()
+    do {
+        try await runWebServer(directory: directory, backend: backend, body)
+        await backend.cleanUp(dataDirectory: directory)
+        await backend.concurrencyLimit?.release()
+    } catch {
+        await backend.cleanUp(dataDirectory: directory)
+        await backend.concurrencyLimit?.release()
+        throw error
+    }
+}
+
+private func runWebServer(
+    directory: URL, backend: TestBackend, _ body: @escaping @Sendable (WebTestServer) async throws -> Void
+) async throws {
     var config = ServerConfig()
     config.dataDirectory = directory.appendingPathComponent("data").path
     config.host = "127.0.0.1"
     config.port = 0
     config.baseURL = "http://pallet.test"
+    try await backend.apply(to: &config, dataDirectory: directory)
     var logger = Logger(label: "pallet.web-tests")
     logger.logLevel = .critical
     let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
