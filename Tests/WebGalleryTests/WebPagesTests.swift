@@ -112,6 +112,28 @@ struct WebPagesTests {
         }
     }
 
+    @Test("home and Recently updated follow pushes and unlists (the derived lists are recomputed per feed change)")
+    func recentlyUpdated() async throws {
+        try await withWebServer { server in
+            try await server.push(TestPackage(id: "Older.Package", version: "1.0.0"))
+            let before = try await server.get("/")
+            #expect(before.body.contains(">Older.Package</a>"))
+            #expect(before.body.contains(#"<span class="total-value">1</span> <span class="total-label">unique packages</span>"#))
+            try await server.push(TestPackage(id: "Newer.Package", version: "1.0.0"))
+            let browse = try await server.get("/packages?sortby=created-desc")
+            let newer = try #require(browse.body.range(of: ">Newer.Package</a>"))
+            let older = try #require(browse.body.range(of: ">Older.Package</a>"))
+            #expect(newer.lowerBound < older.lowerBound)
+            _ = try await server.gallery.setListed(false, id: "Older.Package", version: "1.0.0", apiKey: server.apiKey)
+            let after = try await server.get("/")
+            #expect(!after.body.contains(">Older.Package</a>"))
+            #expect(after.body.contains(#"<span class="total-value">1</span> <span class="total-label">package versions</span>"#))
+            let stats = try await server.get("/stats")
+            #expect(stats.body.contains(">Newer.Package 1.0.0</a>"))
+            #expect(!stats.body.contains(">Older.Package 1.0.0</a>"))
+        }
+    }
+
     @Test("a missing version redirects to the package with a notice; unlisted versions show a notice and leave lists")
     func missingAndUnlisted() async throws {
         try await withWebServer { server in

@@ -68,17 +68,16 @@ struct BrowseParameters {
 extension WebGallery {
     /// `/packages`.
     func searchPage(_ parameters: BrowseParameters) -> String {
-        let results = browse(parameters)
+        let (total, items) = browse(parameters)
         let q = parameters.q.trimmingCharacters(in: .whitespaces)
         let heading = q.isEmpty
-            ? "There are \(Format.grouped(Int64(results.totalHits))) packages"
-            : "\(Format.grouped(Int64(results.totalHits))) packages returned for \(q)"
+            ? "There are \(Format.grouped(Int64(total))) packages"
+            : "\(Format.grouped(Int64(total))) packages returned for \(q)"
         var layout = layout(q.isEmpty ? "Packages" : "Search: \(q)")
         layout.navPackages = true
         layout.headerSearch = false
         layout.noIndex = !q.isEmpty || parameters.page > 1
         let known = BrowseParameters.packageTypes.contains { $0.0.lowercased() == parameters.packageType.lowercased() }
-        let items = results.hits.map(PackageItemModel.init(hit:))
         return render(SearchPageModel(
             layout: layout, q: parameters.q, heading: heading,
             sortOptions: BrowseParameters.sorts.map { OptionModel(value: $0.0, label: $0.1, selected: $0.0 == parameters.sortBy) },
@@ -86,21 +85,27 @@ extension WebGallery {
                 OptionModel(value: $0.0, label: $0.1, selected: $0.0.lowercased() == parameters.packageType.lowercased())
             },
             prerelease: parameters.prerelease, unknownType: !known, error: nil, results: items, hasResults: !items.isEmpty,
-            pager: PagerModel.make(page: parameters.page, pageSize: BrowseParameters.pageSize, total: results.totalHits,
+            pager: PagerModel.make(page: parameters.page, pageSize: BrowseParameters.pageSize, total: total,
                                    url: parameters.url(page:))
         ), "search")
     }
 
-    /// One page of results in the requested order. Relevance (and downloads with no query, which is the
-    /// same order) comes straight from the index; the other orders rank every match, then cut the page.
-    func browse(_ parameters: BrowseParameters) -> SearchResults {
+    /// One page of results in the requested order, with the number of matches. Relevance (and downloads with
+    /// no query, the same order) comes straight from the index; "Recently updated" with no query or filter pages
+    /// through the feed digest; other combinations rank every match, then cut the page.
+    func browse(_ parameters: BrowseParameters) -> (total: Int, items: [PackageItemModel]) {
         let skip = (parameters.page - 1) * BrowseParameters.pageSize
         var query = SearchQuery(
             q: parameters.q, skip: skip, take: BrowseParameters.pageSize, includePrerelease: parameters.prerelease,
             includeSemVer2: true, packageType: parameters.packageType.isEmpty ? nil : parameters.packageType)
         let q = parameters.q.trimmingCharacters(in: .whitespaces)
         if parameters.sortBy == "relevance" || (parameters.sortBy == "totalDownloads-desc" && q.isEmpty) {
-            return gallery.search.search(query)
+            let results = gallery.search.search(query)
+            return (results.totalHits, results.hits.map(PackageItemModel.init(hit:)))
+        }
+        if parameters.sortBy == "created-desc", q.isEmpty, query.packageType == nil, parameters.prerelease {
+            let all = digest().latestByPublished
+            return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).map(item))
         }
         query.skip = 0
         query.take = Int.max / 2
@@ -110,7 +115,6 @@ extension WebGallery {
         } else {
             all.hits.sort { ($0.totalDownloads, $1.lowerID) > ($1.totalDownloads, $0.lowerID) }
         }
-        let page = all.hits.dropFirst(skip).prefix(BrowseParameters.pageSize)
-        return SearchResults(totalHits: all.totalHits, hits: Array(page))
+        return (all.totalHits, all.hits.dropFirst(skip).prefix(BrowseParameters.pageSize).map(PackageItemModel.init(hit:)))
     }
 }

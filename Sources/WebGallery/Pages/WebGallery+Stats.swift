@@ -26,7 +26,7 @@ extension WebGallery {
         var layout = layout("Statistics")
         layout.navStats = true
         let snapshot = gallery.feed.snapshot()
-        let totals = totals(snapshot)
+        let digest = digests.digest(snapshot)
         let top = gallery.search.search(SearchQuery(q: "", take: 10, includePrerelease: true, includeSemVer2: true)).hits.map {
             StatsRowModel(id: $0.id, version: nil, url: PackageURLs.package(id: $0.id), downloads: Format.grouped($0.totalDownloads),
                           updated: "", updatedISO: "")
@@ -36,23 +36,14 @@ extension WebGallery {
             return StatsRowModel(id: id, version: entry.version, url: PackageURLs.version(id: id, version: entry.version),
                                  downloads: Format.grouped(entry.downloads), updated: "", updatedISO: "")
         }
-        var recent: [PackageVersionRecord] = []
-        for package in snapshot.packages.values {
-            for version in package.versions where version.record.listed {
-                let record = version.record
-                if recent.count == 10, let last = recent.last, record.created <= last.created { continue }
-                recent.append(record)
-                recent.sort { ($0.created, $1.lowerID) > ($1.created, $0.lowerID) }
-                if recent.count > 10 { recent.removeLast() }
-            }
-        }
-        let pushes = recent.map {
+        let pushes = digest.recentPushes.map {
             StatsRowModel(id: $0.id, version: $0.version, url: PackageURLs.version(id: $0.id, version: $0.normalizedVersion),
                           downloads: "", updated: Format.shortDay($0.created), updatedISO: Format.iso($0.created))
         }
         return render(StatsModel(
-            layout: layout, downloads: Format.grouped(totals.downloads), versions: Format.grouped(Int64(totals.versions)),
-            packages: Format.grouped(Int64(totals.packages)), topPackages: top, topVersions: topVersions, recentPushes: pushes
+            layout: layout, downloads: Format.grouped(gallery.search.totalDownloads()),
+            versions: Format.grouped(Int64(digest.listedVersions)), packages: Format.grouped(Int64(digest.packages)),
+            topPackages: top, topVersions: topVersions, recentPushes: pushes
         ), "stats")
     }
 }

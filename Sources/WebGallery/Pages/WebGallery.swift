@@ -10,6 +10,7 @@ public final class WebGallery: Sendable {
     let templates: MustacheLibrary
     let siteName: String
     let readmes = ReadmeCache()
+    let digests = FeedDigestCache()
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
@@ -45,6 +46,19 @@ public final class WebGallery: Sendable {
 
     func layout(_ title: String) -> LayoutModel {
         LayoutModel(title: title, siteName: siteName, feedAddress: gallery.urls.base + "/v3/index.json")
+    }
+
+    /// The derived lists of the current feed.
+    func digest() -> FeedDigest {
+        digests.digest(gallery.feed.snapshot())
+    }
+
+    /// A list item for a package's shown version, with owners and downloads from the search index.
+    func item(_ record: PackageVersionRecord) -> PackageItemModel {
+        let facts = gallery.search.facts(ofLowerID: record.lowerID)
+        return PackageItemModel(
+            record: record, owners: facts?.owners ?? [], verified: facts?.verified ?? false,
+            totalDownloads: facts?.totalDownloads ?? record.downloads)
     }
 
     /// Today as a UTC day number, by the gallery's clock.
