@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Regenerates docs/screenshots/: the web gallery's pages at desktop and phone width, light and dark,
-from a real `pallet serve` seeded like the browser tests (tests/web/pallet_web_fixture.py).
+from a real `pallet serve` seeded like the browser tests (scripts/web_fixture.py).
 
 Usage: python3 scripts/screenshots.py .build/debug/pallet    (needs chromium, chromium-driver, selenium)"""
 import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "web"))
-import pallet_web_fixture as fixture  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import web_fixture as fixture  # noqa: E402
 
 PAGES = {
     "home": "/",

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Browser tests of the web gallery: Debian's headless chromium driven by Selenium against a real
-`pallet serve` seeded with packages (tests/web/pallet_web_fixture.py).
+`pallet serve` seeded with packages (scripts/web_fixture.py).
 
 Every page is opened and its content checked; the hostile package leaves `window` untouched (no alert,
 no script ran); the tabs work from the keyboard; axe-core (bundled by axe-selenium-python, no network)
 finds no serious or critical accessibility violation on any page, in light and dark.
 
-Usage: python3 tests/web/browser_tests.py .build/debug/pallet      prints `N passed, M failed`.
+Usage: python3 scripts/web-browser-tests.py .build/debug/pallet      prints `N passed, M failed`.
 Skips (exit 0, with the reason) when chromium, chromedriver or selenium is missing, unless
 PALLET_REQUIRE_BROWSER=1 (CI sets it: there they must run)."""
 import os
@@ -15,7 +15,7 @@ import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import pallet_web_fixture as fixture  # noqa: E402
+import web_fixture as fixture  # noqa: E402
 
 passed, failed = 0, 0
 
