@@ -3,7 +3,10 @@
 from a real `pallet serve` seeded like the browser tests (scripts/web_fixture.py).
 
 Usage: python3 scripts/screenshots.py .build/debug/pallet    (needs chromium, chromium-driver, selenium)"""
+import glob
 import os
+import shutil
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -53,6 +56,9 @@ def main():
                     driver.quit()
     finally:
         server.stop()
+    # Smaller files in git when Debian's optipng is there (lossless).
+    if shutil.which("optipng"):
+        subprocess.run(["optipng", "-quiet", "-o2", *sorted(glob.glob(os.path.join(out, "*.png")))], check=False)
     return 0
 
 

@@ -76,6 +76,12 @@ struct WebPagesTests {
             #expect(page.body.contains("<strong>JSON</strong>"), "README rendered as Markdown")
             #expect(page.body.contains("<h2>Contoso.Json</h2>"), "README headings moved below the page's h1")
             #expect(page.body.contains("First release."))
+            let tagLink = try #require(page.body.firstMatch(of: /<a href="(\/packages\?q=tags%3A%22json%22)">json<\/a>/)?.1)
+            let tagged = try await server.get(String(tagLink))
+            #expect(tagged.body.contains("1 packages returned for tags:&quot;json&quot;"), "a tag link finds the package")
+            let short = try await server.get("/packages/contoso.json/1.0")
+            #expect(short.status == .ok, "versions match in their normalized form")
+            #expect(short.body.contains(#"<span class="package-version">1.0.0</span>"#))
             let prerelease = try await server.get("/packages/Contoso.Json/2.0.0-beta.1")
             #expect(prerelease.body.contains("This is a prerelease version of Contoso.Json."))
         }
