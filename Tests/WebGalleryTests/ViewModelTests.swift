@@ -40,6 +40,8 @@ struct ViewModelTests {
         #expect(chart.svg.contains(#"role="img""#))
         #expect(chart.svg.contains("7 downloads in total"))
         #expect(chart.svg.components(separatedBy: "<rect").count - 1 == 90)
+        #expect(!chart.isEmpty)
+        #expect(DownloadChart(history: [DailyDownloads(day: 5, downloads: 9)], today: 100).isEmpty, "outside the window")
     }
 
     @Test("install snippets follow the package type")

@@ -196,6 +196,7 @@ extension Assets {
     .chart-bar:hover { fill: var(--accent-strong); }
     .chart-axis { stroke: var(--chart-axis); stroke-width: 1; }
     .chart-figure figcaption { display: flex; justify-content: space-between; font-size: .75rem; color: var(--muted); margin-top: 4px; }
+    .chart-empty { margin: 6px 0 0; color: var(--muted); font-size: .85rem; }
     .chart-data { margin-top: 8px; font-size: .85rem; }
     .chart-data summary { cursor: pointer; color: var(--accent); }
     .chart-data table { margin-top: 6px; }

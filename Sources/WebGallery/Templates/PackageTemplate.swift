@@ -123,6 +123,7 @@ extension Templates {
               {{{chart.svg}}}
               <figcaption><span>{{chart.firstDate}}</span><span>Last 90 days</span><span>{{chart.lastDate}}</span></figcaption>
             </figure>
+            {{#chart.isEmpty}}<p class="chart-empty">No downloads in the last 90 days.</p>{{/chart.isEmpty}}
             <details class="chart-data">
               <summary>Daily downloads table</summary>
               <table>

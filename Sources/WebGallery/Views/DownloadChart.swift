@@ -18,6 +18,8 @@ struct DownloadChart {
     /// Newest first.
     let rows: [Row]
     let total: Int64
+    /// No download in the window: the page says so instead of showing an empty plot alone.
+    let isEmpty: Bool
     let firstDate: String
     let lastDate: String
 
@@ -29,6 +31,7 @@ struct DownloadChart {
             counts[Int(entry.day - first)] += entry.downloads
         }
         total = counts.reduce(0, +)
+        isEmpty = total == 0
         label = "Downloads per day over the last \(Self.days) days: \(Format.grouped(total)) downloads in total"
         let dates = (0..<Self.days).map { Format.day(Date(timeIntervalSince1970: Double(first + Int64($0)) * 86_400)) }
         firstDate = dates.first ?? ""
