@@ -11,9 +11,11 @@ public struct PackageFacts: Sendable, Equatable {
 
 /// One version's live download count, for "top versions" lists.
 public struct VersionDownloads: Sendable, Equatable {
+    /// `lower(id)`.
     public var lowerID: String
     /// `full(v)`.
     public var version: String
+    /// Live downloads of this version.
     public var downloads: Int64
 }
 
