@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Pure NuGet knowledge: ids, versions, ranges, frameworks, nuspec, nupkg. No network, no database.
@@ -128,6 +130,25 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Debian's cmark-gfm (libcmark-gfm-dev): GitHub-flavoured Markdown for package READMEs.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The public web gallery (home, search, package, profile, statistics): server-rendered HTML.
+        .target(
+            name: "WebGallery",
+            dependencies: [
+                "Gallery", "NuGetCore", "CCmarkGFM",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Mailer over SMTP (STARTTLS / implicit TLS, AUTH) on SwiftNIO.
         .target(
             name: "Mail",
@@ -144,7 +165,7 @@ let package = Package(
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPPlumbing", "HTTPV3", "HTTPV2", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
+                "Gallery", "HTTPPlumbing", "HTTPV3", "HTTPV2", "WebGallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -219,6 +240,20 @@ let package = Package(
         ),
         .testTarget(
             name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol", "GalleryTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // Every page rendered through the real router: escaping of hostile package content, one h1, labels.
+        .testTarget(
+            name: "WebGalleryTests",
+            dependencies: [
+                "WebGallery", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.

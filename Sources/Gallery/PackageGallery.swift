@@ -44,7 +44,7 @@ public final class PackageGallery: Sendable {
         catalog = CatalogPublisher(store: store, blobs: blobs, cache: cache, urls: urls)
         search = SearchIndex()
         feed = PackageFeedView(search: search)
-        downloads = DownloadCounter(store: store, search: search, logger: logger)
+        downloads = DownloadCounter(store: store, search: search, clock: clock, logger: logger)
         authenticator = APIKeyAuthenticator(store: store, clock: clock)
         authorizer = Authorizer(store: store)
         accounts = AccountService(store: store, clock: clock)

@@ -6,6 +6,7 @@ import BlobFileSystem
 import HTTPV2
 import HTTPV3
 import SQLStore
+import WebGallery
 import Foundation
 import ServiceLifecycle
 
@@ -61,10 +62,13 @@ public enum PalletServer {
         let files = BlobResponder(accelRedirectPrefix: config.accelRedirectPrefix)
         let uploads = UploadSettings(maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary)
         // Each URL space is registered by one module: /v3/* by HTTPV3, /api/v2/* (feed, downloads,
-        // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes.
+        // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes, every other path by WebGallery.
         V3Routes<PalletRequestContext>(gallery: gallery, files: files).register(on: router)
         V2FeedRoutes<PalletRequestContext>(gallery: gallery, files: files, uploads: uploads).register(on: router)
         HealthRoutes<PalletRequestContext>(gallery: gallery).register(on: router)
+        // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'
+        // error middleware so web paths get HTML error pages.
+        WebRoutes<PalletRequestContext>(web: WebGallery(gallery: gallery)).register(on: router)
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),

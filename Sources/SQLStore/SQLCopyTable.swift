@@ -56,6 +56,9 @@ extension SQLCopyTable {
                 .optionalText("catalog_leaf_path"), .optionalText("claim_token"), .optionalInt64("claim_expires"),
             ]
         ),
+        SQLCopyTable("download_days", key: ["lower_id", "day", "lower_version"], compared: ["downloads"], columns: [
+            .text("lower_id"), .text("lower_version"), .int64("day"), .int64("downloads"),
+        ]),
         SQLCopyTable("package_owners", key: ["lower_id", "user_key"], columns: [
             .text("lower_id"), .int64("user_key"),
         ]),

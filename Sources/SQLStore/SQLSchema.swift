@@ -170,5 +170,19 @@ enum SQLSchema {
                 "ALTER TABLE package_versions ADD COLUMN claim_expires \(d.bigintType)",
             ]
         },
+        // Downloads per version per day (UTC day number), added by the buffered flush: the package page's chart.
+        SQLMigration(version: 5, name: "download history per version per day") { d in
+            [
+                """
+                CREATE TABLE download_days (
+                    lower_id TEXT NOT NULL,
+                    lower_version TEXT NOT NULL,
+                    day \(d.bigintType) NOT NULL,
+                    downloads \(d.bigintType) NOT NULL,
+                    PRIMARY KEY (lower_id, day, lower_version)
+                )
+                """,
+            ]
+        },
     ]
 }

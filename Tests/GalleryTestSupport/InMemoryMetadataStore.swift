@@ -73,6 +73,8 @@ struct InMemoryState: Sendable {
     /// Lower pattern → reservation.
     var reservations: [String: PrefixReservation] = [:]
     var audit: [AuditEvent] = []
+    /// Downloads per lower id, per day (days since 1970 UTC), per lower version.
+    var downloadDays: [String: [Int64: [String: Int64]]] = [:]
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

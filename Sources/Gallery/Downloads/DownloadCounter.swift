@@ -1,4 +1,5 @@
 public import Logging
+import Foundation
 import Synchronization
 
 /// Counts downloads in memory and flushes them to the store in batches.
@@ -10,14 +11,16 @@ public final class DownloadCounter: Sendable {
     /// One flush at a time: a caller's `flush()` (shutdown, a test) then returns only after a flush already
     /// in flight has also reached the store, so every count recorded before the call is saved when it returns.
     private let flushes = KeyedSerializer()
-    let store: any PackageVersionStore
+    let store: any PackageVersionStore & DownloadHistoryStore
     let search: SearchIndex
+    let clock: any GalleryClock
     let logger: Logger
 
-    /// Creates a counter that flushes into `store` and the search index.
-    public init(store: any PackageVersionStore, search: SearchIndex, logger: Logger) {
+    /// Creates a counter that flushes into `store` (totals and the day's history) and the search index.
+    public init(store: any PackageVersionStore & DownloadHistoryStore, search: SearchIndex, clock: any GalleryClock = SystemClock(), logger: Logger) {
         self.store = store
         self.search = search
+        self.clock = clock
         self.logger = logger
     }
 
@@ -35,7 +38,9 @@ public final class DownloadCounter: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                try await store.addDownloads(batch)
+                // A batch lands on the day of its flush: at most one flush interval late at midnight.
+                let day = DailyDownloads.day(of: clock.now().timeIntervalSince1970)
+                try await store.addDownloads(batch, onDay: day)
                 search.addDownloads(batch)
             } catch {
                 pending.withLock { counts in counts.merge(batch, uniquingKeysWith: +) }

@@ -65,8 +65,11 @@ public struct FeedSnapshot: Sendable {
     public private(set) var packages: [String: FeedPackage] = [:]
     /// Lower ids ascending (ordinal), kept sorted on insert so listings never sort the whole feed.
     public private(set) var lowerIDs: [String] = []
+    /// Bumped by every change of versions or listing (not by downloads): lets readers cache what they derive.
+    public private(set) var generation = 0
 
     mutating func put(_ package: FeedPackage) {
+        generation += 1
         if packages.updateValue(package, forKey: package.lowerID) == nil {
             lowerIDs.insert(package.lowerID, at: insertionPoint(package.lowerID))
         }
@@ -74,6 +77,7 @@ public struct FeedSnapshot: Sendable {
 
     mutating func remove(lowerID: String) {
         guard packages.removeValue(forKey: lowerID) != nil else { return }
+        generation += 1
         let at = insertionPoint(lowerID)
         if at < lowerIDs.count, lowerIDs[at] == lowerID { lowerIDs.remove(at: at) }
     }

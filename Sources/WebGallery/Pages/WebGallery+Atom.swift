@@ -1,0 +1,61 @@
+import Foundation
+import Gallery
+import NuGetCore
+
+extension WebGallery {
+    /// `/packages/{id}/atom.xml`: the package's listed versions, newest first (nil for an unknown id).
+    func atomFeed(id: String) -> String? {
+        guard let packageID = try? PackageID(validating: id),
+              let package = gallery.feed.snapshot().packages[packageID.lowercased] else { return nil }
+        let listed = package.versions.filter(\.record.listed).reversed()
+        guard let newest = listed.first?.record ?? package.versions.last?.record else { return nil }
+        let base = gallery.urls.base
+        let packageURL = base + PackageURLs.package(id: newest.id)
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(Self.xml(newest.id)) versions on \(Self.xml(siteName))</title>
+            <id>\(Self.xml(packageURL))</id>
+            <link rel="alternate" type="text/html" href="\(Self.xml(packageURL))"/>
+            <link rel="self" type="application/atom+xml" href="\(Self.xml(packageURL + "/atom.xml"))"/>
+            <updated>\(Format.iso(listed.map { $0.record.lastEdited ?? $0.record.published }.max() ?? newest.created))</updated>
+
+            """
+        for version in listed.prefix(100) {
+            let record = version.record
+            let url = base + PackageURLs.version(id: record.id, version: record.normalizedVersion)
+            xml += """
+                <entry>
+                <title>\(Self.xml(record.id)) \(Self.xml(record.version))</title>
+                <id>\(Self.xml(url))</id>
+                <link rel="alternate" type="text/html" href="\(Self.xml(url))"/>
+                <updated>\(Format.iso(record.lastEdited ?? record.published))</updated>
+                <published>\(Format.iso(record.published))</published>
+                <author><name>\(Self.xml(record.metadata.authors))</name></author>
+                <summary type="text">\(Self.xml(record.metadata.summary ?? record.metadata.description))</summary>
+                </entry>
+
+                """
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry.
+    static func xml(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

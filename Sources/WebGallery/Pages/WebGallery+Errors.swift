@@ -1,0 +1,31 @@
+import Foundation
+
+struct ErrorPageModel {
+    let layout: LayoutModel
+    let code: String
+    let heading: String
+    let message: String
+    let query: String?
+}
+
+extension WebGallery {
+    /// The HTML 404 page; `query` pre-fills the search box (the id the visitor was looking for).
+    func notFoundPage(query: String? = nil, message: String? = nil) -> String {
+        var layout = layout("Not found")
+        layout.noIndex = true
+        return render(ErrorPageModel(
+            layout: layout, code: "404", heading: "Page not found",
+            message: message ?? "The page you asked for does not exist. It may have been moved, or the address is misspelt.",
+            query: query), "error")
+    }
+
+    /// The HTML 500 page: a request id to quote, nothing else.
+    func serverErrorPage(requestID: String) -> String {
+        var layout = layout("Server error")
+        layout.noIndex = true
+        return render(ErrorPageModel(
+            layout: layout, code: "500", heading: "Something went wrong",
+            message: "The server could not show this page. Try again in a moment; if it keeps happening, quote request id \(requestID) to the administrators.",
+            query: nil), "error")
+    }
+}

@@ -1,0 +1,83 @@
+public import Gallery
+import Foundation
+import Mustache
+import Synchronization
+
+/// The public web gallery: renders the pages from the gallery's in-memory read models (search index and
+/// feed view, which the change follower keeps current on every node) plus at most a few store and blob reads.
+public final class WebGallery: Sendable {
+    let gallery: PackageGallery
+    let templates: MustacheLibrary
+    let siteName: String
+    let readmes = ReadmeCache()
+    let digests = FeedDigestCache()
+
+    /// Creates the web gallery over a started `PackageGallery`.
+    /// - Parameter siteName: shown in the header, titles and footer.
+    public init(gallery: PackageGallery, siteName: String = "Pallet") {
+        self.gallery = gallery
+        self.siteName = siteName
+        templates = Self.makeLibrary()
+    }
+
+    static func makeLibrary() -> MustacheLibrary {
+        var library = MustacheLibrary()
+        let all: [(String, String)] = [
+            ("layout", Templates.layout), ("packageItem", Templates.packageItem), ("pager", Templates.pager),
+            ("home", Templates.home), ("search", Templates.search), ("package", Templates.package),
+            ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
+            ("license", Templates.license),
+        ]
+        for (name, text) in all {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                // The templates are constants compiled in; WebGalleryTests renders every one of them.
+                fatalError("web template '\(name)' does not parse: \(error)")
+            }
+        }
+        return library
+    }
+
+    /// Renders a template; a missing template is a programming error caught by the rendering tests.
+    func render(_ model: Any, _ template: String) -> String {
+        templates.render(model, withTemplate: template) ?? ""
+    }
+
+    func layout(_ title: String) -> LayoutModel {
+        LayoutModel(title: title, siteName: siteName, feedAddress: gallery.urls.base + "/v3/index.json")
+    }
+
+    /// The derived lists of the current feed.
+    func digest() -> FeedDigest {
+        digests.digest(gallery.feed.snapshot())
+    }
+
+    /// A list item for a package's shown version, with owners and downloads from the search index.
+    func item(_ record: PackageVersionRecord) -> PackageItemModel {
+        let facts = gallery.search.facts(ofLowerID: record.lowerID)
+        return PackageItemModel(
+            record: record, owners: facts?.owners ?? [], verified: facts?.verified ?? false,
+            totalDownloads: facts?.totalDownloads ?? record.downloads)
+    }
+
+    /// Today as a UTC day number, by the gallery's clock.
+    var today: Int64 { DailyDownloads.day(of: gallery.clock.now().timeIntervalSince1970) }
+}
+
+/// Rendered README HTML per version: a version's README never changes, so it is rendered once.
+final class ReadmeCache: Sendable {
+    private let entries = Mutex<[PackageVersionKey: String]>([:])
+    private let limit = 2_000
+
+    func html(for key: PackageVersionKey, render: () async throws -> String?) async rethrows -> String? {
+        if let cached = entries.withLock({ $0[key] }) { return cached }
+        guard let html = try await render() else { return nil }
+        entries.withLock { entries in
+            // Crude but bounded: start over when full rather than track recency.
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[key] = html
+        }
+        return html
+    }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Regenerates docs/screenshots/: the web gallery's pages at desktop and phone width, light and dark,
+from a real `pallet serve` seeded like the browser tests (scripts/web_fixture.py).
+
+Usage: python3 scripts/screenshots.py .build/debug/pallet    (needs chromium, chromium-driver, selenium)"""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import web_fixture as fixture  # noqa: E402
+
+PAGES = {
+    "home": "/",
+    "search": "/packages?q=contoso",
+    "package": "/packages/Contoso.Json",
+    "unlisted": "/packages/Contoso.Legacy/1.0.0",
+    "deprecated": "/packages/Fabrikam.Logging",
+    "profile": "/profiles/Contoso",
+    "stats": "/stats",
+    "404": "/packages/No.Such.Package",
+}
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    out = os.path.join(ROOT, "docs", "screenshots")
+    os.makedirs(out, exist_ok=True)
+    server = fixture.PalletServer(sys.argv[1]).start()
+    try:
+        server.seed()
+        server.wait_for("/packages/Contoso.Json", "17 downloads in total")
+        server.add_history_and_deprecation()
+        for size, (width, height) in SIZES.items():
+            for theme in ["light", "dark"]:
+                driver = fixture.chrome(width, height, dark=theme == "dark")
+                try:
+                    for name, path in PAGES.items():
+                        driver.get(server.base + path)
+                        # Full page height, capped so a long page stays a readable image.
+                        full = driver.execute_script("return document.documentElement.scrollHeight")
+                        metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                               dict(metrics, height=min(max(full, height), 2400)))
+                        file = os.path.join(out, f"{name}-{size}-{theme}.png")
+                        driver.save_screenshot(file)
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", dict(metrics, height=height))
+                        print("wrote", os.path.relpath(file, ROOT))
+                finally:
+                    driver.quit()
+    finally:
+        server.stop()
+    # Smaller files in git when Debian's optipng is there (lossless).
+    if shutil.which("optipng"):
+        subprocess.run(["optipng", "-quiet", "-o2", *sorted(glob.glob(os.path.join(out, "*.png")))], check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

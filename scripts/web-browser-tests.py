@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Browser tests of the web gallery: Debian's headless chromium driven by Selenium against a real
+`pallet serve` seeded with packages (scripts/web_fixture.py).
+
+Every page is opened and its content checked; the hostile package leaves `window` untouched (no alert,
+no script ran); the tabs work from the keyboard; axe-core (bundled by axe-selenium-python, no network)
+finds no serious or critical accessibility violation on any page, in light and dark.
+
+Usage: python3 scripts/web-browser-tests.py .build/debug/pallet      prints `N passed, M failed`.
+Skips (exit 0, with the reason) when chromium, chromedriver or selenium is missing, unless
+PALLET_REQUIRE_BROWSER=1 (CI sets it: there they must run)."""
+import os
+import shutil
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import web_fixture as fixture  # noqa: E402
+
+passed, failed = 0, 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"PASS {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def missing_tools():
+    reasons = []
+    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+        reasons.append("chromium is not installed (apt-get install chromium)")
+    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
+        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
+    for module in ["selenium", "axe_selenium_python"]:
+        try:
+            __import__(module)
+        except ImportError:
+            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python)")
+    return reasons
+
+
+PAGES = {
+    "home": "/",
+    "search": "/packages?q=contoso",
+    "browse": "/packages",
+    "package": "/packages/Contoso.Json",
+    "package version": "/packages/Contoso.Json/1.0.0",
+    "prerelease": "/packages/Contoso.Json/2.1.0-preview.1",
+    "unlisted": "/packages/Contoso.Legacy/1.0.0",
+    "tool": "/packages/Contoso.Tool",
+    "license": "/packages/Contoso.Json/2.0.0/license",
+    "user profile": "/profiles/alice",
+    "organization profile": "/profiles/Contoso",
+    "stats": "/stats",
+    "not found": "/packages/No.Such.Package",
+    "hostile": "/packages/Hostile.Package",
+}
+
+
+def page_basics(driver, server, name, path):
+    from selenium.webdriver.common.by import By
+    driver.get(server.base + path)
+    h1 = driver.find_elements(By.TAG_NAME, "h1")
+    check(f"{name}: exactly one h1", len(h1) == 1, f"found {len(h1)}")
+    search = driver.find_elements(By.CSS_SELECTOR, "input[aria-label='Search packages']")
+    check(f"{name}: a search field named 'Search packages'", len(search) >= 1)
+    check(f"{name}: main landmark and skip link",
+          driver.find_elements(By.CSS_SELECTOR, "main#main") and driver.find_elements(By.CSS_SELECTOR, "a.skip-link[href='#main']"))
+    logs = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"
+            and "404" not in entry.get("message", "") and "favicon" not in entry.get("message", "")]
+    check(f"{name}: no console errors (CSP violations show here)", not logs, str(logs)[:400])
+
+
+def axe_check(driver, server, name, path):
+    from axe_selenium_python import Axe
+    driver.get(server.base + path)
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    check(f"{name}: axe finds no serious or critical violation", not bad,
+          "; ".join(f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in bad)[:600])
+
+
+def package_page(driver, server):
+    from selenium.webdriver.common.by import By
+    driver.get(server.base + "/packages/Contoso.Json")
+    h1 = driver.find_element(By.TAG_NAME, "h1").text
+    check("package: h1 has the id and the version", "Contoso.Json" in h1 and "2.0.0" in h1, h1)
+    tabs = [t.text for t in driver.find_elements(By.CSS_SELECTOR, ".body-tabs [role=tab]")]
+    check("package: body tabs", tabs == ["README", "Frameworks", "Dependencies", "Versions", "Release notes"], str(tabs))
+    for link in ["Download package", "Project website", "Source repository", "License Info", "Contact owners", "Report package"]:
+        check(f"package: link '{link}'", len(driver.find_elements(By.LINK_TEXT, link)) == 1)
+    owners = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".owner-list a")]
+    check("package: owners link to /profiles/{name}", owners == [server.base + "/profiles/Contoso"], str(owners))
+    snippet = driver.find_element(By.ID, "snippet-cli").get_attribute("textContent")
+    check("package: .NET CLI snippet", snippet == "dotnet add package Contoso.Json --version 2.0.0", snippet)
+    chart = driver.find_elements(By.CSS_SELECTOR, "svg[role=img]")
+    name = chart[0].find_element(By.TAG_NAME, "title").get_attribute("textContent") if chart else ""
+    check("package: chart is an svg role=img named with 'downloads'", "downloads" in name, name)
+    check("package: README rendered", driver.find_elements(By.CSS_SELECTOR, ".markdown table"))
+    check("package: newer prerelease notice", "newer prerelease version" in driver.page_source)
+    copy = driver.find_elements(By.CSS_SELECTOR, "button.copy-button")
+    check("package: copy buttons shown with script", copy and copy[0].is_displayed())
+
+
+def keyboard_tabs(driver, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    driver.get(server.base + "/packages/Contoso.Json")
+    readme = driver.find_element(By.ID, "tab-readme")
+    check("tabs: README selected first", readme.get_attribute("aria-selected") == "true")
+    check("tabs: only the selected tab is in the tab order",
+          [t.get_attribute("tabindex") for t in driver.find_elements(By.CSS_SELECTOR, ".body-tabs [role=tab]")] == ["0", "-1", "-1", "-1", "-1"])
+    readme.send_keys(Keys.ARROW_RIGHT)
+    active = driver.switch_to.active_element
+    check("tabs: ArrowRight moves focus to Frameworks", active.get_attribute("id") == "tab-frameworks", active.get_attribute("id"))
+    check("tabs: Frameworks panel shown, README hidden",
+          driver.find_element(By.ID, "frameworks").is_displayed() and not driver.find_element(By.ID, "readme").is_displayed())
+    active.send_keys(Keys.END)
+    active = driver.switch_to.active_element
+    check("tabs: End moves to Release notes", active.get_attribute("id") == "tab-release-notes")
+    check("tabs: Release notes panel shows the notes", "Faster parsing" in driver.find_element(By.ID, "release-notes").text)
+    active.send_keys(Keys.ARROW_RIGHT)
+    check("tabs: ArrowRight wraps to README", driver.switch_to.active_element.get_attribute("id") == "tab-readme")
+    driver.switch_to.active_element.send_keys(Keys.TAB)
+    check("tabs: Tab leaves the tab list for the panel", driver.switch_to.active_element.get_attribute("id") == "readme")
+    driver.get(server.base + "/packages/Contoso.Json#versions")
+    check("tabs: #versions in the address opens that tab", driver.find_element(By.ID, "versions").is_displayed())
+
+
+def hostile(driver, server):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+    for path in ["/packages/Hostile.Package", "/packages?q=hostile", "/profiles/alice", "/packages/Hostile.Package/1.0.0/license", "/"]:
+        driver.get(server.base + path)
+        try:
+            driver.switch_to.alert
+            alert = True
+        except NoAlertPresentException:
+            alert = False
+        check(f"hostile {path}: no alert", not alert)
+        pwned = driver.execute_script("return typeof window.pwned")
+        check(f"hostile {path}: window untouched (window.pwned is undefined)", pwned == "undefined", pwned)
+        scripts = driver.execute_script("return Array.from(document.scripts).map(s => s.src)")
+        check(f"hostile {path}: only our own script", len(scripts) == 1 and "/assets/" in scripts[0], str(scripts))
+        check(f"hostile {path}: no img/iframe from the package",
+              not driver.find_elements(By.CSS_SELECTOR, "iframe, img[src='x'], img[onerror]"))
+    driver.get(server.base + "/packages/Hostile.Package")
+    check("hostile: description shown as text", "<script>window.pwned=1</script>" in driver.find_element(By.ID, "readme").text
+          or "<script>" in driver.page_source.replace("&lt;script&gt;", "<script>"))
+    links = [a.get_attribute("href") or "" for a in driver.find_elements(By.CSS_SELECTOR, "a")]
+    check("hostile: no javascript: link", not any(h.lower().startswith("javascript:") for h in links))
+
+
+def content(server):
+    status, body = server.get("/packages/No.Such.Package")
+    check("404: unknown package is an HTML 404", status == 404 and "<h1" in body)
+    status, body = server.get("/profiles/nobody")
+    check("404: unknown profile is an HTML 404", status == 404 and "<h1" in body)
+    status, body = server.get("/v3/nothing/here")
+    check("404: NuGet endpoints keep plain text", status == 404 and "<html" not in body)
+    check("downloads reach the page after the flush",
+          server.wait_for("/packages/Contoso.Json", "Downloads per day over the last 90 days: 17 downloads in total"))
+    status, body = server.get("/profiles/Contoso")
+    check("organization profile lists members", "alice" in body and "bob" in body and "Contoso.Json" in body)
+    status, body = server.get("/packages/Contoso.Json/atom.xml")
+    check("atom feed lists versions", status == 200 and body.count("<entry>") == 4)
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    reasons = missing_tools()
+    if reasons:
+        print("SKIP browser tests: " + "; ".join(reasons))
+        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    server = fixture.PalletServer(sys.argv[1]).start()
+    drivers = []
+    try:
+        server.seed()
+        content(server)
+        light = fixture.chrome()
+        drivers.append(light)
+        for name, path in PAGES.items():
+            page_basics(light, server, name, path)
+        package_page(light, server)
+        keyboard_tabs(light, server)
+        hostile(light, server)
+        for name, path in PAGES.items():
+            axe_check(light, server, name + " (light)", path)
+        dark = fixture.chrome(dark=True)
+        drivers.append(dark)
+        for name in ["home", "search", "package", "stats", "organization profile"]:
+            axe_check(dark, server, name + " (dark)", PAGES[name])
+        phone = fixture.chrome(width=390, height=844)
+        drivers.append(phone)
+        for name in ["home", "package"]:
+            phone.get(server.base + PAGES[name])
+            overflow = phone.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            check(f"phone {name}: no horizontal scrolling", overflow <= 0, f"{overflow}px too wide")
+    except Exception:
+        traceback.print_exc()
+        check("browser tests ran to the end", False)
+    finally:
+        for driver in drivers:
+            driver.quit()
+        server.stop()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

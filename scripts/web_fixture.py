@@ -1,0 +1,278 @@
+"""A real `pallet serve` on a temp data folder, seeded through the admin CLI and pushes, for the browser
+tests and the screenshot script. Packages are built here as zip files (nuspec, README, icon, lib/)."""
+import io
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+import zipfile
+import zlib
+from xml.sax.saxutils import escape
+
+README = """# Contoso.Json
+
+Contoso.Json reads and writes **JSON** quickly, with no allocations on the hot path.
+
+## Install
+
+```
+dotnet add package Contoso.Json
+```
+
+## Usage
+
+```csharp
+var order = Json.Parse<Order>(text);
+Console.WriteLine(order.Total);
+```
+
+| Feature | Contoso.Json | Others |
+|---|---|---|
+| Source generators | yes | some |
+| Streaming | yes | yes |
+
+- [x] .NET 8 and .NET Standard 2.0
+- [ ] AOT analyzers
+
+See the [documentation](https://contoso.example/json/docs) for more.
+"""
+
+HOSTILE_README = """# Hostile README
+<script>window.pwned=1</script>
+<img src=x onerror="window.pwned=1">
+
+[click](javascript:window.pwned=1) ![tracker](http://tracker.example/pixel.png)
+<iframe src="https://evil.example"></iframe>
+"""
+HOSTILE = "<script>window.pwned=1</script>\"><img src=x onerror=window.pwned=1>"
+
+
+
+def png_icon(size=64):
+    """A valid PNG: a blue rounded badge with a lighter diagonal band (no image library needed)."""
+    rows = b""
+    for y in range(size):
+        row = b"\x00"
+        for x in range(size):
+            corner = min(x, size - 1 - x) + min(y, size - 1 - y) < 10
+            band = abs(x - y) < 10
+            row += bytes((0, 0, 0, 0)) if corner else bytes((88, 166, 255, 255)) if band else bytes((11, 99, 197, 255))
+        rows += row
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+ICON_PNG = png_icon()
+
+
+def nupkg(id, version, description="A package.", authors="Contoso", tags="", readme=None, extra="",
+          dependencies=(), icon=False, package_type=None, frameworks=("netstandard2.0",)):
+    """The bytes of a .nupkg. `extra` is raw XML inside <metadata>; other fields are escaped here."""
+    metadata = [f"<id>{id}</id>", f"<version>{version}</version>", f"<authors>{escape(authors)}</authors>",
+                f"<description>{escape(description)}</description>"]
+    if tags:
+        metadata.append(f"<tags>{escape(tags)}</tags>")
+    if readme is not None:
+        metadata.append("<readme>README.md</readme>")
+    if icon:
+        metadata.append("<icon>icon.png</icon>")
+    if package_type:
+        metadata.append(f'<packageTypes><packageType name="{package_type}" /></packageTypes>')
+    if dependencies:
+        groups = "".join(
+            f'<group targetFramework="{fw}">' + "".join(f'<dependency id="{d}" version="{r}" />' for d, r in deps) + "</group>"
+            for fw, deps in dependencies)
+        metadata.append(f"<dependencies>{groups}</dependencies>")
+    metadata.append(extra)
+    nuspec = ('<?xml version="1.0" encoding="utf-8"?>\n'
+              '<package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd"><metadata>'
+              + "".join(metadata) + "</metadata></package>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{id}.nuspec", nuspec)
+        for framework in frameworks:
+            archive.writestr(f"lib/{framework}/{id}.dll", b"MZ not really an assembly")
+        if readme is not None:
+            archive.writestr("README.md", readme)
+        if icon:
+            archive.writestr("icon.png", ICON_PNG)
+    return buffer.getvalue()
+
+
+class PalletServer:
+    """Starts `pallet serve` on a free port, creates users and a key, pushes the seed packages."""
+
+    def __init__(self, binary):
+        self.binary = os.path.abspath(binary)
+        self.work = tempfile.mkdtemp(prefix="pallet-web-")
+        self.data = os.path.join(self.work, "data")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def admin(self, *args):
+        out = subprocess.run([self.binary, "admin", *args, "--data", self.data], check=True, capture_output=True, text=True)
+        return out.stdout.strip().splitlines()
+
+    def start(self):
+        self.admin("create-user", "alice", "--email", "alice@example.com")
+        self.admin("create-user", "bob", "--email", "bob@example.com")
+        self.admin("create-org", "Contoso", "--admin", "alice")
+        self.admin("add-member", "Contoso", "bob", "--role", "collaborator")
+        self.key = self.admin("create-api-key", "--user", "alice")[-1]
+        self.org_key = self.admin("create-api-key", "--user", "alice", "--owner", "Contoso")[-1]
+        return self.launch()
+
+    def launch(self):
+        self.log = open(os.path.join(self.work, "serve.log"), "a")
+        self.process = subprocess.Popen(
+            [self.binary, "serve", "--data", self.data, "--host", "127.0.0.1", "--port", str(self.port),
+             "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/health/ready", timeout=2).read()
+                return self
+            except (urllib.error.URLError, ConnectionError, OSError):
+                time.sleep(0.1)
+        raise RuntimeError("pallet serve did not start; see " + self.log.name)
+
+    def push(self, data, key=None):
+        boundary = uuid.uuid4().hex
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"package\"; filename=\"p.nupkg\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(self.base + "/api/v2/package", data=body, method="PUT", headers={
+            "X-NuGet-ApiKey": key or self.key, "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        urllib.request.urlopen(request, timeout=30).read()
+
+    def unlist(self, id, version):
+        request = urllib.request.Request(f"{self.base}/api/v2/package/{id}/{version}", method="DELETE",
+                                         headers={"X-NuGet-ApiKey": self.key})
+        urllib.request.urlopen(request, timeout=30).read()
+
+    def download(self, id, version, times):
+        lower = f"{id.lower()}/{version.lower()}/{id.lower()}.{version.lower()}.nupkg"
+        for _ in range(times):
+            urllib.request.urlopen(f"{self.base}/v3/flat/{lower}", timeout=10).read()
+
+    def get(self, path):
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def seed(self):
+        # First, so the hostile package is not the most recently updated one on the home page.
+        self.push(nupkg("Hostile.Package", "1.0.0", description=HOSTILE, authors="Mallory " + HOSTILE,
+                        tags="<b>bold</b> javascript:alert(1)", readme=HOSTILE_README,
+                        extra=f"<title>{escape('</title>' + HOSTILE)}</title>"
+                              f"<releaseNotes>{escape(HOSTILE)}</releaseNotes><copyright>{escape(HOSTILE)}</copyright>"))
+        json_extra = ("<projectUrl>https://contoso.example/json</projectUrl>"
+                      '<repository type="git" url="https://github.com/contoso/json" />'
+                      '<license type="expression">MIT</license>'
+                      "<releaseNotes>Faster parsing of large documents.\nFixed number handling.</releaseNotes>"
+                      "<copyright>© Contoso Ltd.</copyright>")
+        for version in ["1.0.0", "1.1.0", "2.0.0", "2.1.0-preview.1"]:
+            self.push(nupkg("Contoso.Json", version, description="Fast JSON reading and writing for .NET.",
+                            tags="json serialization fast contoso", readme=README, extra=json_extra, icon=True,
+                            dependencies=[("netstandard2.0", [("Contoso.Core", "[1.0.0, )"), ("System.Memory", "[4.5.5, )")]),
+                                          ("net8.0", [])], frameworks=("netstandard2.0", "net8.0")), key=self.org_key)
+        self.push(nupkg("Contoso.Core", "1.0.0", description="Shared primitives of the Contoso libraries.",
+                        tags="contoso core", extra='<license type="expression">Apache-2.0</license>'), key=self.org_key)
+        self.push(nupkg("Contoso.Tool", "0.9.0", description="A command-line tool for Contoso projects.",
+                        tags="tool cli", package_type="DotnetTool", frameworks=("net8.0",)))
+        for n, name in enumerate(["Fabrikam.Logging", "Fabrikam.Http", "Fabrikam.Data", "Northwind.Orders",
+                                  "Northwind.Inventory", "Tailspin.Maps"]):
+            self.push(nupkg(name, f"{n + 1}.0.0", description=f"{name.split('.')[1]} helpers for {name.split('.')[0]} applications.",
+                            tags=f"{name.split('.')[1].lower()} {name.split('.')[0].lower()}"))
+        # Legacy package, later unlisted.
+        self.push(nupkg("Contoso.Legacy", "1.0.0", description="The old Contoso API. Use Contoso.Json instead."))
+        self.unlist("Contoso.Legacy", "1.0.0")
+        self.download("Contoso.Json", "2.0.0", 12)
+        self.download("Contoso.Json", "1.1.0", 5)
+        self.download("Contoso.Core", "1.0.0", 3)
+        return self
+
+    def add_history_and_deprecation(self):
+        """What no API can write yet, written into the SQLite database while the server is stopped: 90 days
+        of download history for Contoso.Json (the chart) and a deprecation of Fabrikam.Logging 1.0.0."""
+        import datetime
+        import json
+        import sqlite3
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        today = int(datetime.datetime.now(datetime.timezone.utc).timestamp() // 86400)
+        db = sqlite3.connect(os.path.join(self.data, "pallet.sqlite"))
+        total = 0
+        for age in range(1, 90):
+            # A growing trend with weekend dips, deterministic.
+            count = 40 + (90 - age) * 3 + (age * 37 % 23) - (25 if (today - age) % 7 in (2, 3) else 0)
+            version = "2.0.0" if age < 40 else "1.1.0"
+            db.execute("INSERT INTO download_days (lower_id, lower_version, day, downloads) VALUES (?, ?, ?, ?)",
+                       ("contoso.json", version, today - age, count))
+            db.execute("UPDATE package_versions SET downloads = downloads + ? WHERE lower_id = ? AND lower_version = ?",
+                       (count, "contoso.json", version))
+            total += count
+        deprecation = {"reasons": ["Legacy"], "message": "Logging moved to Contoso.Json's diagnostics.",
+                       "alternatePackageID": "Contoso.Json", "alternatePackageRange": "*"}
+        db.execute("UPDATE package_versions SET deprecation_json = ? WHERE lower_id = 'fabrikam.logging'", (json.dumps(deprecation),))
+        db.commit()
+        db.close()
+        self.history_total = total
+        return self.launch()
+
+    def wait_for(self, path, text, seconds=20):
+        """Polls a page until it contains `text` (download counts appear after the next flush)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in self.get(path)[1]:
+                return True
+            time.sleep(0.25)
+        return False
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def chrome(width=1280, height=900, dark=False):
+    """Debian's headless chromium through chromium-driver."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 f"--window-size={width},{height}", "--hide-scrollbars", "--force-device-scale-factor=1"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if dark:
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_window_size(width, height)
+    # The viewport exactly (window sizes include browser chrome); a phone width also gets touch and mobile.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    if dark:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    else:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+    return driver
