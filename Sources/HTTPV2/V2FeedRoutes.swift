@@ -23,6 +23,7 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
     /// Adds every `/api/v2/*` route to a router.
     public func register(on router: Router<Context>) {
         PackagePublishRoutes<Context>(gallery: gallery, uploads: uploads).register(on: router)
+        DeprecationRoutes<Context>(gallery: gallery).register(on: router)
         let serviceDocument = V2ServiceDocuments.serviceDocument(gallery.urls)
         router.getAndHead("/api/v2") { _, _ in
             V2FeedResponder.xml(serviceDocument, contentType: "application/xml;charset=utf-8")

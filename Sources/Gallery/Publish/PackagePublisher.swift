@@ -16,6 +16,15 @@ public struct PackagePublisher: Sendable {
     let clock: any GalleryClock
     let logger: Logger
 
+    /// The 409 for a used number: worded as identical when the stored version has the same bytes (a retried
+    /// push after a timeout), so `--skip-duplicate` users can tell it from a different package.
+    static func duplicate(_ record: PackageVersionRecord, stored: PackageVersionRecord?) -> GalleryError {
+        if let stored, stored.state == .available, stored.packageHash == record.packageHash {
+            return .identicalVersionExists(id: record.id, version: record.normalizedVersion)
+        }
+        return .versionExists(id: record.id, version: record.normalizedVersion)
+    }
+
     /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         let (contents, warnings) = try await reader.read(fileAt: path)
@@ -24,8 +33,8 @@ public struct PackagePublisher: Sendable {
 
         let existing = try await store.versions(ofLowerID: key.lowerID)
         let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
-        if try await store.version(key) != nil {
-            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+        if let stored = try await store.version(key) {
+            throw Self.duplicate(record, stored: stored)
         }
         if let registered = existing.first, registered.id != record.id {
             // nuget.org keeps the first-pushed casing of an id for the whole registration.
@@ -33,7 +42,7 @@ public struct PackagePublisher: Sendable {
         }
         // A new id belongs to the key's owner: the user, or the organization the key was made for.
         guard try await store.claimVersion(record, owner: principal.owner.key) == .claimed else {
-            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+            throw Self.duplicate(record, stored: try await store.version(key))
         }
         do {
             try await storeBlobs(contents, key: key, packageAt: path)
