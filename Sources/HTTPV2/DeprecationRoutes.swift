@@ -18,7 +18,7 @@ struct DeprecationRoutes<Context: PrincipalRequestContext>: Sendable {
     let gallery: PackageGallery
 
     /// The request body is a few versions and a message: anything larger is not a deprecation.
-    static let maximumBodyBytes = 256 << 10
+    static var maximumBodyBytes: Int { 256 << 10 }
 
     func register(on router: Router<Context>) {
         let writes = router.group().add(middleware: APIKeyAuthenticationMiddleware<Context>(authenticator: gallery.authenticator))

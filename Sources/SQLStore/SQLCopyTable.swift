@@ -78,6 +78,9 @@ extension SQLCopyTable {
         SQLCopyTable("audit_log", key: ["sequence"], identity: "sequence", columns: [
             .int64("sequence"), .int64("time"), .text("actor"), .text("action"), .text("target"), .text("details"),
         ]),
+        SQLCopyTable("advisories", key: ["advisory_id", "lower_id", "versions"], compared: ["severity", "url", "page"], columns: [
+            .text("advisory_id"), .text("lower_id"), .text("versions"), .int64("severity"), .text("url"), .text("page"),
+        ]),
     ]
 
     /// The spec of one column.

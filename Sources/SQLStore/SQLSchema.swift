@@ -162,5 +162,23 @@ enum SQLSchema {
                 "CREATE INDEX dirty_packages_touched ON dirty_packages (touched)",
             ]
         },
+        // Known vulnerabilities for VulnerabilityInfo/6.7.0 and registration (issue 11). Numbered after the
+        // issue so steps other branches add meanwhile do not collide.
+        SQLMigration(version: 11, name: "advisories") { d in
+            [
+                """
+                CREATE TABLE advisories (
+                    advisory_id TEXT NOT NULL,
+                    lower_id TEXT NOT NULL,
+                    versions TEXT NOT NULL,
+                    severity \(d.bigintType) NOT NULL,
+                    url TEXT NOT NULL,
+                    page TEXT NOT NULL,
+                    PRIMARY KEY (advisory_id, lower_id, versions)
+                )
+                """,
+                "CREATE INDEX advisories_lower_id ON advisories (lower_id)",
+            ]
+        },
     ]
 }

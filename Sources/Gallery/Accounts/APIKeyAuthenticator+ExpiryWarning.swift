@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension APIKeyAuthenticator {
     /// How long before expiry a write carries a warning (nuget.org warns in the week before).

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 public import NuGetCore
 
 extension PackageGallery {

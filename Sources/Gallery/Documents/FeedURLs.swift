@@ -34,6 +34,10 @@ public struct FeedURLs: Sendable, Equatable {
     public var search: String { "\(base)/v3/query" }
     public var autocomplete: String { "\(base)/v3/autocomplete" }
     public var catalogIndex: String { "\(base)/v3/catalog/index.json" }
+    /// `VulnerabilityInfo/6.7.0`: the index of vulnerability pages.
+    public var vulnerabilityIndex: String { "\(base)/v3/vulnerabilities/index.json" }
+    /// One vulnerability page (`base`, `update`).
+    public func vulnerabilityPage(_ name: String) -> String { "\(base)/v3/vulnerabilities/\(name).json" }
     public var legacyGallery: String { "\(base)/api/v2/" }
 
     /// Base of a registration hive (with trailing slash).

@@ -13,7 +13,7 @@ public enum ClaimOutcome: Sendable, Equatable {
 /// Write methods that change what readers see also mark the id dirty in the same transaction,
 /// so a crash between the write and the re-render is repaired at the next start.
 /// Ids are passed lowercased; versions as `lower(norm(v))`.
-public protocol MetadataStore: DeprecationStore {
+public protocol MetadataStore: DeprecationStore, AdvisoryStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

@@ -15,9 +15,13 @@ struct DeprecationTests {
     }
 
     static func deprecate(_ client: FeedClient, _ id: String, apiKey: String?, _ fields: [String: Any]) async throws -> TestResponse {
+        try await deprecate(client, id, apiKey: apiKey, json: try body(fields))
+    }
+
+    static func deprecate(_ client: FeedClient, _ id: String, apiKey: String?, json: Data) async throws -> TestResponse {
         var headers = FeedClient.keyHeaders(apiKey)
         headers[.contentType] = "application/json"
-        return try await client.send(.put, "/api/v2/package/\(id)/deprecations", headers: headers, body: try body(fields))
+        return try await client.send(.put, "/api/v2/package/\(id)/deprecations", headers: headers, body: json)
     }
 
     static func catalogItemCount(_ client: FeedClient) async throws -> Int {
@@ -78,17 +82,21 @@ struct DeprecationTests {
     }
 
     @Test("refusals answer a 4xx with the reason in the reason phrase", arguments: [
-        (["versions": ["1.0.0"], "isLegacy": true, "alternatePackageId": "No.Such.Package"] as [String: any Sendable],
+        (#"{"versions": ["1.0.0"], "isLegacy": true, "alternatePackageId": "No.Such.Package"}"#,
          HTTPResponse.Status.badRequest, "The alternate package 'No.Such.Package' was not found."),
-        (["versions": ["9.9.9"], "isLegacy": true], .notFound, "Package 'Kept.Lib' version '9.9.9' was not found."),
-        (["versions": [String](), "isLegacy": true], .badRequest, "The deprecation request needs 'versions': at least one version."),
-        (["versions": ["1.0.0"], "isLegacy": true, "listedVerb": "Hide"], .badRequest,
+        (#"{"versions": ["1.0.0"], "isLegacy": true, "alternatePackageId": "Kept.Lib", "alternatePackageVersion": "3.0.0"}"#,
+         .badRequest, "The alternate package 'Kept.Lib' version '3.0.0' was not found."),
+        (#"{"versions": ["9.9.9"], "isLegacy": true}"#, .notFound, "Package 'Kept.Lib' version '9.9.9' was not found."),
+        (#"{"versions": [], "isLegacy": true}"#, .badRequest, "The deprecation request needs 'versions': at least one version."),
+        (#"{"versions": ["1.0.0"], "isLegacy": true, "listedVerb": "Hide"}"#, .badRequest,
          "'listedVerb' must be Unchanged, Unlist or Relist, not 'Hide'."),
+        (#"{"versions": ["1.0.0"], "isLegacy": "yes"}"#, .badRequest, "The deprecation request's 'isLegacy' has the wrong type."),
+        ("not json", .badRequest, "The deprecation request must be a JSON object with 'versions' and the reasons."),
     ])
-    func refusals(_ fields: [String: any Sendable], _ status: HTTPResponse.Status, _ message: String) async throws {
+    func refusals(_ json: String, _ status: HTTPResponse.Status, _ message: String) async throws {
         try await withTestServer { client, env in
             try await client.pushCreated(package("Kept.Lib", "1.0.0"), apiKey: env.apiKey)
-            let response = try await Self.deprecate(client, "Kept.Lib", apiKey: env.apiKey, fields)
+            let response = try await Self.deprecate(client, "Kept.Lib", apiKey: env.apiKey, json: Data(json.utf8))
             #expect(response.status == status)
             #expect(response.status.reasonPhrase == message)
             #expect(response.text.trimmingCharacters(in: .newlines) == message)
