@@ -110,12 +110,12 @@ struct CorpusTests {
         ("/usr/share/nupkg/NUnit.2.6.4.nupkg", "NUnit", "2.6.4"),
     ]
 
-    @Test("Debian's packaged nupkgs read and validate", arguments: debianPackageList)
+    // A fresh clone passes `swift test` without them; `.ci/run` installs them, so CI always runs this.
+    @Test("Debian's packaged nupkgs read and validate",
+          .enabled(if: debianPackageList.allSatisfy { FileManager.default.fileExists(atPath: $0.0) },
+                   "install nupkg-newtonsoft.json.6.0.8 and nupkg-nunit.2.6.4 (apt-get) to run this test"),
+          arguments: debianPackageList)
     func debianPackages(_ path: String, _ id: String, _ version: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            Issue.record("\(path) missing: apt-get install -y nupkg-newtonsoft.json.6.0.8 nupkg-nunit.2.6.4")
-            return
-        }
         let contents = try NupkgReader.read(fileAt: path)
         #expect(contents.nuspec.id.original == id)
         #expect(contents.nuspec.version.normalized == version)
