@@ -189,7 +189,7 @@ let package = Package(
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HTTPV2Tests",
-            dependencies: ["HTTPV2", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
+            dependencies: ["HTTPV2", "HTTPPlumbing", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
