@@ -162,11 +162,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Shared by the test targets: nupkgs made in code, subprocess servers, and the backend test servers run on.
+        // In-memory twins of every store protocol and the `TestPackage` nupkg builder: domain tests without a server.
+        .target(
+            name: "GalleryTestSupport",
+            dependencies: ["Gallery", "NuGetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/GalleryTestSupport",
+            swiftSettings: strictSettings
+        ),
+        // Shared by the test targets: subprocess servers and the backend test servers run on (re-exports GalleryTestSupport).
         .target(
             name: "PalletTestSupport",
             dependencies: [
-                "PalletApp", "SQLStore", "S3BlobStore",
+                "PalletApp", "SQLStore", "S3BlobStore", "GalleryTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -209,12 +216,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GalleryTests", dependencies: ["Gallery", "NuGetCore", "NuGetProtocol", "GalleryTestSupport"],
+            swiftSettings: strictSettings
+        ),
         // Store contract tests: the same checks for every MetadataStore and BlobStore implementation.
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Gallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "PalletTestSupport",
+                "Gallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "PalletTestSupport", "GalleryTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -33,7 +33,8 @@ public final class PackageGallery: Sendable {
     ///   it (see `ChangeFollower`): zero for a single node, a few seconds when several share one database.
     public init(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
-        limits: NupkgLimits = .default, commitClock: CommitClock, renderGrace: Duration = .zero, logger: Logger
+        limits: NupkgLimits = .default, commitClock: CommitClock, renderGrace: Duration = .zero,
+        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, logger: Logger
     ) {
         self.store = store
         self.blobs = blobs
@@ -58,32 +59,40 @@ public final class PackageGallery: Sendable {
             store: store, documents: documents, catalog: catalog, changes: changes, renderGrace: renderGrace)
         publisher = PackagePublisher(
             store: store, blobs: blobs, reader: PackageReader(limits: limits), authorizer: authorizer,
-            changes: changes, clock: clock, logger: logger
+            changes: changes, clock: clock,
+            renewal: ClaimRenewal(store: store, clock: clock, leaseLength: claimLeaseSeconds), logger: logger
         )
     }
+
+    /// How long a push's claim lasts unless renewed (renewed every third of it while the push stores blobs).
+    public static let defaultClaimLeaseSeconds: TimeInterval = 120
 
     /// Opens a gallery on migrated stores: the commit clock continues after the newest catalog stamp.
     public static func open(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
-        limits: NupkgLimits = .default, renderGrace: Duration = .zero, logger: Logger
+        limits: NupkgLimits = .default, renderGrace: Duration = .zero,
+        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, logger: Logger
     ) async throws -> PackageGallery {
         try await store.migrate()
         let commitClock = CommitClock(clock: clock, after: try await store.latestCatalogTimeStamp())
         return PackageGallery(
             store: store, blobs: blobs, urls: urls, clock: clock, limits: limits, commitClock: commitClock,
-            renderGrace: renderGrace, logger: logger)
+            renderGrace: renderGrace, claimLeaseSeconds: claimLeaseSeconds, logger: logger)
     }
 
     /// Repairs what a crash may have left and loads the search index.
     ///
     /// Order matters: interrupted pushes are removed first, then every dirty id is re-rendered
     /// (all of them when the base URL changed, because documents embed absolute URLs).
-    /// - Parameter recoverClaimsOlderThan: pending pushes older than this are interrupted ones. Zero when this
-    ///   process is the only writer; with several nodes, longer than any push takes, or a starting node
-    ///   would abandon another node's push in flight.
+    /// - Parameter recoverClaimsOlderThan: pending pushes whose claim lease lapsed longer ago than this are
+    ///   interrupted ones. Zero when this process is the only writer (then every pending claim is removed);
+    ///   with several nodes, a grace after the lease, so a starting node never abandons a push in flight.
     public func start(recoverClaimsOlderThan claimAge: TimeInterval = 0) async throws {
         try await follower.begin()
-        _ = try await publisher.recoverClaims(olderThan: claimAge)
+        // The only writer has no push in flight at start: every pending claim is an interrupted one, lease or not.
+        _ = claimAge == 0
+            ? try await publisher.recoverClaims(expiredBefore: .distantFuture)
+            : try await publisher.recoverClaims(olderThan: claimAge)
         if try await store.setting("documents.baseURL") != urls.base {
             let all = Set(try await store.allAvailableVersions().map(\.lowerID))
             try await store.markDirty(Array(all))
@@ -129,14 +138,14 @@ public final class PackageGallery: Sendable {
         }
         let target = PackageTarget(id: record.id, ownerKeys: Set(try await store.owners(ofLowerID: key.lowerID)))
         try authorizer.check(principal, .setListed(target))
-        guard let updated = try await changes.setListed(listed, key, at: clock.now()) else {
+        let event = AuditEvent(
+            time: clock.now(), actor: principal.auditName, action: listed ? "package.relisted" : "package.unlisted",
+            target: "package \(record.id) \(record.normalizedVersion)"
+        )
+        guard let updated = try await changes.setListed(listed, key, at: clock.now(), audit: [event]) else {
             throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
         }
         logger.info(listed ? "relisted" : "unlisted", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
-        await AuditLog(store: store, clock: clock, logger: logger).recordAfterCommit(
-            actor: principal.auditName, action: listed ? "package.relisted" : "package.unlisted",
-            target: "package \(record.id) \(record.normalizedVersion)"
-        )
         return updated
     }
 

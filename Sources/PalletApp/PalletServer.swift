@@ -24,7 +24,8 @@ public enum PalletServer {
         do {
             return try await PackageGallery.open(
                 store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
-                renderGrace: config.isShared ? .seconds(2) : .zero, logger: logger
+                renderGrace: config.isShared ? .seconds(2) : .zero, claimLeaseSeconds: TimeInterval(config.claimLeaseSeconds),
+                logger: logger
             )
         } catch {
             // A connection pool or HTTP client released without shutdown traps; close both first.
@@ -70,9 +71,9 @@ public enum PalletServer {
         app.addServices(DownloadFlushService(counter: gallery.downloads))
         let administration = gallery.administration(mailer: makeMailer(config: config, logger: logger))
         app.addServices(PendingChangesService(gallery: gallery, logger: logger), KeyExpiryReminderService(administration: administration, logger: logger))
-        if config.isShared {
-            app.addServices(PendingPushSweeperService(gallery: gallery, timeout: claimTimeout, logger: logger))
-        }
+        app.addServices(PendingPushSweeperService(
+            gallery: gallery, timeout: claimTimeout, sweepsClaims: config.isShared,
+            temporaryFiles: TemporaryFileSweeper(data: data, blobs: gallery.blobs, logger: logger), logger: logger))
         return (app, gallery)
     }
 }

@@ -29,6 +29,9 @@ public struct ServerConfig: Sendable, Equatable {
     /// Seconds after which a push that claimed a version but never finished counts as interrupted and is
     /// removed with its blobs. Only used with a shared database: a single node removes them at start.
     public var pendingPushTimeoutSeconds = 1800
+    /// Seconds a push's claim of its id+version lasts unless renewed; a push renews it every third of this while
+    /// it stores blobs, and a push of the same version after it lapsed takes the claim over instead of answering 409.
+    public var claimLeaseSeconds = 120
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -50,6 +53,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let databaseConnections = "pallet.databaseConnections"
         public static let downloadRedirect = "pallet.downloadRedirect"
         public static let pendingPushTimeout = "pallet.pendingPushTimeout"
+        public static let claimLease = "pallet.claimLease"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -119,6 +123,7 @@ public struct ServerConfig: Sendable, Equatable {
         }
         if let connections = number(Key.databaseConnections, 1...1000) { config.databaseConnections = connections }
         if let timeout = number(Key.pendingPushTimeout, 1...86_400) { config.pendingPushTimeoutSeconds = timeout }
+        if let lease = number(Key.claimLease, 3...86_400) { config.claimLeaseSeconds = lease }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config

@@ -13,17 +13,15 @@ enum PackageVersionRow {
         published, last_edited, package_size, package_hash, downloads, metadata_json, deprecation_json, catalog_leaf_path
         """
 
-    /// Inserts `record` with the given state.
-    static func insert(_ record: PackageVersionRecord, state: VersionState) throws -> SQLQueryString {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let metadata = String(decoding: try encoder.encode(record.metadata), as: UTF8.self)
-        let deprecation = try record.deprecation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        return """
+    /// Inserts `record` with the given state and claim lease; with `ifAbsent`, a row already holding the key
+    /// makes it insert nothing (`RETURNING lower_id` then returns no row) instead of failing.
+    static func insert(_ record: PackageVersionRecord, state: VersionState, lease: ClaimLease? = nil, ifAbsent: Bool = false) throws -> SQLQueryString {
+        let (metadata, deprecation) = try encodedJSON(record)
+        var query: SQLQueryString = """
             INSERT INTO package_versions (
                 lower_id, lower_version, id, version, normalized_version, verbatim_version, is_prerelease, is_semver2,
                 listed, state, created, published, last_edited, package_size, package_hash, downloads,
-                metadata_json, deprecation_json, catalog_leaf_path
+                metadata_json, deprecation_json, catalog_leaf_path, claim_token, claim_expires
             ) VALUES (
                 \(bind: record.lowerID), \(bind: record.lowerVersion), \(bind: record.id), \(bind: record.version),
                 \(bind: record.normalizedVersion), \(bind: record.verbatimVersion), \(bind: record.isPrerelease),
@@ -31,9 +29,45 @@ enum PackageVersionRow {
                 \(bind: StoreDate.microseconds(record.created)), \(bind: StoreDate.microseconds(record.published)),
                 \(bind: record.lastEdited.map(StoreDate.microseconds)), \(bind: record.packageSize),
                 \(bind: record.packageHash), \(bind: record.downloads), \(bind: metadata), \(bind: deprecation),
-                \(bind: record.catalogLeafPath)
+                \(bind: record.catalogLeafPath), \(bind: lease?.token), \(bind: lease.map { StoreDate.microseconds($0.expires) })
             )
             """
+        if ifAbsent {
+            query += " ON CONFLICT (lower_id, lower_version) DO NOTHING RETURNING lower_id"
+        }
+        return query
+    }
+
+    /// Rewrites a pending row whose lease expired at or before `now` with `record` and the new `lease`
+    /// (`RETURNING lower_id` returns no row when the claim is not stale). A claim made before leases existed
+    /// lapses `ClaimLease.legacyLength` after its creation.
+    static func takeOver(_ record: PackageVersionRecord, lease: ClaimLease, now: Date) throws -> SQLQueryString {
+        let (metadata, deprecation) = try encodedJSON(record)
+        return """
+            UPDATE package_versions SET
+                id = \(bind: record.id), version = \(bind: record.version), normalized_version = \(bind: record.normalizedVersion),
+                verbatim_version = \(bind: record.verbatimVersion), is_prerelease = \(bind: record.isPrerelease),
+                is_semver2 = \(bind: record.isSemVer2), listed = \(bind: record.listed),
+                created = \(bind: StoreDate.microseconds(record.created)), published = \(bind: StoreDate.microseconds(record.published)),
+                last_edited = \(bind: record.lastEdited.map(StoreDate.microseconds)), package_size = \(bind: record.packageSize),
+                package_hash = \(bind: record.packageHash), downloads = \(bind: record.downloads), metadata_json = \(bind: metadata),
+                deprecation_json = \(bind: deprecation), catalog_leaf_path = \(bind: record.catalogLeafPath),
+                claim_token = \(bind: lease.token), claim_expires = \(bind: StoreDate.microseconds(lease.expires))
+            WHERE lower_id = \(bind: record.lowerID) AND lower_version = \(bind: record.lowerVersion) AND state = 'pending'
+                AND COALESCE(claim_expires, created + \(bind: legacyLeaseMicroseconds)) <= \(bind: StoreDate.microseconds(now))
+            RETURNING lower_id
+            """
+    }
+
+    /// `ClaimLease.legacyLength` in the stored unit.
+    static let legacyLeaseMicroseconds = Int64(ClaimLease.legacyLength * 1_000_000)
+
+    private static func encodedJSON(_ record: PackageVersionRecord) throws -> (metadata: String, deprecation: String?) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let metadata = String(decoding: try encoder.encode(record.metadata), as: UTF8.self)
+        let deprecation = try record.deprecation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        return (metadata, deprecation)
     }
 
     /// Reads one row selected with `columns`.

@@ -53,7 +53,7 @@ extension SQLCopyTable {
                 .text("verbatim_version"), .bool("is_prerelease"), .bool("is_semver2"), .bool("listed"), .text("state"),
                 .int64("created"), .int64("published"), .optionalInt64("last_edited"), .int64("package_size"),
                 .text("package_hash"), .int64("downloads"), .text("metadata_json"), .optionalText("deprecation_json"),
-                .optionalText("catalog_leaf_path"),
+                .optionalText("catalog_leaf_path"), .optionalText("claim_token"), .optionalInt64("claim_expires"),
             ]
         ),
         SQLCopyTable("package_owners", key: ["lower_id", "user_key"], columns: [

@@ -3,16 +3,18 @@ import Foundation
 import SQLKit
 
 extension SQLMetadataStore {
-    /// Inserts the user and returns it with its assigned key; a name taken in any casing throws `.alreadyExists`.
-    public func createUser(_ user: User) async throws -> User {
+    /// Inserts the user with `audit` and returns it with its assigned key; a name taken in any casing throws `.alreadyExists`.
+    public func createUser(_ user: User, audit: [AuditEvent]) async throws -> User {
         let key = try await write { db in
-            try await db.raw("""
+            let key = try await db.raw("""
                 INSERT INTO users (name, lower_name, email, is_site_admin, created, kind, deleted)
                 VALUES (\(bind: user.name), \(bind: user.name.lowercased()), \(bind: user.email),
                     \(bind: user.isSiteAdmin), \(bind: StoreDate.microseconds(user.created)),
                     \(bind: user.kind.rawValue), \(bind: user.isDeleted))
                 RETURNING "key"
                 """).first()?.decode(column: "key", as: Int64.self)
+            try await Self.appendAudit(audit, in: db)
+            return key
         }
         var created = user
         created.key = try key ?? { throw StoreError.unavailable("The new user's key was not returned.") }()
@@ -33,14 +35,14 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Inserts the key record; a reused secret hash throws `.alreadyExists`.
-    public func createAPIKey(_ record: APIKeyRecord) async throws -> APIKeyRecord {
+    /// Inserts the key record with `audit`; a reused secret hash throws `.alreadyExists`.
+    public func createAPIKey(_ record: APIKeyRecord, audit: [AuditEvent]) async throws -> APIKeyRecord {
         let encoder = JSONEncoder()
         let scopes = String(decoding: try encoder.encode(record.scopes.map(\.rawValue)), as: UTF8.self)
         let globs = String(decoding: try encoder.encode(record.globs), as: UTF8.self)
         let packageIDs = String(decoding: try encoder.encode(record.packageIDs), as: UTF8.self)
         let key = try await write { db in
-            try await db.raw("""
+            let key = try await db.raw("""
                 INSERT INTO api_keys (user_key, owner_key, name, secret_hash, scopes, globs, package_ids, created, expires,
                     revoked, expiry_reminder_sent)
                 VALUES (\(bind: record.userKey), \(bind: record.ownerKey), \(bind: record.name), \(bind: record.secretHash), \(bind: scopes),
@@ -49,6 +51,8 @@ extension SQLMetadataStore {
                     \(bind: record.expiryReminderSent))
                 RETURNING "key"
                 """).first()?.decode(column: "key", as: Int64.self)
+            try await Self.appendAudit(audit, in: db)
+            return key
         }
         var created = record
         created.key = try key ?? { throw StoreError.unavailable("The new API key's key was not returned.") }()
@@ -68,11 +72,6 @@ extension SQLMetadataStore {
             try await db.raw("SELECT user_key FROM package_owners WHERE lower_id = \(bind: lowerID) ORDER BY user_key")
                 .all().map { try $0.decode(column: "user_key", as: Int64.self) }
         }
-    }
-
-    /// Adding an existing owner is a no-op.
-    public func addOwner(_ userKey: Int64, toLowerID lowerID: String) async throws {
-        try await write { db in try await Self.insertOwner(userKey, lowerID: lowerID, in: db) }
     }
 
     static func insertOwner(_ userKey: Int64, lowerID: String, in db: any SQLDatabase) async throws {

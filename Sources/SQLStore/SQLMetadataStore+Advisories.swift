@@ -17,7 +17,7 @@ extension SQLMetadataStore {
     }
 
     /// Deletes the page's rows, inserts the new ones and marks dirty every id whose set of advisories differs.
-    public func replaceAdvisories(on page: Advisory.Page, with advisories: [Advisory]) async throws -> [String] {
+    public func replaceAdvisories(on page: Advisory.Page, with advisories: [Advisory], audit: [AuditEvent]) async throws -> [String] {
         let dialect = self.dialect
         return try await write { db in
             let old = try await db.raw("""
@@ -31,11 +31,12 @@ extension SQLMetadataStore {
             let after = Dictionary(grouping: advisories, by: \.lowerID).mapValues { Set($0.map { a in var a = a; a.page = page; return a }) }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             if !changed.isEmpty { try await Self.markDirty(changed, in: db, dialect: dialect) }
+            try await Self.appendAudit(audit, in: db)
             return changed
         }
     }
 
-    public func addAdvisories(_ advisories: [Advisory]) async throws {
+    public func addAdvisories(_ advisories: [Advisory], audit: [AuditEvent]) async throws {
         let dialect = self.dialect
         try await write { db in
             for advisory in advisories {
@@ -43,17 +44,21 @@ extension SQLMetadataStore {
             }
             let ids = Set(advisories.map(\.lowerID)).sorted()
             if !ids.isEmpty { try await Self.markDirty(ids, in: db, dialect: dialect) }
+            try await Self.appendAudit(audit, in: db)
         }
     }
 
-    public func removeAdvisory(id advisoryID: String) async throws -> [String] {
+    public func removeAdvisory(id advisoryID: String, audit: [AuditEvent]) async throws -> [String] {
         let dialect = self.dialect
         return try await write { db in
             let ids = try await db.raw("""
                 DELETE FROM advisories WHERE advisory_id = \(bind: advisoryID) RETURNING lower_id
                 """).all().map { try $0.decode(column: "lower_id", as: String.self) }
             let unique = Set(ids).sorted()
-            if !unique.isEmpty { try await Self.markDirty(unique, in: db, dialect: dialect) }
+            if !unique.isEmpty {
+                try await Self.markDirty(unique, in: db, dialect: dialect)
+                try await Self.appendAudit(audit, in: db)
+            }
             return unique
         }
     }

@@ -6,7 +6,7 @@ extension SQLMetadataStore {
     /// Deprecates, un-deprecates and optionally (un)lists versions of one id in one transaction; versions the
     /// change would leave as they are get no catalog entry.
     public func setDeprecation(
-        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: AuditEvent?,
+        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: [AuditEvent],
         catalogEntry makeEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry
     ) async throws -> [PackageVersionRecord] {
         let dialect = self.dialect
@@ -38,18 +38,9 @@ extension SQLMetadataStore {
                 changed.append(record)
             }
             guard let first = changed.first else { return [] }
-            if let audit { try await Self.insertAudit(audit, in: db) }
+            try await Self.appendAudit(audit, in: db)
             try await Self.markDirty([first.lowerID], in: db, dialect: dialect)
             return changed
         }
-    }
-
-    /// Appends an audit event inside the caller's transaction.
-    static func insertAudit(_ event: AuditEvent, in db: any SQLDatabase) async throws {
-        try await db.raw("""
-            INSERT INTO audit_log (time, actor, action, target, details)
-            VALUES (\(bind: StoreDate.microseconds(event.time)), \(bind: event.actor), \(bind: event.action),
-                \(bind: event.target), \(bind: event.details))
-            """).run()
     }
 }

@@ -5,13 +5,7 @@ import SQLKit
 extension SQLMetadataStore {
     /// Names never change: only email, site-admin flag, kind and the deleted mark are written.
     public func updateUser(_ user: User) async throws {
-        try await write { db in
-            try await db.raw("""
-                UPDATE users SET email = \(bind: user.email), is_site_admin = \(bind: user.isSiteAdmin),
-                    kind = \(bind: user.kind.rawValue), deleted = \(bind: user.isDeleted)
-                WHERE "key" = \(bind: user.key)
-                """).run()
-        }
+        try await apply([.updateUser(user)])
     }
 
     /// The organizations a user belongs to, by organization key.
@@ -34,23 +28,12 @@ extension SQLMetadataStore {
 
     /// Inserts the membership or updates its role.
     public func setMembership(_ membership: Membership) async throws {
-        try await write { db in
-            try await db.raw("""
-                INSERT INTO organization_members (organization_key, user_key, role)
-                VALUES (\(bind: membership.organizationKey), \(bind: membership.userKey), \(bind: membership.role.rawValue))
-                ON CONFLICT (organization_key, user_key) DO UPDATE SET role = excluded.role
-                """).run()
-        }
+        try await apply([.setMembership(membership)])
     }
 
     /// Deletes the membership row, if any.
     public func removeMembership(organizationKey: Int64, userKey: Int64) async throws {
-        try await write { db in
-            try await db.raw("""
-                DELETE FROM organization_members
-                WHERE organization_key = \(bind: organizationKey) AND user_key = \(bind: userKey)
-                """).run()
-        }
+        try await apply([.removeMembership(organizationKey: organizationKey, userKey: userKey)])
     }
 
     /// One key by its numeric key.
@@ -71,14 +54,7 @@ extension SQLMetadataStore {
 
     /// Rewrites the mutable fields of a key (secret hash on regeneration, revocation, expiry, reminder mark).
     public func updateAPIKey(_ record: APIKeyRecord) async throws {
-        try await write { db in
-            try await db.raw("""
-                UPDATE api_keys SET secret_hash = \(bind: record.secretHash), revoked = \(bind: record.revoked),
-                    expires = \(bind: record.expires.map(StoreDate.microseconds)), created = \(bind: StoreDate.microseconds(record.created)),
-                    expiry_reminder_sent = \(bind: record.expiryReminderSent)
-                WHERE "key" = \(bind: record.key)
-                """).run()
-        }
+        try await apply([.updateAPIKey(record)])
     }
 
     /// Sets the reminder mark of a key unless it is already set; true for the one caller that set it, so
@@ -102,17 +78,6 @@ extension SQLMetadataStore {
                     AND expires >= \(bind: StoreDate.microseconds(from)) AND expires < \(bind: StoreDate.microseconds(to))
                 ORDER BY "key"
                 """).all().map(Self.decodeAPIKey)
-        }
-    }
-
-    /// Removes the owner and marks the id dirty (owners appear in search results).
-    public func removeOwner(_ accountKey: Int64, fromLowerID lowerID: String) async throws {
-        let dialect = self.dialect
-        try await write { db in
-            try await db.raw("""
-                DELETE FROM package_owners WHERE lower_id = \(bind: lowerID) AND user_key = \(bind: accountKey)
-                """).run()
-            try await Self.markDirty([lowerID], in: db, dialect: dialect)
         }
     }
 

@@ -3,40 +3,40 @@ public import Gallery
 import SQLKit
 
 extension SQLMetadataStore {
-    /// Unlist or relist: relisting also sets `published` (nuget.org's "last listed" time);
-    /// both set `lastEdited`. The catalog entry is built from the updated record inside the transaction.
-    public func setListed(
-        _ listed: Bool, _ key: PackageVersionKey, at date: Date,
-        catalogEntry makeEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry
+    /// Unlist or relist: the domain's `change` decides the new record (listed, published, lastEdited) and its
+    /// catalog entry from the locked current one; the store writes them, with `audit`, in one transaction.
+    public func updateListing(
+        _ key: PackageVersionKey, audit: [AuditEvent],
+        _ change: @escaping @Sendable (PackageVersionRecord) throws -> (record: PackageVersionRecord, entry: CatalogEntry)
     ) async throws -> PackageVersionRecord? {
         // Escaping, not `withoutActuallyEscaping`: a pooled PostgreSQL session may release the transaction's
         // closure (and with it this one) a moment after the call returns, which that check traps on.
         let dialect = self.dialect
         return try await write { db in
-            guard var record = try await Self.lockedVersion(key, in: db, dialect: dialect), record.state == .available else {
+            guard let current = try await Self.lockedVersion(key, in: db, dialect: dialect), current.state == .available else {
                 return nil
             }
-            record.listed = listed
-            record.lastEdited = date
-            if listed { record.published = date }
-            let entry = try makeEntry(record)
+            let changed = try change(current)
+            var record = changed.record
+            let entry = changed.entry
             record.catalogLeafPath = entry.leafPath
             try await db.raw("""
                 UPDATE package_versions
-                SET listed = \(bind: listed), published = \(bind: StoreDate.microseconds(record.published)),
-                    last_edited = \(bind: StoreDate.microseconds(date)), catalog_leaf_path = \(bind: entry.leafPath)
+                SET listed = \(bind: record.listed), published = \(bind: StoreDate.microseconds(record.published)),
+                    last_edited = \(bind: record.lastEdited.map(StoreDate.microseconds)), catalog_leaf_path = \(bind: entry.leafPath)
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                 """).run()
             try await Self.appendCatalogEntry(entry, in: db, dialect: dialect)
             try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
+            try await Self.appendAudit(audit, in: db)
             return record
         }
     }
 
     /// Hard delete (site admins only): the row stays with state `deleted` and `listed` false so the
-    /// number is never reused; appends the `PackageDelete` entry and marks the id dirty.
+    /// number is never reused; appends the `PackageDelete` entry and `audit`, marks the id dirty.
     /// Returns false when no available version has `key`.
-    public func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry) async throws -> Bool {
+    public func deleteVersion(_ key: PackageVersionKey, at date: Date, catalogEntry: CatalogEntry, audit: [AuditEvent]) async throws -> Bool {
         let dialect = self.dialect
         return try await write { db in
             let updated = try await db.raw("""
@@ -48,6 +48,7 @@ extension SQLMetadataStore {
             guard updated != nil else { return false }
             try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
             try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
+            try await Self.appendAudit(audit, in: db)
             return true
         }
     }

@@ -23,44 +23,23 @@ extension SQLMetadataStore {
 
     /// Replaces the reservation and its owner list in one transaction.
     public func saveReservation(_ reservation: PrefixReservation) async throws {
-        try await write { db in
-            let lower = reservation.lowerPattern
-            try await db.raw("""
-                INSERT INTO prefix_reservations (lower_pattern, pattern, is_open, created)
-                VALUES (\(bind: lower), \(bind: reservation.pattern), \(bind: reservation.isOpen),
-                    \(bind: StoreDate.microseconds(reservation.created)))
-                ON CONFLICT (lower_pattern) DO UPDATE SET is_open = excluded.is_open
-                """).run()
-            try await db.raw("DELETE FROM prefix_reservation_owners WHERE lower_pattern = \(bind: lower)").run()
-            for owner in Set(reservation.ownerKeys).sorted() {
-                try await db.raw("""
-                    INSERT INTO prefix_reservation_owners (lower_pattern, account_key) VALUES (\(bind: lower), \(bind: owner))
-                    """).run()
-            }
-        }
+        try await apply([.saveReservation(reservation)])
     }
 
     /// Deletes the reservation and its owners.
     public func deleteReservation(lowerPattern: String) async throws -> Bool {
         let dialect = self.dialect
-        return try await write { db in
-            // Lock first: a concurrent save then waits and recreates the row, instead of its new owners
-            // turning this delete into a foreign-key error.
-            try await db.raw("""
-                SELECT lower_pattern FROM prefix_reservations WHERE lower_pattern = \(bind: lowerPattern)
-                \(unsafeRaw: dialect.lockRowsForUpdate)
-                """).run()
-            try await db.raw("DELETE FROM prefix_reservation_owners WHERE lower_pattern = \(bind: lowerPattern)").run()
-            let deleted = try await db.raw("""
-                DELETE FROM prefix_reservations WHERE lower_pattern = \(bind: lowerPattern) RETURNING lower_pattern
-                """).all()
-            return !deleted.isEmpty
-        }
+        return try await write { db in try await Self.deleteReservation(lowerPattern, in: db, dialect: dialect) }
     }
 
     /// Appends one event; the sequence is assigned by the database.
     public func appendAudit(_ event: AuditEvent) async throws {
-        try await write { db in
+        try await write { db in try await Self.appendAudit([event], in: db) }
+    }
+
+    /// Appends events in order inside the caller's write transaction.
+    static func appendAudit(_ events: [AuditEvent], in db: any SQLDatabase) async throws {
+        for event in events {
             try await db.raw("""
                 INSERT INTO audit_log (time, actor, action, target, details)
                 VALUES (\(bind: StoreDate.microseconds(event.time)), \(bind: event.actor), \(bind: event.action),

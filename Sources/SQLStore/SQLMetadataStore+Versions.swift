@@ -3,58 +3,76 @@ public import Gallery
 import SQLKit
 
 extension SQLMetadataStore {
-    /// Inserts a `pending` row whatever `record.state` says; the primary key (lower id, lower version)
-    /// decides races, so of two concurrent claims exactly one returns `.claimed`.
-    public func claimVersion(_ record: PackageVersionRecord, owner: Int64?) async throws -> ClaimOutcome {
-        let insert = try PackageVersionRow.insert(record, state: .pending)
+    /// Inserts a `pending` row whatever `record.state` says, or takes over a pending row whose lease lapsed.
+    /// The primary key (lower id, lower version) decides races: of two concurrent claims exactly one holds the
+    /// number (PostgreSQL re-checks the takeover's `WHERE` after a concurrent writer commits).
+    public func claimVersion(_ record: PackageVersionRecord, owner: Int64?, lease: ClaimLease, now: Date) async throws -> ClaimOutcome {
+        let insert = try PackageVersionRow.insert(record, state: .pending, lease: lease, ifAbsent: true)
+        let takeOver = try PackageVersionRow.takeOver(record, lease: lease, now: now)
         let dialect = self.dialect
-        do {
-            try await write { db in
-                try await Self.lockPackage(record.lowerID, exclusively: false, in: db, dialect: dialect)
-                // DO NOTHING + RETURNING tells whether this claim created the id, without a unique
-                // violation when another push of a different version creates it concurrently.
-                let created = try await db.raw("""
-                    INSERT INTO packages (lower_id, id, created)
-                    VALUES (\(bind: record.lowerID), \(bind: record.id), \(bind: StoreDate.microseconds(record.created)))
-                    ON CONFLICT (lower_id) DO NOTHING
-                    RETURNING lower_id
-                    """).first()
-                try await db.raw(insert).run()
+        return try await write { db in
+            try await Self.lockPackage(record.lowerID, exclusively: false, in: db, dialect: dialect)
+            // DO NOTHING + RETURNING tells whether this claim created the id, without a unique
+            // violation when another push of a different version creates it concurrently.
+            let created = try await db.raw("""
+                INSERT INTO packages (lower_id, id, created)
+                VALUES (\(bind: record.lowerID), \(bind: record.id), \(bind: StoreDate.microseconds(record.created)))
+                ON CONFLICT (lower_id) DO NOTHING
+                RETURNING lower_id
+                """).first()
+            if try await db.raw(insert).first() != nil {
                 if created != nil, let owner {
                     try await Self.insertOwner(owner, lowerID: record.lowerID, in: db)
                 }
+                return .claimed
             }
-            return .claimed
-        } catch StoreError.alreadyExists {
-            return .alreadyExists
+            return try await db.raw(takeOver).first() != nil ? .tookOver : .alreadyExists
         }
     }
 
-    /// Fails when no pending claim has `key` (it was abandoned or already published).
-    public func publishClaim(_ key: PackageVersionKey, catalogEntry: CatalogEntry) async throws {
-        let dialect = self.dialect
+    /// Moves the lease's expiry, only while `lease.token` still holds the pending claim.
+    public func renewClaim(_ key: PackageVersionKey, lease: ClaimLease) async throws -> Bool {
         try await write { db in
+            try await db.raw("""
+                UPDATE package_versions SET claim_expires = \(bind: StoreDate.microseconds(lease.expires))
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                    AND state = 'pending' AND claim_token = \(bind: lease.token)
+                RETURNING lower_id
+                """).first() != nil
+        }
+    }
+
+    /// False (nothing written) when no pending claim held by `token` has `key`: it was taken over or swept.
+    public func publishClaim(_ key: PackageVersionKey, token: String, catalogEntry: CatalogEntry, audit: [AuditEvent]) async throws -> Bool {
+        let dialect = self.dialect
+        return try await write { db in
             let updated = try await db.raw("""
-                UPDATE package_versions SET state = 'available', catalog_leaf_path = \(bind: catalogEntry.leafPath)
+                UPDATE package_versions SET state = 'available', catalog_leaf_path = \(bind: catalogEntry.leafPath),
+                    claim_token = NULL, claim_expires = NULL
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'pending'
+                    AND claim_token = \(bind: token)
                 RETURNING lower_id
                 """).first()
-            guard updated != nil else { throw SQLStoreError.noPendingClaim(key) }
+            guard updated != nil else { return false }
             try await Self.appendCatalogEntry(catalogEntry, in: db, dialect: dialect)
             try await Self.markDirty([key.lowerID], in: db, dialect: dialect)
+            try await Self.appendAudit(audit, in: db)
+            return true
         }
     }
 
     /// Deletes the pending row, and the package row with its owners when no other version uses the id,
     /// so a failed first push leaves neither the number nor the id taken.
-    public func abandonClaim(_ key: PackageVersionKey) async throws {
+    public func abandonClaim(_ key: PackageVersionKey, token: String?) async throws {
         let dialect = self.dialect
         try await write { db in
             try await Self.lockPackage(key.lowerID, exclusively: true, in: db, dialect: dialect)
-            try await db.raw("""
+            var delete: SQLQueryString = """
                 DELETE FROM package_versions
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion) AND state = 'pending'
-                """).run()
+                """
+            if let token { delete += " AND claim_token = \(bind: token)" }
+            try await db.raw(delete).run()
             let remaining = try await db.raw("""
                 SELECT 1 AS present FROM package_versions WHERE lower_id = \(bind: key.lowerID) LIMIT 1
                 """).first()
@@ -65,13 +83,25 @@ extension SQLMetadataStore {
         }
     }
 
-    /// Pending claims older than `date`, left by a push that crashed, for the sweeper.
-    public func pendingClaims(createdBefore date: Date) async throws -> [PackageVersionRecord] {
+    /// Pending claims whose lease lapsed before `date`, left by a push that crashed, for the sweeper
+    /// (a claim without a lease lapses `ClaimLease.legacyLength` after its creation).
+    public func pendingClaims(expiredBefore date: Date) async throws -> [PendingClaim] {
         try await read { db in
-            try await PackageVersionRow.all("""
-                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
-                WHERE state = 'pending' AND created < \(bind: StoreDate.microseconds(date))
-                """, in: db)
+            let decoder = JSONDecoder()
+            return try await db.raw("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns), claim_token, claim_expires FROM package_versions
+                WHERE state = 'pending'
+                    AND COALESCE(claim_expires, created + \(bind: PackageVersionRow.legacyLeaseMicroseconds)) < \(bind: StoreDate.microseconds(date))
+                """).all().map { row in
+                let record = try PackageVersionRow.decode(row, using: decoder)
+                var lease: ClaimLease?
+                if try !row.decodeNil(column: "claim_token"), try !row.decodeNil(column: "claim_expires") {
+                    lease = ClaimLease(
+                        token: try row.decode(column: "claim_token", as: String.self),
+                        expires: StoreDate.date(try row.decode(column: "claim_expires", as: Int64.self)))
+                }
+                return PendingClaim(record: record, lease: lease)
+            }
         }
     }
 

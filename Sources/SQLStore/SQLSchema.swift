@@ -162,6 +162,14 @@ enum SQLSchema {
                 "CREATE INDEX dirty_packages_touched ON dirty_packages (touched)",
             ]
         },
+        // A claim is a lease: the push holding it renews `claim_expires` while it stores blobs, and a push of the
+        // same version after the lease lapsed takes the claim over (a new token) instead of answering 409.
+        SQLMigration(version: 4, name: "claim leases") { d in
+            [
+                "ALTER TABLE package_versions ADD COLUMN claim_token TEXT",
+                "ALTER TABLE package_versions ADD COLUMN claim_expires \(d.bigintType)",
+            ]
+        },
         // Known vulnerabilities for VulnerabilityInfo/6.7.0 and registration (issue 11). Numbered after the
         // issue so steps other branches add meanwhile do not collide.
         SQLMigration(version: 11, name: "advisories") { d in

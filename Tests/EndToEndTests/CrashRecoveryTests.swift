@@ -53,13 +53,15 @@ struct CrashRecoveryTests {
                     isPrerelease: false, isSemVer2: false, state: .pending, created: Date(), published: Date(),
                     packageSize: 3, packageHash: "AAAA", metadata: PackageMetadata(authors: "x", description: "y")
                 )
-                let claim = try await env.gallery.store.claimVersion(record, owner: nil)
+                // A lease that lapsed an hour ago: nobody renews it any more.
+                let claim = try await env.gallery.store.claimVersion(
+                    record, owner: nil, lease: ClaimLease(token: "crashed-push", expires: record.created.addingTimeInterval(-3_600)),
+                    now: record.created)
                 #expect(claim == .claimed)
                 try await env.gallery.blobs.put(.nuspec(record.key), data: Data("<package/>".utf8))
             }
-            // With a shared database a starting node only sweeps claims older than the pending-push timeout
-            // (another node's push may be in flight); a single node sweeps all of them at start.
-            try await Task.sleep(for: .seconds(1.5))
+            // With a shared database a starting node only sweeps claims whose lease lapsed longer ago than the
+            // pending-push timeout (another node's push may be in flight); a single node sweeps all of them at start.
             try await withTestServer(dataDirectory: directory, configure: { $0.pendingPushTimeoutSeconds = 1 }) { client, env in
                 let flat = try await client.get("/v3/flat/half.pushed/index.json").status
                 let key = PackageVersionKey(lowerID: "half.pushed", lowerVersion: "1.0.0")

@@ -1,15 +1,17 @@
 import BlobFileSystem
 import Foundation
 import Gallery
+import GalleryTestSupport
 import Logging
 import S3BlobStore
 import Testing
 
 /// The blob store implementations the blob contract suite runs over.
 ///
-/// The filesystem always runs. S3 joins when `PALLET_TEST_S3_ENDPOINT` names an S3-compatible
+/// Memory and the filesystem always run. S3 joins when `PALLET_TEST_S3_ENDPOINT` names an S3-compatible
 /// server (moto: `moto_server -H 127.0.0.1 -p 5055`); otherwise it is left out with a printed reason.
 enum BlobStoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory
     case fileSystem
     case s3
 
@@ -21,10 +23,10 @@ enum BlobStoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible 
     /// The kinds that can run here, decided once per test process.
     static let available: [BlobStoreKind] = {
         guard s3Endpoint != nil else {
-            print("StoreTests: PALLET_TEST_S3_ENDPOINT is not set; skipping the s3 blob store kind (filesystem only).")
-            return [.fileSystem]
+            print("StoreTests: PALLET_TEST_S3_ENDPOINT is not set; skipping the s3 blob store kind (memory and filesystem only).")
+            return [.memory, .fileSystem]
         }
-        return [.fileSystem, .s3]
+        return [.memory, .fileSystem, .s3]
     }()
 }
 
@@ -38,6 +40,8 @@ func withBlobStore(
     let scratch = base.appendingPathComponent("scratch")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     switch kind {
+    case .memory:
+        try await body(InMemoryBlobStore(), scratch)
     case .fileSystem:
         try await body(try FileSystemBlobStore(root: base.appendingPathComponent("root").path), scratch)
     case .s3:

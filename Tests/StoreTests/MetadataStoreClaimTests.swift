@@ -67,7 +67,7 @@ struct MetadataStoreClaimTests {
             let bob = try await store.createUser(Fixture.user("Bob"))
             let record = Fixture.record()
             _ = try await store.claimVersion(record, owner: alice.key)
-            try await store.abandonClaim(record.key)
+            try await store.abandonClaim(record.key, token: Fixture.lease.token)
             #expect(try await store.version(record.key) == nil)
             #expect(try await store.owners(ofLowerID: record.lowerID).isEmpty)
             #expect(try await store.claimVersion(record, owner: bob.key) == .claimed)
@@ -81,21 +81,25 @@ struct MetadataStoreClaimTests {
             let record = Fixture.record()
             _ = try await store.claimVersion(record, owner: nil)
             try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record))
-            try await store.abandonClaim(record.key)
+            try await store.abandonClaim(record.key, token: Fixture.lease.token)
             #expect(try await store.version(record.key)?.state == .available)
         }
     }
 
-    @Test("pendingClaims returns only pending rows created before the date", arguments: StoreKind.available)
+    @Test("pendingClaims returns only pending rows whose lease lapsed before the date, with their lease", arguments: StoreKind.available)
     func pendingClaims(kind: StoreKind) async throws {
         try await withStore(kind) { store, _ in
-            let old = Fixture.record("Old", "1.0.0", created: Fixture.now)
-            let fresh = Fixture.record("Fresh", "1.0.0", created: Fixture.later(600))
-            let published = Fixture.record("Done", "1.0.0", created: Fixture.now)
-            for record in [old, fresh, published] { _ = try await store.claimVersion(record, owner: nil) }
-            try await store.publishClaim(published.key, catalogEntry: Fixture.entry(published))
-            let stale = try await store.pendingClaims(createdBefore: Fixture.later(60))
-            #expect(stale.map(\.key) == [old.key])
+            let old = Fixture.record("Old", "1.0.0")
+            let fresh = Fixture.record("Fresh", "1.0.0")
+            let published = Fixture.record("Done", "1.0.0")
+            let oldLease = ClaimLease(token: "old", expires: Fixture.later(30))
+            _ = try await store.claimVersion(old, owner: nil, lease: oldLease, now: Fixture.now)
+            _ = try await store.claimVersion(fresh, owner: nil, lease: ClaimLease(token: "fresh", expires: Fixture.later(600)), now: Fixture.now)
+            _ = try await store.claimVersion(published, owner: nil, lease: ClaimLease(token: "done", expires: Fixture.later(30)), now: Fixture.now)
+            #expect(try await store.publishClaim(published.key, token: "done", catalogEntry: Fixture.entry(published), audit: []))
+            let stale = try await store.pendingClaims(expiredBefore: Fixture.later(60))
+            #expect(stale.map(\.record.key) == [old.key])
+            #expect(stale.first?.lease == oldLease)
         }
     }
 }

@@ -6,9 +6,9 @@ import Testing
 /// Races between pushes, a second process on the same database, and migrations.
 @Suite("MetadataStore contract: concurrency and migrations")
 struct MetadataStoreConcurrencyTests {
-    @Test("20 concurrent claims of one id and version give exactly one .claimed", arguments: StoreKind.available)
+    @Test("20 concurrent claims of one id and version give exactly one .claimed", arguments: StoreKind.sqlAvailable)
     func concurrentClaims(kind: StoreKind) async throws {
-        try await withStore(kind) { store, database in try await withSecondInstance(of: database) { second in
+        try await withSQLStore(kind) { store, database in try await withSecondInstance(of: database) { second in
             let outcomes = try await withThrowingTaskGroup(of: ClaimOutcome.self) { group in
                 for index in 0..<20 {
                     // Alternate instances so the race crosses connections as well as tasks.
@@ -23,9 +23,9 @@ struct MetadataStoreConcurrencyTests {
         } }
     }
 
-    @Test("concurrent publishes of different versions keep the catalog dense", arguments: StoreKind.available)
+    @Test("concurrent publishes of different versions keep the catalog dense", arguments: StoreKind.sqlAvailable)
     func concurrentPublishes(kind: StoreKind) async throws {
-        try await withStore(kind) { store, database in try await withSecondInstance(of: database) { second in
+        try await withSQLStore(kind) { store, database in try await withSecondInstance(of: database) { second in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
                     let target = index.isMultiple(of: 2) ? store : second
@@ -42,10 +42,10 @@ struct MetadataStoreConcurrencyTests {
         } }
     }
 
-    @Test("a second store instance on the same database sees the first one's writes", arguments: StoreKind.available)
+    @Test("a second store instance on the same database sees the first one's writes", arguments: StoreKind.sqlAvailable)
     func secondInstance(kind: StoreKind) async throws {
         // The admin CLI opens its own connection while the server runs.
-        try await withStore(kind) { server, database in try await withSecondInstance(of: database) { admin in
+        try await withSQLStore(kind) { server, database in try await withSecondInstance(of: database) { admin in
             try await admin.migrate()
             let user = try await admin.createUser(Fixture.user("Admin"))
             #expect(try await server.user(named: "admin") == user)
@@ -58,9 +58,9 @@ struct MetadataStoreConcurrencyTests {
         } }
     }
 
-    @Test("migrating again, from either instance, is a no-op that keeps the data", arguments: StoreKind.available)
+    @Test("migrating again, from either instance, is a no-op that keeps the data", arguments: StoreKind.sqlAvailable)
     func migrateTwice(kind: StoreKind) async throws {
-        try await withStore(kind) { store, database in
+        try await withSQLStore(kind) { store, database in
             try await store.setSetting("kept", "yes")
             try await store.migrate()
             try await withSecondInstance(of: database) { try await $0.migrate() }
@@ -68,7 +68,7 @@ struct MetadataStoreConcurrencyTests {
         }
     }
 
-    @Test("two instances migrating a new database at once both succeed", arguments: StoreKind.available)
+    @Test("two instances migrating a new database at once both succeed", arguments: StoreKind.sqlAvailable)
     func concurrentMigrations(kind: StoreKind) async throws {
         try await withDatabase(kind) { database in
             let first = try await database.open()
@@ -86,7 +86,7 @@ struct MetadataStoreConcurrencyTests {
     @Test("a closed store reports .unavailable", arguments: StoreKind.available)
     func closedStore(kind: StoreKind) async throws {
         try await withDatabase(kind) { database in
-            let store = try await database.open()
+            let store = try await database.openStore()
             try await store.migrate()
             try await store.shutdown()
             await #expect {

@@ -28,7 +28,7 @@ struct MetadataStoreDeprecationTests {
             let at = Fixture.later(60)
             let audit = AuditEvent(time: at, actor: "alice", action: "package.deprecated", target: "package Contoso.Utils 1.0.0, 2.0.0")
             let changed = try await store.setDeprecation(
-                DeprecationChange(deprecation: deprecation, listed: false), keys: records.map(\.key), at: at, audit: audit
+                DeprecationChange(deprecation: deprecation, listed: false), keys: records.map(\.key), at: at, audit: [audit]
             ) { Fixture.entry($0, at: at) }
             #expect(changed.map(\.version) == ["1.0.0", "2.0.0"])
             #expect(changed.allSatisfy { $0.deprecation == deprecation && !$0.listed && $0.lastEdited == at })
@@ -41,7 +41,7 @@ struct MetadataStoreDeprecationTests {
             let generation = try await store.dirtyGeneration("contoso.utils")
             try await store.clearDirty("contoso.utils", generation: generation)
             let again = try await store.setDeprecation(
-                DeprecationChange(deprecation: deprecation, listed: false), keys: records.map(\.key), at: at, audit: audit
+                DeprecationChange(deprecation: deprecation, listed: false), keys: records.map(\.key), at: at, audit: [audit]
             ) { Fixture.entry($0, at: at) }
             #expect(again.isEmpty)
             #expect(try await store.catalogCount() == 4)
@@ -51,7 +51,7 @@ struct MetadataStoreDeprecationTests {
             // Un-deprecating and relisting one version sets `published` to the relist time.
             let relistAt = Fixture.later(120)
             let undone = try await store.setDeprecation(
-                DeprecationChange(deprecation: nil, listed: true), keys: [records[0].key], at: relistAt, audit: nil
+                DeprecationChange(deprecation: nil, listed: true), keys: [records[0].key], at: relistAt, audit: []
             ) { Fixture.entry($0, at: relistAt) }
             #expect(undone.count == 1 && undone[0].deprecation == nil && undone[0].listed && undone[0].published == relistAt)
         }
@@ -65,7 +65,7 @@ struct MetadataStoreDeprecationTests {
             await #expect(throws: RenderFailure.self) {
                 _ = try await store.setDeprecation(
                     DeprecationChange(deprecation: PackageDeprecation(reasons: ["Other"])), keys: records.map(\.key),
-                    at: Fixture.later(60), audit: nil
+                    at: Fixture.later(60), audit: []
                 ) { record in
                     if record.version == "2.0.0" { throw RenderFailure() }
                     return Fixture.entry(record, at: Fixture.later(60))
@@ -82,18 +82,18 @@ struct MetadataStoreDeprecationTests {
         try await withStore(kind) { store, _ in
             let a = Advisory(advisoryID: "GHSA-1", lowerID: "a.lib", versions: "(, 1.0.0)", severity: 2, url: "https://x/1", page: .base)
             let b = Advisory(advisoryID: "GHSA-2", lowerID: "b.lib", versions: "[2.0.0, )", severity: 3, url: "https://x/2", page: .base)
-            #expect(try await store.replaceAdvisories(on: .base, with: [a, b]) == ["a.lib", "b.lib"])
-            #expect(try await store.replaceAdvisories(on: .base, with: [a, b]).isEmpty, "idempotent")
+            #expect(try await store.replaceAdvisories(on: .base, with: [a, b], audit: []) == ["a.lib", "b.lib"])
+            #expect(try await store.replaceAdvisories(on: .base, with: [a, b], audit: []).isEmpty, "idempotent")
             var changedB = b
             changedB.severity = 1
-            #expect(try await store.replaceAdvisories(on: .base, with: [a, changedB]) == ["b.lib"])
+            #expect(try await store.replaceAdvisories(on: .base, with: [a, changedB], audit: []) == ["b.lib"])
             let mine = Advisory(advisoryID: "IN-1", lowerID: "a.lib", versions: "[1.0.0, 1.0.0]", severity: 0, url: "https://x/3", page: .update)
-            try await store.addAdvisories([mine])
+            try await store.addAdvisories([mine], audit: [])
             #expect(Set(try await store.advisories(ofLowerID: "a.lib")) == [a, mine])
-            #expect(try await store.replaceAdvisories(on: .base, with: []) == ["a.lib", "b.lib"])
+            #expect(try await store.replaceAdvisories(on: .base, with: [], audit: []) == ["a.lib", "b.lib"])
             #expect(try await store.advisories() == [mine], "the update page is left alone")
-            #expect(try await store.removeAdvisory(id: "IN-1") == ["a.lib"])
-            #expect(try await store.removeAdvisory(id: "IN-1").isEmpty)
+            #expect(try await store.removeAdvisory(id: "IN-1", audit: []) == ["a.lib"])
+            #expect(try await store.removeAdvisory(id: "IN-1", audit: []).isEmpty)
             #expect(try await store.advisories().isEmpty)
         }
     }

@@ -64,6 +64,22 @@ struct MetadataStorePublishTests {
         }
     }
 
+    @Test("a commit stamped before the newest one is stored just after it, so stamps never go back", arguments: StoreKind.available)
+    func catalogStampsAscend(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            for (version, at) in [("1.0.0", 10.0), ("2.0.0", 5.0), ("3.0.0", 5.0)] {
+                let record = Fixture.record("P", version)
+                _ = try await store.claimVersion(record, owner: nil)
+                try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record, at: Fixture.later(at)))
+            }
+            let stamps = try await store.catalogEntries(page: 0).map(\.commitTimeStamp)
+            #expect(stamps[0] == Fixture.later(10))
+            #expect(stamps[0] < stamps[1] && stamps[1] < stamps[2])
+            #expect(stamps[2].timeIntervalSince(stamps[0]) < 0.001)
+            #expect(try await store.latestCatalogTimeStamp() == stamps[2])
+        }
+    }
+
     @Test("an empty catalog has no count, pages or time stamp", arguments: StoreKind.available)
     func emptyCatalog(kind: StoreKind) async throws {
         try await withStore(kind) { (store, _) async throws in
@@ -80,15 +96,20 @@ struct MetadataStorePublishTests {
             _ = try await store.claimVersion(record, owner: nil)
             try await store.publishClaim(record.key, catalogEntry: Fixture.entry(record))
             let deleted = try await store.deleteVersion(
-                record.key, at: Fixture.later(10), catalogEntry: Fixture.entry(record, kind: .packageDelete, at: Fixture.later(10)))
+                record.key, at: Fixture.later(10), catalogEntry: Fixture.entry(record, kind: .packageDelete, at: Fixture.later(10)),
+                audit: [AuditEvent(time: Fixture.later(10), actor: "root", action: "package.deleted", target: "package Contoso.Utils 1.0.0")])
             #expect(deleted)
             #expect(try await store.version(record.key)?.state == .deleted)
             #expect(try await store.versions(ofLowerID: record.lowerID).isEmpty)
             #expect(try await store.allAvailableVersions().isEmpty)
             #expect(try await store.claimVersion(Fixture.record(), owner: nil) == .alreadyExists)
             #expect(try await store.catalogEntries(page: 0).map(\.kind) == [.packageDetails, .packageDelete])
-            // Deleting twice finds no available version.
-            #expect(try await store.deleteVersion(record.key, at: Fixture.later(20), catalogEntry: Fixture.entry(record)) == false)
+            #expect(try await store.auditEvents(since: nil).map(\.action) == ["package.deleted"])
+            // Deleting twice finds no available version, and records nothing.
+            #expect(try await store.deleteVersion(
+                record.key, at: Fixture.later(20), catalogEntry: Fixture.entry(record),
+                audit: [AuditEvent(time: Fixture.later(20), actor: "root", action: "package.deleted", target: "again")]) == false)
+            #expect(try await store.auditEvents(since: nil).count == 1)
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct SQLStoreCopierTests {
     @Test("the copy spec names every column of every table but schema_migrations")
     func specMatchesSchema() async throws {
-        try await withStore(.sqlite) { store, _ in
+        try await withSQLStore(.sqlite) { store, _ in
             let schema = try await store.read { db in
                 var columns: [String: Set<String>] = [:]
                 let tables = try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all()
@@ -28,15 +28,15 @@ struct SQLStoreCopierTests {
         }
     }
 
-    @Test("a copy carries booleans, NULLs, bytes and keys exactly, is idempotent, and verify finds a changed row", arguments: StoreKind.available)
+    @Test("a copy carries booleans, NULLs, bytes and keys exactly, is idempotent, and verify finds a changed row", arguments: StoreKind.sqlAvailable)
     func copyAndVerify(kind: StoreKind) async throws {
-        try await withStore(.sqlite) { source, _ in
+        try await withSQLStore(.sqlite) { source, _ in
             let alice = try await source.createUser(Fixture.user("Alice"))
             let record = Fixture.record()
             _ = try await source.claimVersion(record, owner: alice.key)
             try await source.publishClaim(record.key, catalogEntry: Fixture.entry(record))
             try await source.addDownloads([record.key: 7])
-            try await withStore(kind) { target, _ in
+            try await withSQLStore(kind) { target, _ in
                 let copier = SQLStoreCopier(from: source, to: target, batchSize: 1)
                 try await copier.copy()
                 try await copier.copy()

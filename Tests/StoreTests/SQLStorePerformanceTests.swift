@@ -9,9 +9,9 @@ import Testing
 /// for information only; speed is judged by the benchmarks under bench/, never by a timed test.
 @Suite("SQL metadata store at volume")
 struct SQLStorePerformanceTests {
-    @Test("200 sequential claims + publishes of one id all become visible", arguments: StoreKind.available)
+    @Test("200 sequential claims + publishes of one id all become visible", arguments: StoreKind.sqlAvailable)
     func pushLatency(kind: StoreKind) async throws {
-        try await withStore(kind) { store, _ in
+        try await withSQLStore(kind) { store, _ in
             let pushes = 200
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
@@ -28,9 +28,9 @@ struct SQLStorePerformanceTests {
         }
     }
 
-    @Test("allAvailableVersions reads 100,000 rows", arguments: StoreKind.available)
+    @Test("allAvailableVersions reads 100,000 rows", arguments: StoreKind.sqlAvailable)
     func loadAll(kind: StoreKind) async throws {
-        try await withStore(kind) { store, database in
+        try await withSQLStore(kind) { store, database in
             let rows = 100_000
             try await Self.insertSynthetic(rows: rows, like: Fixture.record(), into: store, at: database)
             let clock = ContinuousClock()

@@ -50,3 +50,43 @@ enum Fixture {
 func isAlreadyExists(_ error: any Error) -> Bool {
     if case StoreError.alreadyExists = error { true } else { false }
 }
+
+extension Fixture {
+    /// The lease of every claim the contract tests make through `claimVersion(_:owner:)`: one hour from `now`.
+    static let lease = ClaimLease(token: "fixture-claim", expires: later(3_600))
+}
+
+/// What a store answers when a claim helper's claim could not be published.
+struct ClaimNotHeld: Error {}
+
+extension PackageVersionStore {
+    /// Claims at `Fixture.now` with `Fixture.lease`.
+    func claimVersion(_ record: PackageVersionRecord, owner: Int64?) async throws -> ClaimOutcome {
+        try await claimVersion(record, owner: owner, lease: Fixture.lease, now: Fixture.now)
+    }
+
+    /// Publishes a claim made with `Fixture.lease`, without audit events; throws when it is not held.
+    func publishClaim(_ key: PackageVersionKey, catalogEntry: CatalogEntry) async throws {
+        guard try await publishClaim(key, token: Fixture.lease.token, catalogEntry: catalogEntry, audit: []) else {
+            throw ClaimNotHeld()
+        }
+    }
+
+    /// Unlists or relists at `date` by the domain's rule, with the catalog entry `makeEntry` builds from the new record.
+    func setListed(
+        _ listed: Bool, _ key: PackageVersionKey, at date: Date,
+        catalogEntry makeEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry
+    ) async throws -> PackageVersionRecord? {
+        try await updateListing(key, audit: []) { current in
+            let record = current.listing(listed, at: date)
+            return (record, try makeEntry(record))
+        }
+    }
+}
+
+extension AccountStore {
+    /// Adds an owner in its own transaction (and marks nothing dirty).
+    func addOwner(_ accountKey: Int64, toLowerID lowerID: String) async throws {
+        try await apply([.addOwner(accountKey: accountKey, lowerID: lowerID)])
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import GalleryTestSupport
 import Logging
 import PalletTestSupport
 import SQLStore
@@ -7,17 +8,21 @@ import Testing
 
 /// The metadata store implementations the contract suite runs over.
 ///
-/// SQLite always runs. PostgreSQL joins when `PALLET_TEST_POSTGRES_URL` (an admin URL, e.g. from
+/// Memory and SQLite always run. PostgreSQL joins when `PALLET_TEST_POSTGRES_URL` (an admin URL, e.g. from
 /// `scripts/test-services.sh start`) is set; otherwise it is left out with a printed reason, so a green
 /// run never hides that it did not run.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory
     case sqlite
     case postgres
 
     var testDescription: String { rawValue }
 
-    /// The kinds that can run here, decided once per test process.
-    static let available: [StoreKind] = {
+    /// The kinds that can run here, decided once per test process: every contract test runs on each.
+    static let available: [StoreKind] = [.memory] + sqlAvailable
+
+    /// The SQL kinds that can run here (tests of SQL-only behaviour: several connections, migrations, copying).
+    static let sqlAvailable: [StoreKind] = {
         if PostgresTestServer.adminURL != nil {
             return [.sqlite, .postgres]
         }
@@ -28,6 +33,8 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// A fresh, empty database of this kind for one test; `drop()` it afterwards (or use `withDatabase`).
     func makeDatabase() async throws -> TestDatabase {
         switch self {
+        case .memory:
+            return TestDatabase(kind: self, location: "memory", memory: InMemoryMetadataStore())
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,15 +51,24 @@ struct TestDatabase: Sendable {
     let kind: StoreKind
     /// The SQLite file's path, or the PostgreSQL database's URL.
     let location: String
+    /// The one in-memory store of a `.memory` database.
+    var memory: InMemoryMetadataStore?
 
     var sqlitePath: String { location }
     var postgresURL: String { location }
 
-    /// A new store instance (not migrated).
+    /// The store under test: the in-memory one, or a new SQL instance (not migrated).
+    func openStore() async throws -> any MetadataStore {
+        if let memory { return memory }
+        return try await open()
+    }
+
+    /// A new SQL store instance (not migrated).
     func open() async throws -> SQLMetadataStore {
         var logger = Logger(label: "pallet.store-tests")
         logger.logLevel = .warning
         switch kind {
+        case .memory: throw StoreTestError.notSQL
         case .sqlite: return try await SQLMetadataStore.openSQLite(path: location, logger: logger)
         case .postgres: return try await SQLMetadataStore.openPostgres(url: location, logger: logger, maxConnections: 4)
         }
@@ -61,6 +77,8 @@ struct TestDatabase: Sendable {
     /// Removes the database (a PostgreSQL one even while connections remain).
     func drop() async {
         switch kind {
+        case .memory:
+            break
         case .sqlite:
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: location).deletingLastPathComponent())
         case .postgres:
@@ -90,8 +108,30 @@ func withDatabase(_ kind: StoreKind, _ body: (TestDatabase) async throws -> Void
     await limit?.release()
 }
 
-/// Runs `body` with a migrated store on a fresh database, then shuts it down and drops the database.
+/// A SQL-only helper was asked for the memory kind.
+enum StoreTestError: Error {
+    case notSQL
+}
+
+/// Runs `body` with a migrated store of any kind on a fresh database, then shuts it down and drops the database.
 func withStore(
+    _ kind: StoreKind, _ body: (any MetadataStore, TestDatabase) async throws -> Void
+) async throws {
+    try await withDatabase(kind) { database in
+        let store = try await database.openStore()
+        do {
+            try await store.migrate()
+            try await body(store, database)
+            try await store.shutdown()
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Runs `body` with a migrated SQL store on a fresh database, then shuts it down and drops the database.
+func withSQLStore(
     _ kind: StoreKind, _ body: (SQLMetadataStore, TestDatabase) async throws -> Void
 ) async throws {
     try await withDatabase(kind) { database in

@@ -36,16 +36,17 @@ extension AccountService {
             throw GalleryError.badRequest("'\(user.name)' already has an API key named '\(keyName)'.")
         }
         let secret = APIKeySecret.generate()
+        let sortedScopes = Array(Set(scopes)).sorted { $0.rawValue < $1.rawValue }
+        let event = audit.entry(
+            principal, "apikey.created", target: "apikey \(user.name)/\(keyName)",
+            details: "owner \(owner.name); scopes \(sortedScopes.map(\.rawValue).joined(separator: ",")); "
+                + "globs \(globs.joined(separator: ",")); ids \(packageIDs.joined(separator: ",")); \(expiresInDays) days"
+        )
         let record = try await store.createAPIKey(APIKeyRecord(
             userKey: user.key, ownerKey: owner.key, name: keyName, secretHash: APIKeySecret.hash(secret),
-            scopes: Array(Set(scopes)).sorted { $0.rawValue < $1.rawValue }, globs: globs, packageIDs: packageIDs,
+            scopes: sortedScopes, globs: globs, packageIDs: packageIDs,
             created: now, expires: now.addingTimeInterval(TimeInterval(expiresInDays) * 86_400)
-        ))
-        try await store.apply([audit.event(
-            principal, "apikey.created", target: "apikey \(user.name)/\(keyName)",
-            details: "owner \(owner.name); scopes \(record.scopes.map(\.rawValue).joined(separator: ",")); "
-                + "globs \(globs.joined(separator: ",")); ids \(packageIDs.joined(separator: ",")); \(expiresInDays) days"
-        )])
+        ), audit: [event])
         return (record, secret)
     }
 

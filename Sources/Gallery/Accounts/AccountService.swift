@@ -50,17 +50,16 @@ public struct AccountService: Sendable {
         if try await store.user(named: name) != nil {
             throw GalleryError.badRequest("The username '\(name)' is already taken.")
         }
-        let created: User
+        let event = audit.entry(
+            principal, kind == .user ? "user.created" : "organization.created", target: "\(kind.rawValue) \(name)",
+            details: isSiteAdmin ? "site admin" : ""
+        )
         do {
-            created = try await store.createUser(User(name: name, email: email, isSiteAdmin: isSiteAdmin, created: clock.now(), kind: kind))
+            let user = User(name: name, email: email, isSiteAdmin: isSiteAdmin, created: clock.now(), kind: kind)
+            return try await store.createUser(user, audit: [event])
         } catch StoreError.alreadyExists {
             throw GalleryError.badRequest("The username '\(name)' is already taken.")
         }
-        try await store.apply([audit.event(
-            principal, kind == .user ? "user.created" : "organization.created", target: "\(kind.rawValue) \(name)",
-            details: isSiteAdmin ? "site admin" : ""
-        )])
-        return created
     }
 
     /// A live (not deleted) account by name, in any casing.

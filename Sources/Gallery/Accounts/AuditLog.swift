@@ -24,22 +24,12 @@ public struct AuditLog: Sendable {
 
     /// The audit entry of an action by `principal`, to apply together with the change.
     public func event(_ principal: Principal, _ action: String, target: String, details: String = "") -> AccountChange {
-        .audit(AuditEvent(time: clock.now(), actor: principal.auditName, action: action, target: target, details: details))
+        .audit(entry(principal, action, target: target, details: details))
     }
 
-    /// Appends an event on its own. Throws when the store refuses, so administrative actions are never unrecorded.
-    public func record(actor: String, action: String, target: String, details: String = "") async throws {
-        try await store.appendAudit(AuditEvent(time: clock.now(), actor: actor, action: action, target: target, details: details))
-    }
-
-    /// Appends an event after a write that already happened: a failure is logged, not thrown,
-    /// because the client's change is committed and must be reported as such.
-    public func recordAfterCommit(actor: String, action: String, target: String, details: String = "") async {
-        do {
-            try await record(actor: actor, action: action, target: target, details: details)
-        } catch {
-            logger.error("audit event lost", metadata: ["action": "\(action)", "target": "\(target)", "error": "\(error)"])
-        }
+    /// The audit entry of an action by `principal`, for store writes that take their events directly.
+    public func entry(_ principal: Principal, _ action: String, target: String, details: String = "") -> AuditEvent {
+        AuditEvent(time: clock.now(), actor: principal.auditName, action: action, target: target, details: details)
     }
 
     /// Events at or after `since` (all when nil), oldest first.

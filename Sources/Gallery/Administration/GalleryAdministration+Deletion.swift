@@ -63,13 +63,13 @@ extension GalleryAdministration {
             throw GalleryError.notFound("Package '\(id.original)' version '\(version.normalized)' was not found.")
         }
         guard !trimmedReason.isEmpty else { throw GalleryError.badRequest("A hard delete needs a reason.") }
-        guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges) else {
+        let event = AuditEvent(
+            time: clock.now(), actor: principal.auditName, action: "package.deleted",
+            target: "package \(record.id) \(record.normalizedVersion)", details: trimmedReason
+        )
+        guard try await changes.hardDelete(record, at: clock.now(), render: rendersChanges, audit: [event]) else {
             throw GalleryError.notFound("Package '\(id.original)' version '\(version.normalized)' was not found.")
         }
-        try await audit.record(
-            actor: principal.auditName, action: "package.deleted", target: "package \(record.id) \(record.normalizedVersion)",
-            details: trimmedReason
-        )
         try await notifier.packageDeleted(id: record.id, version: record.normalizedVersion, lowerID: record.lowerID, reason: trimmedReason)
     }
 

@@ -27,13 +27,11 @@ extension PackageGallery {
         let deprecation = try await deprecation(of: id, request)
         let keys = request.versions.map { PackageVersionKey(lowerID: id.lowercased, lowerVersion: $0.normalizedLowercased) }
         let names = request.versions.map(\.normalized).joined(separator: ", ")
-        let audit = AuditEvent(
-            time: clock.now(), actor: principal.auditName,
-            action: deprecation == nil ? "package.undeprecated" : "package.deprecated",
-            target: "package \(registered.id) \(names)",
-            details: deprecation.map { $0.reasons.joined(separator: ",") } ?? "")
+        let audit = AuditLog(store: store, clock: clock, logger: logger).entry(
+            principal, deprecation == nil ? "package.undeprecated" : "package.deprecated",
+            target: "package \(registered.id) \(names)", details: deprecation.map { $0.reasons.joined(separator: ",") } ?? "")
         let changed = try await changes.setDeprecation(
-            DeprecationChange(deprecation: deprecation, listed: request.listing.listed), keys: keys, at: clock.now(), audit: audit)
+            DeprecationChange(deprecation: deprecation, listed: request.listing.listed), keys: keys, at: clock.now(), audit: [audit])
         logger.info(deprecation == nil ? "undeprecated" : "deprecated", metadata: ["id": "\(registered.id)", "versions": "\(names)"])
         return changed
     }

@@ -6,7 +6,7 @@ import Synchronization
 /// Only the newest page ever changes, so a commit re-renders that page and the index. Summaries
 /// of the older pages are read once at start and kept in memory.
 public final class CatalogPublisher: Sendable {
-    let store: any MetadataStore
+    let store: any CatalogStore
     let blobs: any BlobStore
     let cache: DocumentCache
     let urls: FeedURLs
@@ -14,7 +14,7 @@ public final class CatalogPublisher: Sendable {
     private let serializer = KeyedSerializer()
 
     /// Creates a publisher.
-    public init(store: any MetadataStore, blobs: any BlobStore, cache: DocumentCache, urls: FeedURLs) {
+    public init(store: any CatalogStore, blobs: any BlobStore, cache: DocumentCache, urls: FeedURLs) {
         self.store = store
         self.blobs = blobs
         self.cache = cache

@@ -10,12 +10,12 @@ public final class DownloadCounter: Sendable {
     /// One flush at a time: a caller's `flush()` (shutdown, a test) then returns only after a flush already
     /// in flight has also reached the store, so every count recorded before the call is saved when it returns.
     private let flushes = KeyedSerializer()
-    let store: any MetadataStore
+    let store: any PackageVersionStore
     let search: SearchIndex
     let logger: Logger
 
     /// Creates a counter that flushes into `store` and the search index.
-    public init(store: any MetadataStore, search: SearchIndex, logger: Logger) {
+    public init(store: any PackageVersionStore, search: SearchIndex, logger: Logger) {
         self.store = store
         self.search = search
         self.logger = logger

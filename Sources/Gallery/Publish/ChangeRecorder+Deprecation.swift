@@ -5,7 +5,7 @@ extension ChangeRecorder {
     /// Deprecation of several versions as one catalog commit: every changed version gets a leaf with the
     /// same commit id and time stamp (as nuget.org's multi-item commits), then the id is rendered once.
     func setDeprecation(
-        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: AuditEvent?
+        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: [AuditEvent]
     ) async throws -> [PackageVersionRecord] {
         guard let lowerID = keys.first?.lowerID else { return [] }
         let stamp = await commitClock.next()

@@ -17,9 +17,10 @@ extension ChangeRecorder {
     /// package files, then re-renders the id's documents, the catalog and search, so the version is gone
     /// from every read path. Without `render` (admin CLI) the id stays dirty for the serving process to re-render.
     /// Returns false when no available version has `record.key`.
-    func hardDelete(_ record: PackageVersionRecord, at date: Date, render: Bool) async throws -> Bool {
+    /// `audit` is appended in the delete's transaction.
+    func hardDelete(_ record: PackageVersionRecord, at date: Date, render: Bool, audit: [AuditEvent]) async throws -> Bool {
         let entry = await catalogEntry(for: record, kind: .packageDelete)
-        guard try await store.deleteVersion(record.key, at: date, catalogEntry: entry) else { return false }
+        guard try await store.deleteVersion(record.key, at: date, catalogEntry: entry, audit: audit) else { return false }
         for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
             try await blobs.delete(blob)
         }

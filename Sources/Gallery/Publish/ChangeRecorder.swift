@@ -16,27 +16,33 @@ public struct ChangeRecorder: Sendable {
     let commitClock: CommitClock
     let urls: FeedURLs
 
-    /// Makes a pending claim available (push).
-    func publish(_ record: PackageVersionRecord) async throws -> PackageVersionRecord {
+    /// Makes the pending claim held by `token` available (push), with its audit events in the same transaction.
+    /// Throws `ClaimLost` when the claim is no longer this push's.
+    func publish(_ record: PackageVersionRecord, token: String, audit: [AuditEvent]) async throws -> PackageVersionRecord {
         let entry = await catalogEntry(for: record, kind: .packageDetails)
-        try await store.publishClaim(record.key, catalogEntry: entry)
+        guard try await store.publishClaim(record.key, token: token, catalogEntry: entry, audit: audit) else {
+            throw ClaimLost(key: record.key)
+        }
         let records = try await afterCommit(lowerID: record.lowerID, entry: entry)
         return records.first { $0.key == record.key } ?? record
     }
 
-    /// Lists or unlists; nil when the version does not exist. Idempotent: an unchanged state still answers the record.
-    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date) async throws -> PackageVersionRecord? {
+    /// Lists or unlists with `audit` in the same transaction; nil when the version does not exist.
+    /// Idempotent: an unchanged state still answers the record (and appends `audit` alone).
+    func setListed(_ listed: Bool, _ key: PackageVersionKey, at date: Date, audit: [AuditEvent]) async throws -> PackageVersionRecord? {
         if let current = try await store.version(key), current.state == .available, current.listed == listed {
+            for event in audit { try await store.appendAudit(event) }
             return current
         }
         let stamp = await commitClock.next()
         let commitID = UUID().uuidString.lowercased()
         let urls = self.urls
         let committed = Mutex<CatalogEntry?>(nil)
-        let updated = try await store.setListed(listed, key, at: date) { record in
+        let updated = try await store.updateListing(key, audit: audit) { current in
+            let record = current.listing(listed, at: date)
             let entry = Self.makeEntry(record, kind: .packageDetails, commitID: commitID, stamp: stamp, urls: urls)
             committed.withLock { $0 = entry }
-            return entry
+            return (record, entry)
         }
         guard let updated, let entry = committed.withLock({ $0 }) else { return updated }
         _ = try await afterCommit(lowerID: key.lowerID, entry: entry)

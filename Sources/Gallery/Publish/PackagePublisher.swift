@@ -3,10 +3,12 @@ public import Logging
 import NuGetCore
 
 /// The push pipeline shared by every surface (V3 and V2): read → validate → authorize → claim →
-/// store blobs → publish (one transaction with the catalog entry) → render → index.
+/// store blobs (renewing the claim's lease) → publish (one transaction with the catalog entry and the audit
+/// event) → render → index.
 ///
 /// The claim row takes the id+version before any blob is written, so the final blob keys belong to
-/// this push alone; a crash before `publishClaim` leaves only a pending row that `recoverClaims` removes.
+/// this push alone; a crash before `publishClaim` leaves only a pending row whose lease lapses: the next push
+/// of that version takes it over, and `recoverClaims` removes it otherwise.
 public struct PackagePublisher: Sendable {
     let store: any MetadataStore
     let blobs: any BlobStore
@@ -14,6 +16,7 @@ public struct PackagePublisher: Sendable {
     let authorizer: Authorizer
     let changes: ChangeRecorder
     let clock: any GalleryClock
+    let renewal: ClaimRenewal
     let logger: Logger
 
     /// The 409 for a used number: worded as identical when the stored version has the same bytes (a retried
@@ -33,52 +36,102 @@ public struct PackagePublisher: Sendable {
 
         let existing = try await store.versions(ofLowerID: key.lowerID)
         let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
-        if let stored = try await store.version(key) {
-            throw Self.duplicate(record, stored: stored)
+        // A pending row may be a dead push's claim, which the claim below takes over once its lease lapsed.
+        if let row = try await store.version(key), row.state != .pending {
+            throw Self.duplicate(record, stored: row)
         }
         if let registered = existing.first, registered.id != record.id {
             // nuget.org keeps the first-pushed casing of an id for the whole registration.
             record.id = registered.id
         }
         // A new id belongs to the key's owner: the user, or the organization the key was made for.
-        guard try await store.claimVersion(record, owner: principal.owner.key) == .claimed else {
+        let lease = renewal.newLease()
+        let outcome = try await store.claimVersion(record, owner: principal.owner.key, lease: lease, now: clock.now())
+        guard outcome.isHeld else {
             throw Self.duplicate(record, stored: try await store.version(key))
         }
+        if outcome == .tookOver {
+            logger.warning("took over the lapsed claim of an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+        }
         do {
-            try await storeBlobs(contents, key: key, packageAt: path)
+            try await renewal.whileRenewing(key, lease) { [self] in
+                try await storeBlobs(contents, key: key, packageAt: path) { try await renewal.confirm(key, lease) }
+            }
         } catch {
-            try? await store.abandonClaim(key)
-            throw error
+            // Only this push's claim: one taken over by another push is that push's to finish.
+            try? await store.abandonClaim(key, token: lease.token)
+            throw try await claimError(error, record: record)
         }
         record.state = .available
-        let published = try await changes.publish(record)
-        logger.info("pushed", metadata: ["id": "\(record.id)", "version": "\(record.version)", "user": "\(principal.user.name)"])
-        await AuditLog(store: store, clock: clock, logger: logger).recordAfterCommit(
-            actor: principal.auditName, action: "package.pushed", target: "package \(record.id) \(record.normalizedVersion)",
+        let event = AuditEvent(
+            time: clock.now(), actor: principal.auditName, action: "package.pushed",
+            target: "package \(record.id) \(record.normalizedVersion)",
             details: isNewID ? "new id, owned by \(principal.owner.name)" : ""
         )
+        let published: PackageVersionRecord
+        do {
+            published = try await changes.publish(record, token: lease.token, audit: [event])
+        } catch {
+            throw try await claimError(error, record: record)
+        }
+        logger.info("pushed", metadata: ["id": "\(record.id)", "version": "\(record.version)", "user": "\(principal.user.name)"])
         return PushResult(record: published, warnings: warnings)
     }
 
-    private func storeBlobs(_ contents: NupkgContents, key: PackageVersionKey, packageAt path: String) async throws {
+    /// What a push whose claim was lost answers: 409 when another push holds or published the version now,
+    /// 503 (push again) when the claim was swept; other errors unchanged.
+    private func claimError(_ error: any Error, record: PackageVersionRecord) async throws -> any Error {
+        guard error is ClaimLost else { return error }
+        logger.warning("a push lost its claim before publishing", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+        if try await store.version(record.key) != nil {
+            return GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+        }
+        return GalleryError.unavailable("The push took too long and its claim lapsed; push the package again.")
+    }
+
+    /// Writes the blobs, confirming before each that the claim is still this push's.
+    private func storeBlobs(
+        _ contents: NupkgContents, key: PackageVersionKey, packageAt path: String, confirm: () async throws -> Void
+    ) async throws {
+        try await confirm()
         try await blobs.put(.nuspec(key), data: contents.nuspecData)
-        if let readme = contents.readme { try await blobs.put(.readme(key), data: readme) }
-        if let icon = contents.icon { try await blobs.put(.icon(key), data: icon) }
-        if let license = contents.licenseFile { try await blobs.put(.licenseFile(key), data: license) }
+        for (blob, data) in [(BlobKey.readme(key), contents.readme), (.icon(key), contents.icon), (.licenseFile(key), contents.licenseFile)] {
+            guard let data else { continue }
+            try await confirm()
+            try await blobs.put(blob, data: data)
+        }
         // Last, so a visible nupkg implies its side files are there.
+        try await confirm()
         try await blobs.put(.nupkg(key), movingFileAt: path)
     }
 
-    /// Removes pending claims older than `age` with their blobs (left by a crash mid-push).
+    /// Removes pending claims whose lease lapsed more than `age` ago, with their blobs (left by a crash mid-push).
     public func recoverClaims(olderThan age: TimeInterval) async throws -> Int {
-        let stale = try await store.pendingClaims(createdBefore: clock.now().addingTimeInterval(-age))
-        for record in stale {
-            for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
-                try await blobs.delete(blob)
+        try await recoverClaims(expiredBefore: clock.now().addingTimeInterval(-age))
+    }
+
+    /// Removes pending claims whose lease lapsed before `bound`, with their blobs; `.distantFuture` removes every
+    /// pending claim (a single process starting: no push of its own is in flight).
+    ///
+    /// The sweeper first takes each claim over itself (judging leases at `bound`), so no push can claim the
+    /// number while its blobs are deleted; a claim another push took over meanwhile is left alone.
+    public func recoverClaims(expiredBefore bound: Date) async throws -> Int {
+        let stale = try await store.pendingClaims(expiredBefore: bound)
+        var removed = 0
+        for claim in stale {
+            let record = claim.record
+            let lease = renewal.newLease()
+            let outcome = try await store.claimVersion(record, owner: nil, lease: lease, now: bound)
+            guard outcome.isHeld else { continue }
+            if outcome == .tookOver {
+                for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
+                    try await blobs.delete(blob)
+                }
+                removed += 1
+                logger.warning("removed an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
             }
-            try await store.abandonClaim(record.key)
-            logger.warning("removed an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
+            try await store.abandonClaim(record.key, token: lease.token)
         }
-        return stale.count
+        return removed
     }
 }

@@ -3,7 +3,7 @@ public import Foundation
 /// One write to accounts, memberships, keys, ownership, reservations, render marks or the audit log.
 ///
 /// The domain decides *what* changes (every rule lives in Gallery); a store only applies a list of
-/// changes in one transaction (`MetadataStore.apply`), so an action and its audit event, or an ownership
+/// changes in one transaction (`AccountStore.apply`), so an action and its audit event, or an ownership
 /// change and its dirty mark, are committed together or not at all.
 public enum AccountChange: Sendable, Equatable {
     /// Rewrites an account's email, site-admin flag, kind and deleted mark (names never change).

@@ -4,11 +4,12 @@ public protocol AdvisoryStore: Sendable {
     func advisories() async throws -> [Advisory]
     /// The advisories of one package (registration renders them per version).
     func advisories(ofLowerID lowerID: String) async throws -> [Advisory]
-    /// Replaces every advisory of `page` with `advisories` and marks the ids whose advisories changed dirty,
-    /// in one transaction. Returns those ids.
-    func replaceAdvisories(on page: Advisory.Page, with advisories: [Advisory]) async throws -> [String]
-    /// Adds (or replaces, by advisory id + package + range) advisories and marks their ids dirty.
-    func addAdvisories(_ advisories: [Advisory]) async throws
-    /// Removes every row of an advisory id and marks the affected ids dirty. Returns those ids (empty when unknown).
-    func removeAdvisory(id advisoryID: String) async throws -> [String]
+    /// Replaces every advisory of `page` with `advisories`, appends `audit` and marks the ids whose advisories
+    /// changed dirty, in one transaction. Returns those ids.
+    func replaceAdvisories(on page: Advisory.Page, with advisories: [Advisory], audit: [AuditEvent]) async throws -> [String]
+    /// Adds (or replaces, by advisory id + package + range) advisories, appends `audit`, marks their ids dirty.
+    func addAdvisories(_ advisories: [Advisory], audit: [AuditEvent]) async throws
+    /// Removes every row of an advisory id, marks the affected ids dirty and appends `audit` when there were
+    /// any. Returns those ids (empty when the advisory is unknown).
+    func removeAdvisory(id advisoryID: String, audit: [AuditEvent]) async throws -> [String]
 }

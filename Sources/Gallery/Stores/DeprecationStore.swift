@@ -22,7 +22,7 @@ public protocol DeprecationStore: Sendable {
     /// `audit` when something changed, and marks the id dirty, all in one transaction.
     /// Returns the changed records (empty when nothing changed).
     func setDeprecation(
-        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: AuditEvent?,
+        _ change: DeprecationChange, keys: [PackageVersionKey], at date: Date, audit: [AuditEvent],
         catalogEntry: @escaping @Sendable (PackageVersionRecord) throws -> CatalogEntry
     ) async throws -> [PackageVersionRecord]
 }

@@ -14,14 +14,13 @@ extension PackageGallery {
         } catch let error as OSVAdvisoryReader.ReadError {
             throw GalleryError.badRequest(error.description)
         }
-        let changed = try await store.replaceAdvisories(on: .base, with: advisories)
+        let audit = auditLog.entry(
+            principal, "advisories.imported", target: path, details: "\(Set(advisories.map(\.advisoryID)).count) advisories")
+        let changed = try await store.replaceAdvisories(on: .base, with: advisories, audit: [audit])
         let neverStamped = try await store.setting(VulnerabilityDocuments.settingName(.base)) == nil
         if !changed.isEmpty || neverStamped {
             try await vulnerabilities.stamp(.base, at: clock.now())
         }
-        try await AuditLog(store: store, clock: clock, logger: logger).record(
-            actor: principal.auditName, action: "advisories.imported", target: path,
-            details: "\(Set(advisories.map(\.advisoryID)).count) advisories, \(changed.count) packages changed")
         try await rerender(changed)
         return Set(advisories).count
     }
@@ -40,10 +39,9 @@ extension PackageGallery {
         }
         let advisory = Advisory(
             advisoryID: advisoryID, lowerID: package.lowercased, versions: versions.normalized, severity: severity, url: url, page: .update)
-        try await store.addAdvisories([advisory])
+        let audit = auditLog.entry(principal, "advisory.added", target: "package \(package) \(versions.normalized)", details: advisoryID)
+        try await store.addAdvisories([advisory], audit: [audit])
         try await vulnerabilities.stamp(.update, at: clock.now())
-        try await AuditLog(store: store, clock: clock, logger: logger).record(
-            actor: principal.auditName, action: "advisory.added", target: "package \(package) \(versions.normalized)", details: advisoryID)
         try await rerender([package.lowercased])
     }
 
@@ -51,14 +49,15 @@ extension PackageGallery {
     @discardableResult
     public func removeAdvisory(id advisoryID: String, by principal: Principal) async throws -> Bool {
         try authorizer.check(principal, .manageAdvisories)
-        let changed = try await store.removeAdvisory(id: advisoryID)
+        let audit = auditLog.entry(principal, "advisory.removed", target: "advisory \(advisoryID)")
+        let changed = try await store.removeAdvisory(id: advisoryID, audit: [audit])
         guard !changed.isEmpty else { return false }
         for page in Advisory.Page.allCases { try await vulnerabilities.stamp(page, at: clock.now()) }
-        try await AuditLog(store: store, clock: clock, logger: logger).record(
-            actor: principal.auditName, action: "advisory.removed", target: changed.joined(separator: ", "), details: advisoryID)
         try await rerender(changed)
         return true
     }
+
+    private var auditLog: AuditLog { AuditLog(store: store, clock: clock, logger: logger) }
 
     /// Re-renders ids whose advisories changed (they were marked dirty in the same transaction, so a crash
     /// or another process's server catches up too).

@@ -1,7 +1,7 @@
 import Foundation
 import Gallery
 import NuGetCore
-import PalletTestSupport
+import GalleryTestSupport
 
 /// The accounts, packages, reservations and credentials every row of the authorization table starts from,
 /// built once through the domain services on one store and then only read.

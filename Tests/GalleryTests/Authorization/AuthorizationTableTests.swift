@@ -1,11 +1,10 @@
 import Foundation
 import Gallery
-import Logging
-import SQLStore
+import GalleryTestSupport
 import Testing
 
-/// Every action × every kind of principal, decided by the domain on one shared, read-only world:
-/// hundreds of cases without a server.
+/// Every action × every kind of principal, decided by the domain on one shared, read-only world in the
+/// in-memory stores: hundreds of cases without a server or a database.
 @Suite("Authorization table")
 struct AuthorizationTableTests {
     /// The world, built once for all cells.
@@ -45,9 +44,7 @@ actor WorldOnce {
     func get() async throws -> AuthorizationWorld {
         if let task { return try await task.value }
         let task = Task {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-authz-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let store = try await SQLMetadataStore.openSQLite(path: directory.appendingPathComponent("gallery.sqlite").path, logger: Logger(label: "authz"))
+            let store = InMemoryMetadataStore(clock: AuthorizationWorld.FixedClock())
             try await store.migrate()
             return try await AuthorizationWorld.build(on: store)
         }

@@ -1,0 +1,28 @@
+import BlobFileSystem
+import Foundation
+import Gallery
+import Logging
+
+/// Deletes temporary files a crash left behind: uploads staged in the data folder (`upload-*.nupkg`) and the
+/// filesystem blob store's half-written `.tmp-` files. Only files older than a bound go, so a write in flight
+/// (whose file is younger) is never touched.
+struct TemporaryFileSweeper: Sendable {
+    let data: DataDirectory
+    let blobs: any BlobStore
+    let logger: Logger
+
+    /// Removes the leftovers last modified more than `age` seconds ago; failures are skipped, never thrown.
+    /// `includingBlobs` also walks the whole blob folder (costly with many packages, so not every minute).
+    func sweep(olderThan age: TimeInterval, includingBlobs: Bool = true) async {
+        let bound = Date().addingTimeInterval(-age)
+        var removed = await TemporaryFiles.remove(in: data.temporary, olderThan: bound, recursive: false) {
+            $0.hasPrefix("upload-") && $0.hasSuffix(".nupkg")
+        }
+        if includingBlobs, let fileSystem = blobs as? FileSystemBlobStore {
+            removed += await fileSystem.removeTemporaryFiles(olderThan: bound)
+        }
+        if removed > 0 {
+            logger.info("removed leftover temporary files", metadata: ["count": "\(removed)"])
+        }
+    }
+}
