@@ -75,6 +75,10 @@ struct InMemoryState: Sendable {
     var audit: [AuditEvent] = []
     /// Known vulnerabilities (`AdvisoryStore`).
     var advisories: [Advisory] = []
+    /// Trusted-publishing policies by key, and exchanged token ids with their expiry (`TrustedPublishingStore`).
+    var publishingPolicies: [Int64: TrustedPublishingPolicy] = [:]
+    var usedTokenIDs: [String: Date] = [:]
+    var nextPolicyKey: Int64 = 1
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -2,7 +2,8 @@
 /// memory in tests. Services that need one part take the narrower protocol.
 public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStore, AccountStore, AuditStore,
     DeprecationStore,
-    AdvisoryStore {
+    AdvisoryStore,
+    TrustedPublishingStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.
