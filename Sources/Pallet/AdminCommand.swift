@@ -18,7 +18,8 @@ struct AdminCommand: AsyncParsableCommand {
             AddOwnerCommand.self, RemoveOwnerCommand.self, ReservePrefixCommand.self, ReleasePrefixCommand.self,
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, RegenerateAPIKeyCommand.self, ListAPIKeysCommand.self,
             DeletePackageCommand.self, DeprecateCommand.self,
-            ImportAdvisoriesCommand.self, AddAdvisoryCommand.self, RemoveAdvisoryCommand.self, AuditCommand.self, RemindExpiringKeysCommand.self, MigrateCommand.self,
+            ImportAdvisoriesCommand.self, AddAdvisoryCommand.self, RemoveAdvisoryCommand.self,
+            AddPublishingPolicyCommand.self, ListPublishingPoliciesCommand.self, RemovePublishingPolicyCommand.self, AuditCommand.self, RemindExpiringKeysCommand.self, MigrateCommand.self,
         ]
     )
 }
