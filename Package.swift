@@ -188,10 +188,12 @@ let package = Package(
         .target(
             name: "PalletTestSupport",
             dependencies: [
-                "PalletApp", "SQLStore", "S3BlobStore", "GalleryTestSupport",
+                "PalletApp", "SQLStore", "S3BlobStore", "GalleryTestSupport", "HTTPPlumbing",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/PalletTestSupport",
             swiftSettings: strictSettings
@@ -208,7 +210,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "PalletTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "GalleryTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HTTPV2Tests",
             dependencies: ["HTTPV2", "HTTPPlumbing", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",

@@ -131,20 +131,18 @@ public final class PackageGallery: Sendable {
     }
 
     /// Unlists (`listed == false`) or relists a version for an authenticated principal. Idempotent.
-    public func setListed(_ listed: Bool, id: String, version: String, by principal: Principal) async throws -> PackageVersionRecord {
-        let key = try Self.versionKey(id: id, version: version)
-        guard let record = try await store.version(key), record.state == .available else {
-            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
-        }
+    public func setListed(_ listed: Bool, id: PackageID, version: NuGetVersion, by principal: Principal) async throws -> PackageVersionRecord {
+        let key = PackageVersionKey(lowerID: id.lowercased, lowerVersion: version.normalizedLowercased)
+        // The refusal names the version as the client spelled it.
+        let notFound = GalleryError.notFound("Package '\(id.original)' version '\(version.originalString)' was not found.")
+        guard let record = try await store.version(key), record.state == .available else { throw notFound }
         let target = PackageTarget(id: record.id, ownerKeys: Set(try await store.owners(ofLowerID: key.lowerID)))
         try authorizer.check(principal, .setListed(target))
         let event = AuditEvent(
             time: clock.now(), actor: principal.auditName, action: listed ? "package.relisted" : "package.unlisted",
             target: "package \(record.id) \(record.normalizedVersion)"
         )
-        guard let updated = try await changes.setListed(listed, key, at: clock.now(), audit: [event]) else {
-            throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
-        }
+        guard let updated = try await changes.setListed(listed, key, at: clock.now(), audit: [event]) else { throw notFound }
         logger.info(listed ? "relisted" : "unlisted", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
         return updated
     }
@@ -160,12 +158,19 @@ public final class PackageGallery: Sendable {
 
     /// The key of a version as a client spelled it: id matched case-insensitively, version normalized.
     public static func versionKey(id: String, version: String) throws -> PackageVersionKey {
+        let (packageID, parsed) = try parse(id: id, version: version)
+        return PackageVersionKey(lowerID: packageID.lowercased, lowerVersion: parsed.normalizedLowercased)
+    }
+
+    /// An id and a version from a URL or a form, or a 400 naming what is wrong: how every surface turns text
+    /// into the typed values domain verbs take.
+    public static func parse(id: String, version: String) throws -> (PackageID, NuGetVersion) {
         guard let packageID = try? PackageID(validating: id) else {
             throw GalleryError.badRequest("'\(id)' is not a valid package ID.")
         }
         guard let parsed = try? NuGetVersion(parsing: version) else {
             throw GalleryError.badRequest("'\(version)' is not a valid NuGet version.")
         }
-        return PackageVersionKey(lowerID: packageID.lowercased, lowerVersion: parsed.normalizedLowercased)
+        return (packageID, parsed)
     }
 }

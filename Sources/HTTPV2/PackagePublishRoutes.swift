@@ -51,7 +51,8 @@ struct PackagePublishRoutes<Context: PrincipalRequestContext>: Sendable {
 
     /// Clients send id and version as typed (not lowercased or normalized): the gallery normalizes.
     func setListed(_ listed: Bool, id: String, version: String, _ context: Context) async throws -> Response {
-        _ = try await gallery.setListed(listed, id: id, version: version, by: try context.requirePrincipal())
+        let (packageID, parsed) = try PackageGallery.parse(id: id, version: version)
+        _ = try await gallery.setListed(listed, id: packageID, version: parsed, by: try context.requirePrincipal())
         return Response(status: listed ? .ok : .noContent)
     }
 }

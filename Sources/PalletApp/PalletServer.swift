@@ -13,7 +13,10 @@ import ServiceLifecycle
 /// Builds the Pallet application on the stores the configuration names (SQLite + the data folder by default).
 public enum PalletServer {
     /// Opens the stores of a data folder and the gallery on them (used by `serve` and the admin commands).
-    public static func openGallery(config: ServerConfig, logger: Logger, baseURL: String? = nil) async throws -> PackageGallery {
+    /// `clock` is the gallery's time (key expiry, claim leases, audit stamps): tests pass one they move.
+    public static func openGallery(
+        config: ServerConfig, logger: Logger, baseURL: String? = nil, clock: any GalleryClock = SystemClock()
+    ) async throws -> PackageGallery {
         let store = try await GalleryStores.openMetadataStore(config: config, logger: logger)
         let blobs: any BlobStore
         do {
@@ -24,7 +27,7 @@ public enum PalletServer {
         }
         do {
             return try await PackageGallery.open(
-                store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()),
+                store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()), clock: clock,
                 renderGrace: config.isShared ? .seconds(2) : .zero, claimLeaseSeconds: TimeInterval(config.claimLeaseSeconds),
                 logger: logger
             )
@@ -37,12 +40,13 @@ public enum PalletServer {
     }
 
     /// The runnable application: repairs and loads the gallery, then serves V3, V2 and health routes.
-    /// `bodyMeter` (tests) records how much of each request body the server had read when it answered.
+    /// `bodyMeter` (tests) records how much of each request body the server had read when it answered;
+    /// `clock` (tests) replaces the system clock, so no test waits for time to pass.
     public static func makeApplication(
-        config: ServerConfig, logger: Logger, bodyMeter: RequestBodyMeter? = nil,
+        config: ServerConfig, logger: Logger, bodyMeter: RequestBodyMeter? = nil, clock: any GalleryClock = SystemClock(),
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> (some ApplicationProtocol, PackageGallery) {
-        let gallery = try await openGallery(config: config, logger: logger)
+        let gallery = try await openGallery(config: config, logger: logger, clock: clock)
         let claimTimeout = TimeInterval(config.pendingPushTimeoutSeconds)
         do {
             try await gallery.start(recoverClaimsOlderThan: config.isShared ? claimTimeout : 0)

@@ -11,10 +11,16 @@ struct TemporaryFileSweeper: Sendable {
     let blobs: any BlobStore
     let logger: Logger
 
-    /// Removes the leftovers last modified more than `age` seconds ago; failures are skipped, never thrown.
-    /// `includingBlobs` also walks the whole blob folder (costly with many packages, so not every minute).
+    /// The youngest a leftover may be. An upload's file stops changing when its body has arrived, but stays in use
+    /// while the push validates, claims and stores it (longer on a loaded machine or a slow object store), so a
+    /// short pending-push timeout must not make the sweeper delete the file of a push still running.
+    static let minimumAge: TimeInterval = 3_600
+
+    /// Removes the leftovers last modified more than `age` seconds ago (never less than `minimumAge`); failures
+    /// are skipped, never thrown. `includingBlobs` also walks the whole blob folder (costly with many packages,
+    /// so not every minute).
     func sweep(olderThan age: TimeInterval, includingBlobs: Bool = true) async {
-        let bound = Date().addingTimeInterval(-age)
+        let bound = Date().addingTimeInterval(-max(age, Self.minimumAge))
         var removed = await TemporaryFiles.remove(in: data.temporary, olderThan: bound, recursive: false) {
             $0.hasPrefix("upload-") && $0.hasSuffix(".nupkg")
         }

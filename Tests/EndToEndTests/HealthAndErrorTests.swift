@@ -1,4 +1,5 @@
 import Foundation
+import PalletTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import Testing

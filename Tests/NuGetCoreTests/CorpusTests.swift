@@ -1,9 +1,10 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Every package of the shared corpus of real `.nupkg` files, and Debian's packaged nupkgs.
-@Suite("Real package corpus")
+@Suite("Real package corpus", .enabled(if: Corpus.isPresent, Comment(rawValue: Corpus.missingReason)))
 struct CorpusTests {
     @Test("the corpus and its manifest are present")
     func corpusPresent() {

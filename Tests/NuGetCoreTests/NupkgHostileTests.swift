@@ -1,11 +1,12 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Hostile archives: each must fail with its exact error, in bounded time, without inflating past a cap.
 @Suite("Nupkg hostile input")
 struct NupkgHostileTests {
-    static let nuspec = TestPackage().nuspecXML
+    static let nuspec = TestPackage.bare().nuspecXML
 
     /// A raw archive with a valid nuspec followed by `extra` entries.
     static func archive(_ extra: [(String, String)]) -> RawZip {
@@ -138,7 +139,7 @@ struct NupkgHostileTests {
 
     @Test("an oversized nuspec entry is refused with the nuspec cap")
     func hugeNuspecEntry() throws {
-        let big = TestPackage(description: String(repeating: "x", count: 2 << 20)).nuspecXML
+        let big = TestPackage.bare(description: String(repeating: "x", count: 2 << 20)).nuspecXML
         var zip = RawZip()
         zip.addStored("Test.Package.nuspec", text: big)
         #expect(throws: NuspecError.tooLarge(limit: 1 << 20)) { try NupkgReader.read(fileAt: try zip.write()) }

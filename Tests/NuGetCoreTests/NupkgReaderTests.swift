@@ -1,5 +1,6 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Opening packages built with `TestPackage`: what `NupkgContents` reports.
@@ -7,7 +8,7 @@ import Testing
 struct NupkgReaderTests {
     @Test("entries, frameworks, signature, named files, size and hash")
     func contents() throws {
-        let package = TestPackage(extraMetadata: """
+        let package = TestPackage.bare(extraMetadata: """
             <icon>images\\icon.png</icon><readme>README.md</readme><license type="file">LICENSE.txt</license>
             """)
             .with("lib/net8.0/A.dll", text: "dll")
@@ -59,7 +60,7 @@ struct NupkgReaderTests {
 
     @Test("a package with no files is fine and has no frameworks")
     func minimal() throws {
-        let contents = try NupkgReader.read(fileAt: try TestPackage().write())
+        let contents = try NupkgReader.read(fileAt: try TestPackage.bare().write())
         #expect(contents.entries == ["Test.Package.nuspec"])
         #expect(contents.libFrameworks.isEmpty && !contents.isSigned)
         #expect(contents.readme == nil && contents.icon == nil && contents.licenseFile == nil)
@@ -67,13 +68,13 @@ struct NupkgReaderTests {
 
     @Test("files directly in lib/ count as the 'any' framework")
     func libRoot() throws {
-        let contents = try NupkgReader.read(fileAt: try TestPackage().with("lib/A.dll", text: "x").write())
+        let contents = try NupkgReader.read(fileAt: try TestPackage.bare().with("lib/A.dll", text: "x").write())
         #expect(contents.libFrameworks == [NuGetFramework.any])
     }
 
     @Test("named files are matched ignoring case and leading ./")
     func namedFileLookup() throws {
-        let path = try TestPackage(extraMetadata: "<readme>./docs/readme.MD</readme>")
+        let path = try TestPackage.bare(extraMetadata: "<readme>./docs/readme.MD</readme>")
             .with("docs/README.md", text: "# Doc").write()
         #expect(try NupkgReader.read(fileAt: path).readme == Data("# Doc".utf8))
     }
@@ -86,13 +87,13 @@ struct NupkgReaderTests {
 
     @Test("a named file missing from the package", arguments: missingFiles)
     func missingNamedFile(_ metadata: String, _ kind: PackageFileKind, _ path: String) throws {
-        let file = try TestPackage(extraMetadata: metadata).write()
+        let file = try TestPackage.bare(extraMetadata: metadata).write()
         #expect(throws: NupkgError.missingFile(kind: kind, path: path)) { try NupkgReader.read(fileAt: file) }
     }
 
     @Test("a named file over its cap is refused with the cap")
     func namedFileTooLarge() throws {
-        let file = try TestPackage(extraMetadata: "<readme>README.md</readme>")
+        let file = try TestPackage.bare(extraMetadata: "<readme>README.md</readme>")
             .with("README.md", Data(repeating: 0x41, count: 2_000)).write()
         var limits = NupkgLimits.default
         limits.maxReadmeBytes = 1_000
@@ -103,24 +104,24 @@ struct NupkgReaderTests {
 
     @Test("legacy symbols layout (.pdb plus src/) and SymbolsPackage type are detected")
     func symbols() throws {
-        let legacy = try TestPackage().with("lib/net8.0/A.pdb", text: "pdb").with("src/A.cs", text: "class A {}").write()
+        let legacy = try TestPackage.bare().with("lib/net8.0/A.pdb", text: "pdb").with("src/A.cs", text: "class A {}").write()
         #expect(try NupkgReader.read(fileAt: legacy).isLegacySymbolsPackage)
-        let snupkg = try TestPackage(extraMetadata: #"<packageTypes><packageType name="SymbolsPackage"/></packageTypes>"#)
+        let snupkg = try TestPackage.bare(extraMetadata: #"<packageTypes><packageType name="SymbolsPackage"/></packageTypes>"#)
             .with("lib/net8.0/A.pdb", text: "pdb").write()
         #expect(try NupkgReader.read(fileAt: snupkg).isLegacySymbolsPackage)
-        let pdbOnly = try TestPackage().with("lib/net8.0/A.pdb", text: "pdb").with("lib/net8.0/A.dll", text: "dll").write()
+        let pdbOnly = try TestPackage.bare().with("lib/net8.0/A.pdb", text: "pdb").with("lib/net8.0/A.dll", text: "dll").write()
         #expect(try !NupkgReader.read(fileAt: pdbOnly).isLegacySymbolsPackage)
     }
 
     @Test("a nuspec that fails to parse surfaces the NuspecError")
     func nuspecErrorPassesThrough() throws {
-        let file = try TestPackage(nuspecOverride: Data("<package><metadata/></package>".utf8)).write()
+        let file = try TestPackage.bare(nuspecOverride: Data("<package><metadata/></package>".utf8)).write()
         #expect(throws: NuspecError.missingElement("id")) { try NupkgReader.read(fileAt: file) }
     }
 
     @Test("the nuspec extension is matched ignoring case")
     func nuspecCase() throws {
-        let file = try TestPackage(nuspecPath: "Test.Package.NUSPEC").write()
+        let file = try TestPackage.bare(nuspecPath: "Test.Package.NUSPEC").write()
         #expect(try NupkgReader.read(fileAt: file).nuspec.id.original == "Test.Package")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Hostile manifests: each must fail with its exact error, quickly, without expanding anything.
@@ -56,7 +57,7 @@ struct NuspecHostileTests {
     @Test("a 2 MB nuspec is refused by size before parsing")
     func twoMegabytes() throws {
         let padding = String(repeating: "x", count: 2 << 20)
-        let data = Data(TestPackage(description: padding).nuspecXML.utf8)
+        let data = Data(TestPackage.bare(description: padding).nuspecXML.utf8)
         let elapsed = try Self.timed {
             #expect(throws: NuspecError.tooLarge(limit: 1 << 20)) { try Nuspec(parsing: data) }
         }
@@ -67,7 +68,7 @@ struct NuspecHostileTests {
     @Test("10,000 dependencies hit the dependency cap")
     func tenThousandDependencies() throws {
         let dependencies = (0..<10_000).map { #"<dependency id="D\#($0)" version="1.0.0"/>"# }.joined()
-        let data = Data(TestPackage(extraMetadata: "<dependencies>\(dependencies)</dependencies>").nuspecXML.utf8)
+        let data = Data(TestPackage.bare(extraMetadata: "<dependencies>\(dependencies)</dependencies>").nuspecXML.utf8)
         #expect(data.count < 1 << 20)
         let elapsed = try Self.timed {
             #expect(throws: NuspecError.tooManyDependencies(limit: 4_000)) { try Nuspec(parsing: data) }
@@ -79,13 +80,13 @@ struct NuspecHostileTests {
     func deepNesting() throws {
         let open = String(repeating: "<x>", count: 5_000)
         let close = String(repeating: "</x>", count: 5_000)
-        let data = Data(TestPackage(extraMetadata: open + close).nuspecXML.utf8)
+        let data = Data(TestPackage.bare(extraMetadata: open + close).nuspecXML.utf8)
         #expect(throws: NuspecError.tooDeep(limit: 16)) { try Nuspec(parsing: data) }
     }
 
     @Test("many elements hit the element cap")
     func manyElements() throws {
-        let data = Data(TestPackage(extraMetadata: String(repeating: "<x/>", count: 60_000)).nuspecXML.utf8)
+        let data = Data(TestPackage.bare(extraMetadata: String(repeating: "<x/>", count: 60_000)).nuspecXML.utf8)
         #expect(throws: NuspecError.tooManyElements(limit: 50_000)) { try Nuspec(parsing: data) }
     }
 
@@ -106,7 +107,7 @@ struct NuspecHostileTests {
 
     @Test("undeclared entities are malformed, not expanded")
     func undeclaredEntity() throws {
-        let data = Data(TestPackage(description: "&xxe;").nuspecXML.utf8)
+        let data = Data(TestPackage.bare(description: "&xxe;").nuspecXML.utf8)
         let error = #expect(throws: NuspecError.self) { try Nuspec(parsing: data) }
         guard case .malformedXML = error else { Issue.record("\(String(describing: error))"); return }
     }

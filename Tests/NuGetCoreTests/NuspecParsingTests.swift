@@ -1,5 +1,6 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Nuspec documents built in code, one concern per test (protocol notes §9, "Nuspec essentials").
@@ -20,12 +21,12 @@ struct NuspecParsingTests {
     }
 
     static func parse(metadata: String) throws -> Nuspec {
-        try parse(TestPackage(extraMetadata: metadata))
+        try parse(TestPackage.bare(extraMetadata: metadata))
     }
 
     @Test("every nuspec namespace, and none, is read", arguments: allNamespaces)
     func namespaces(_ namespace: String?) throws {
-        let nuspec = try Self.parse(TestPackage(id: "Ns.Test", version: "2.1", namespace: namespace))
+        let nuspec = try Self.parse(TestPackage.bare(id: "Ns.Test", version: "2.1", namespace: namespace))
         #expect(nuspec.id.original == "Ns.Test")
         #expect(nuspec.version.normalized == "2.1.0")
         #expect(nuspec.verbatimVersion == "2.1")
@@ -46,7 +47,7 @@ struct NuspecParsingTests {
 
     @Test("every optional metadata element is read")
     func everyElement() throws {
-        let package = TestPackage(extraMetadata: """
+        let package = TestPackage.bare(extraMetadata: """
             <title>The Title</title><owners>Own</owners><summary>Sum</summary>
             <releaseNotes>Notes</releaseNotes><copyright>(c) me</copyright><language>en-US</language>
             <tags>one two,three  four</tags><projectUrl>https://example.com/p</projectUrl>
@@ -190,7 +191,7 @@ struct NuspecParsingTests {
 
     @Test("a missing required element is named exactly", arguments: missing)
     func missingElement(_ element: String, _ message: String) throws {
-        let xml = TestPackage().nuspecXML.replacingOccurrences(
+        let xml = TestPackage.bare().nuspecXML.replacingOccurrences(
             of: #"<\#(element)>[^<]*</\#(element)>"#, with: "", options: .regularExpression)
         let error = #expect(throws: NuspecError.self) { try Nuspec(parsing: Data(xml.utf8)) }
         #expect(error == .missingElement(element))
@@ -205,9 +206,9 @@ struct NuspecParsingTests {
     /// `.snupkg` files and some signing fixtures have neither, so reading tolerates them; push refuses.
     @Test("a missing <authors> or <description> reads as empty and fails validation exactly", arguments: validatedElements)
     func validatedElement(_ element: String, _ expected: PackageValidationError, _ message: String) throws {
-        let xml = TestPackage().nuspecXML.replacingOccurrences(
+        let xml = TestPackage.bare().nuspecXML.replacingOccurrences(
             of: #"<\#(element)>[^<]*</\#(element)>"#, with: "", options: .regularExpression)
-        let path = try TestPackage(nuspecOverride: Data(xml.utf8)).write()
+        let path = try TestPackage.bare(nuspecOverride: Data(xml.utf8)).write()
         let contents = try NupkgReader.read(fileAt: path)
         let error = #expect(throws: PackageValidationError.self) { try PackageValidator.validate(contents) }
         #expect(error == expected)
@@ -217,7 +218,7 @@ struct NuspecParsingTests {
     @Test("a blank required element counts as missing")
     func blankElement() throws {
         #expect(throws: NuspecError.missingElement("version")) {
-            try Self.parse(TestPackage(version: "   "))
+            try Self.parse(TestPackage.bare(version: "   "))
         }
     }
 
@@ -229,11 +230,11 @@ struct NuspecParsingTests {
 
     @Test("an invalid id or version names the element")
     func invalidValues() throws {
-        let badID = #expect(throws: NuspecError.self) { try Self.parse(TestPackage(id: "bad id!")) }
+        let badID = #expect(throws: NuspecError.self) { try Self.parse(TestPackage.bare(id: "bad id!")) }
         guard case .invalidValue(let element, let value, _) = badID else { Issue.record("\(String(describing: badID))"); return }
         #expect(element == "<id>" && value == "bad id!")
         #expect(badID?.message.hasPrefix("The nuspec's <id> value 'bad id!' is invalid: ") == true)
-        let badVersion = #expect(throws: NuspecError.self) { try Self.parse(TestPackage(version: "1.0.0.0.0")) }
+        let badVersion = #expect(throws: NuspecError.self) { try Self.parse(TestPackage.bare(version: "1.0.0.0.0")) }
         guard case .invalidValue(let versionElement, _, _) = badVersion else { Issue.record("no error"); return }
         #expect(versionElement == "<version>")
     }
@@ -251,9 +252,9 @@ struct NuspecParsingTests {
 
     @Test("UTF-8 with a BOM and UTF-16 (both byte orders) are read")
     func encodings() throws {
-        let xml = TestPackage(description: "Ünïcödé ✓").nuspecXML.replacingOccurrences(of: "utf-8", with: "utf-16")
+        let xml = TestPackage.bare(description: "Ünïcödé ✓").nuspecXML.replacingOccurrences(of: "utf-8", with: "utf-16")
         var bom8 = Data([0xEF, 0xBB, 0xBF])
-        bom8.append(Data(TestPackage(description: "Ünïcödé ✓").nuspecXML.utf8))
+        bom8.append(Data(TestPackage.bare(description: "Ünïcödé ✓").nuspecXML.utf8))
         #expect(try Nuspec(parsing: bom8).description == "Ünïcödé ✓")
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             var data = Data(encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
@@ -264,7 +265,7 @@ struct NuspecParsingTests {
 
     @Test("bytes that are not UTF-8 are refused")
     func invalidUTF8() throws {
-        var data = Data(TestPackage().nuspecXML.utf8)
+        var data = Data(TestPackage.bare().nuspecXML.utf8)
         data.insert(contentsOf: [0xC3, 0x28], at: 60)
         #expect(throws: NuspecError.invalidEncoding) { try Nuspec(parsing: data) }
     }

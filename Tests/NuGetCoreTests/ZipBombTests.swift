@@ -1,5 +1,6 @@
 import Foundation
 import NuGetCore
+import GalleryTestSupport
 import Testing
 
 /// Zip bombs: 2 GiB of zeros in ~13 MB of deflate, with an honest header and with one that lies.
@@ -11,7 +12,7 @@ struct ZipBombTests {
     static func bomb(inflatingTo size: Int64, declaredSize: UInt32?) throws -> (path: String, inflated: Int64) {
         let (deflate, inflated) = ZeroDeflate.stream(inflatingTo: size)
         var zip = RawZip()
-        zip.addStored("Test.Package.nuspec", text: TestPackage().nuspecXML)
+        zip.addStored("Test.Package.nuspec", text: TestPackage.bare().nuspecXML)
         zip.entries.append(RawZip.Entry(
             path: "content/bomb.bin", payload: deflate, method: 8,
             declaredUncompressedSize: declaredSize ?? UInt32(clamping: inflated), crc: 0))
@@ -60,7 +61,7 @@ struct ZipBombTests {
     @Test("the total cap counts across entries while inflating")
     func totalCap() throws {
         var zip = RawZip()
-        zip.addStored("Test.Package.nuspec", text: TestPackage().nuspecXML)
+        zip.addStored("Test.Package.nuspec", text: TestPackage.bare().nuspecXML)
         // Three honest 1 MiB entries (declared total 3 MiB, under the 4 MiB cap)…
         let megabyte = Data(repeating: 0x41, count: 1 << 20)
         let crc = CRC32.checksum(megabyte)

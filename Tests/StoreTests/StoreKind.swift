@@ -118,15 +118,7 @@ func withStore(
     _ kind: StoreKind, _ body: (any MetadataStore, TestDatabase) async throws -> Void
 ) async throws {
     try await withDatabase(kind) { database in
-        let store = try await database.openStore()
-        do {
-            try await store.migrate()
-            try await body(store, database)
-            try await store.shutdown()
-        } catch {
-            try? await store.shutdown()
-            throw error
-        }
+        try await withMigrated(try await database.openStore()) { try await body($0, database) }
     }
 }
 
@@ -135,15 +127,19 @@ func withSQLStore(
     _ kind: StoreKind, _ body: (SQLMetadataStore, TestDatabase) async throws -> Void
 ) async throws {
     try await withDatabase(kind) { database in
-        let store = try await database.open()
-        do {
-            try await store.migrate()
-            try await body(store, database)
-            try await store.shutdown()
-        } catch {
-            try? await store.shutdown()
-            throw error
-        }
+        try await withMigrated(try await database.open()) { try await body($0, database) }
+    }
+}
+
+/// Migrates `store`, runs `body`, and shuts the store down whether or not `body` throws.
+private func withMigrated<Store: MetadataStore>(_ store: Store, _ body: (Store) async throws -> Void) async throws {
+    do {
+        try await store.migrate()
+        try await body(store)
+        try await store.shutdown()
+    } catch {
+        try? await store.shutdown()
+        throw error
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import NuGetCore
 import HTTPTypes
 import HummingbirdTesting
 import PalletTestSupport
@@ -39,7 +40,7 @@ struct AuthorizationMatrixTests {
             let fixture = try await IdentityFixture.make(client, env)
             let (target, apiKey) = try await principal.prepare(fixture, endpoint: endpoint)
             if endpoint == .relist {
-                _ = try await fixture.gallery.setListed(false, id: target.id, version: "1.0.0", by: .adminCLI())
+                _ = try await fixture.gallery.setListed(false, id: PackageID(stringLiteral: target.id), version: "1.0.0", by: .adminCLI())
             }
             let before = try await fixture.snapshot(env)
             let response: TestResponse

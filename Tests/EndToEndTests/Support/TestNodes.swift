@@ -1,4 +1,5 @@
 import Foundation
+import PalletTestSupport
 import Gallery
 import Hummingbird
 import HummingbirdTesting

@@ -19,52 +19,13 @@ struct V2Server: Sendable {
 
     /// Runs `body` against a fresh server on the test backend (`TestBackend.current`: embedded, or
     /// PostgreSQL + S3 with its own database and bucket); the folder and the database are removed afterwards.
+    /// Runs `body` against a fresh server from the one test harness (`withTestApplication`), publishing as `alice`.
     static func with(_ body: @escaping @Sendable (V2Server) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-v2-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let backend = TestBackend.current
-        // On PostgreSQL each installation holds connections: bound how many run at once.
-        await backend.concurrencyLimit?.acquire()
-        do {
-            try await run(directory: directory, backend: backend, body)
-        } catch {
-            await backend.cleanUp(dataDirectory: directory)
-            await backend.concurrencyLimit?.release()
-            throw error
+        try await withTestApplication(TestServerOptions()) { client, environment in
+            try await body(V2Server(client: client, gallery: environment.gallery, apiKey: environment.apiKey))
         }
-        await backend.cleanUp(dataDirectory: directory)
-        await backend.concurrencyLimit?.release()
     }
 
-    private static func run(
-        directory: URL, backend: TestBackend, _ body: @escaping @Sendable (V2Server) async throws -> Void
-    ) async throws {
-        var config = ServerConfig()
-        config.dataDirectory = directory.path
-        config.host = "127.0.0.1"
-        config.port = 0
-        config.baseURL = baseURL
-        try await backend.apply(to: &config, dataDirectory: directory)
-        var logger = Logger(label: "pallet.v2tests")
-        logger.logLevel = .error
-        let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger)
-        do {
-            _ = try await gallery.accounts.createUser(name: "alice", email: "alice@pallet.test", by: .adminCLI())
-            let key = try await gallery.accounts.createAPIKey(
-                userName: "alice", name: "v2", scopes: [.push, .pushVersions, .unlist], expiresInDays: 30, by: .adminCLI()
-            )
-            try await app.test(.router) { client in
-                try await body(V2Server(client: client, gallery: gallery, apiKey: key.secret))
-            }
-        } catch {
-            await gallery.shutdown()
-            throw error
-        }
-        await gallery.shutdown()
-    }
-
-    /// GET of a path or of an absolute URL under the base (next links, content src).
     func get(_ path: String) async throws -> TestResponse {
         let relative = path.hasPrefix(Self.baseURL) ? String(path.dropFirst(Self.baseURL.count)) : path
         return try await client.execute(uri: relative, method: .get, headers: [:], body: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import GalleryTestSupport
 
 /// Writes zip archives byte by byte, so hostile tests can put anything in a header: `../` paths, duplicate
 /// names, sizes that lie, bad checksums, or a hand-made deflate stream that inflates to gigabytes.
