@@ -17,7 +17,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // jwt-kit 5.8 needs swift-crypto 4.1 or later; 3.x still resolves for everything else.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
@@ -42,6 +44,19 @@ let package = Package(
             dependencies: [
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Trusted publishing's token check: OIDC discovery and JWKS over AsyncHTTPClient, signatures with jwt-kit.
+        .target(
+            name: "OIDC",
+            dependencies: [
+                "Gallery",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -97,6 +112,7 @@ let package = Package(
             dependencies: [
                 "Gallery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -165,7 +181,7 @@ let package = Package(
         .target(
             name: "PalletApp",
             dependencies: [
-                "Gallery", "HTTPPlumbing", "HTTPV3", "HTTPV2", "WebGallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail",
+                "Gallery", "HTTPPlumbing", "HTTPV3", "HTTPV2", "WebGallery", "SQLStore", "BlobFileSystem", "S3BlobStore", "NuGetCore", "Mail", "OIDC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -218,7 +234,7 @@ let package = Package(
         .testTarget(name: "NuGetCoreTests", dependencies: ["NuGetCore", "GalleryTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HTTPV2Tests",
-            dependencies: ["HTTPV2", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
+            dependencies: ["HTTPV2", "HTTPPlumbing", "Gallery", "NuGetCore", "PalletApp", "PalletTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
@@ -271,6 +287,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "PalletApp", "Gallery", "NuGetCore", "PalletTestSupport", "SQLStore", "S3BlobStore", "HTTPPlumbing",
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

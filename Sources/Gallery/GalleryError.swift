@@ -29,6 +29,9 @@ public enum GalleryError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The id+version was used before (409).
     case versionExists(id: String, version: String)
+    /// The same id and version were pushed before with byte-identical content (409, worded apart from a
+    /// different package under a used number, so a retried push can be told from a real conflict).
+    case identicalVersionExists(id: String, version: String)
     /// The upload is over the size limit (413).
     case packageTooLarge(limitBytes: Int64)
     /// A backing service is down (503).
@@ -48,7 +51,7 @@ public enum GalleryError: Error, Sendable, Equatable, CustomStringConvertible {
              .notWithAPIKey, .packageLocked:
             .forbidden
         case .notFound: .notFound
-        case .versionExists: .conflict
+        case .versionExists, .identicalVersionExists: .conflict
         case .packageTooLarge: .tooLarge
         case .unavailable: .unavailable
         }
@@ -80,6 +83,8 @@ public enum GalleryError: Error, Sendable, Equatable, CustomStringConvertible {
             "The package '\(id)' is locked by the site administrators; contact support."
         case .versionExists(let id, let version):
             "A package with ID '\(id)' and version '\(version)' already exists and cannot be modified."
+        case .identicalVersionExists(let id, let version):
+            "A package with ID '\(id)' and version '\(version)' already exists with identical content; nothing was changed."
         case .packageTooLarge(let limit):
             "The package is larger than the server's limit of \(limit / 1_048_576) MB."
         }

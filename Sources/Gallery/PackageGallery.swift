@@ -23,6 +23,8 @@ public final class PackageGallery: Sendable {
     public let clock: any GalleryClock
     /// Applies writes of other processes (nodes, the admin CLI) to this node's memory; `serve` polls it.
     public let follower: ChangeFollower
+    /// `VulnerabilityInfo/6.7.0` documents, rendered once per advisory change.
+    public let vulnerabilities: VulnerabilityDocuments
     let changes: ChangeRecorder
     let logger: Logger
 
@@ -43,6 +45,7 @@ public final class PackageGallery: Sendable {
         documents = DocumentPublisher(store: store, blobs: blobs, cache: cache, urls: urls, logger: logger)
         catalog = CatalogPublisher(store: store, blobs: blobs, cache: cache, urls: urls)
         search = SearchIndex()
+        vulnerabilities = VulnerabilityDocuments(store: store, urls: urls)
         feed = PackageFeedView(search: search)
         downloads = DownloadCounter(store: store, search: search, clock: clock, logger: logger)
         authenticator = APIKeyAuthenticator(store: store, clock: clock)

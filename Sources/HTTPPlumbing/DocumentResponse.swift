@@ -10,18 +10,39 @@ public enum DocumentResponse {
     public static let immutableCacheControl = BlobKey.immutableCacheControl
 
     /// 200 with the document, 304 when `If-None-Match` matches, headers only for HEAD.
+    ///
+    /// The body is gzip-encoded for clients that accept it (NuGet.Client always does), and always for the
+    /// `-gz` registration hives, as nuget.org serves them. The compressed bytes are made once per document
+    /// (`RenderedDocument.gzipped`), never per request.
     public static func response(_ document: RenderedDocument, request: Request, cacheControl: String = indexCacheControl) -> Response {
-        var headers: HTTPFields = [
-            .contentType: document.contentType,
-            .eTag: document.etag,
-            .cacheControl: cacheControl,
-        ]
-        if matches(request.headers[.ifNoneMatch], document.etag) {
+        let alwaysGzip = FeedURLs.Hive.isGzipEncoded(documentPath: document.path)
+        var body = document.body
+        var etag = document.etag
+        var headers: HTTPFields = [.contentType: document.contentType, .cacheControl: cacheControl]
+        if alwaysGzip || acceptsGzip(request.headers[.acceptEncoding]), let gzipped = document.gzipped(using: GzipEncoder.encode) {
+            body = gzipped
+            etag = document.gzipETag
+            headers[.contentEncoding] = "gzip"
+        }
+        if !alwaysGzip { headers[.vary] = "Accept-Encoding" }
+        headers[.eTag] = etag
+        if matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentLength] = String(document.body.count)
+        headers[.contentLength] = String(body.count)
         if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: document.body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// Whether an `Accept-Encoding` value allows gzip: `gzip` or `*` listed without `q=0`.
+    static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
+        guard let acceptEncoding else { return false }
+        return acceptEncoding.split(separator: ",").contains { item in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { return false }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return q > 0
+        }
     }
 
     /// Whether an `If-None-Match` value names this ETag (or is `*`).

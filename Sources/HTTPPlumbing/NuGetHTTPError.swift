@@ -11,22 +11,29 @@ public struct NuGetHTTPError: HTTPResponseError, Sendable {
     public let message: String
     /// Extra headers (`WWW-Authenticate`, `Retry-After`).
     public let headers: HTTPFields
+    /// The body is `{"error": "<message>"}` (nuget.org's token endpoint) instead of the plain line.
+    public let isJSON: Bool
 
     /// Creates an error answer; the message is folded onto one Latin-1-safe line of at most 512 characters.
-    public init(_ code: Int, _ message: String, headers: HTTPFields = [:]) {
+    public init(_ code: Int, _ message: String, headers: HTTPFields = [:], json: Bool = false) {
         let line = Self.oneLine(message)
         self.status = HTTPResponse.Status(code: code, reasonPhrase: line)
         self.message = line
         self.headers = headers
+        self.isJSON = json
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
-        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.contentType] = isJSON ? "application/json; charset=utf-8" : "text/plain; charset=utf-8"
         // Moved into the status line by ReasonPhraseWriter (NIO would otherwise write the standard phrase).
         headers[HTTPField.Name(ReasonPhraseWriter.header)!] = message
-        let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: message + "\n")
-        headers[.contentLength] = String(message.utf8.count + 1)
+        var text = message + "\n"
+        if isJSON, let data = try? JSONSerialization.data(withJSONObject: ["error": message], options: [.withoutEscapingSlashes]) {
+            text = String(decoding: data, as: UTF8.self) + "\n"
+        }
+        let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: text)
+        headers[.contentLength] = String(text.utf8.count)
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 

@@ -11,18 +11,23 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
     let gallery: PackageGallery
     let files: BlobResponder
     let uploads: UploadSettings
+    /// The Trusted Publishing token exchange (`POST /api/v2/token`); the route is absent without it.
+    let trustedPublishing: TrustedPublishing?
     var responder: V2FeedResponder { V2FeedResponder(gallery: gallery) }
 
     /// Creates the route collection; `files` is the application's one blob responder (shared with V3).
-    public init(gallery: PackageGallery, files: BlobResponder, uploads: UploadSettings) {
+    public init(gallery: PackageGallery, files: BlobResponder, uploads: UploadSettings, trustedPublishing: TrustedPublishing? = nil) {
         self.gallery = gallery
         self.files = files
         self.uploads = uploads
+        self.trustedPublishing = trustedPublishing
     }
 
     /// Adds every `/api/v2/*` route to a router.
     public func register(on router: Router<Context>) {
         PackagePublishRoutes<Context>(gallery: gallery, uploads: uploads).register(on: router)
+        DeprecationRoutes<Context>(gallery: gallery).register(on: router)
+        if let trustedPublishing { TokenExchangeRoutes<Context>(exchange: trustedPublishing).register(on: router) }
         let serviceDocument = V2ServiceDocuments.serviceDocument(gallery.urls)
         router.getAndHead("/api/v2") { _, _ in
             V2FeedResponder.xml(serviceDocument, contentType: "application/xml;charset=utf-8")

@@ -39,6 +39,7 @@ struct ServiceIndexRoutes<Context: RequestContext>: Sendable {
                                                         "ReportAbuseUriTemplate/3.0.0"], "Report abuse."),
             ("\(base)/profiles/{owner}", ["OwnerDetailsUriTemplate/6.11.0"], "Owner profile."),
             ("\(urls.flatContainer){lower_id}/{lower_version}/readme", ["ReadmeUriTemplate/6.13.0"], "Embedded readme."),
+            (urls.vulnerabilityIndex, ["VulnerabilityInfo/6.7.0"], "Known vulnerabilities (NuGetAudit), kept offline."),
         ]
     }
 

@@ -20,6 +20,7 @@ public struct V3Routes<Context: RequestContext>: Sendable {
         ServiceIndexRoutes<Context>(urls: gallery.urls).register(on: router)
         FlatContainerRoutes<Context>(gallery: gallery, files: files).register(on: router)
         DocumentRoutes<Context>(gallery: gallery).register(on: router)
+        VulnerabilityRoutes<Context>(gallery: gallery).register(on: router)
         SearchRoutes<Context>(gallery: gallery).register(on: router)
     }
 }

@@ -27,13 +27,16 @@ public struct NupkgContents: Sendable {
     /// layout NuGet.Server detects (`.pdb` files plus a `src/` folder). A legacy symbols package without
     /// `src/` cannot be told from a normal package by its contents.
     public let isLegacySymbolsPackage: Bool
+    /// `.mcp/server.json` of an MCP server package, when present (protocol §13).
+    public let mcpServerJSON: Data?
 
     /// Memberwise initializer (used by `NupkgReader` and by tests that validate hand-built contents).
     public init(
         nuspec: Nuspec, nuspecData: Data, entries: [String], isSigned: Bool, libFrameworks: [NuGetFramework],
         readme: Data?, icon: Data?, licenseFile: Data?, packageSize: Int64, sha512Base64: String,
-        isLegacySymbolsPackage: Bool
+        isLegacySymbolsPackage: Bool, mcpServerJSON: Data? = nil
     ) {
+        self.mcpServerJSON = mcpServerJSON
         self.nuspec = nuspec
         self.nuspecData = nuspecData
         self.entries = entries

@@ -25,6 +25,16 @@ struct NamedPackageFiles {
             let previous = byPath[entry.path]
             byPath[entry.path] = ((previous?.kinds ?? []) + [kind], min(previous?.cap ?? cap, cap))
         }
+        // An MCP server package's `.mcp/server.json` sits at a fixed path; it is optional. Its cap is in
+        // characters (checked by `PackageValidator`): four UTF-8 bytes each at most.
+        let mcpPath = PackageFileRules.mcpServerJSONPath
+        if let entry = entries.first(where: { $0.type == .file && $0.path.lowercased() == mcpPath }) {
+            let cap = PackageFileRules.maxMCPServerJSONCharacters * 4
+            guard entry.uncompressedSize <= UInt64(cap) else {
+                throw NupkgError.fileTooLarge(kind: .mcpServer, path: entry.path, limit: cap)
+            }
+            byPath[entry.path, default: ([], cap)].kinds.append(.mcpServer)
+        }
     }
 }
 

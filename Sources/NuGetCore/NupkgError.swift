@@ -6,6 +6,8 @@ public enum PackageFileKind: String, Sendable {
     case icon
     /// `<license type="file">`.
     case license
+    /// `.mcp/server.json`: how to run an MCP server package (found by its fixed path, not named in the nuspec).
+    case mcpServer = "MCP server.json"
 }
 
 /// Why an uploaded `.nupkg` could not be opened. Nuspec problems are thrown as `NuspecError`.

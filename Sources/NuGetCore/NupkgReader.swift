@@ -48,7 +48,8 @@ public enum NupkgReader {
             licenseFile: captured[.license],
             packageSize: fileSize,
             sha512Base64: try PackageFileHasher.sha512Base64(of: handle),
-            isLegacySymbolsPackage: nuspec.isSymbolsPackageType || hasLegacySymbolsLayout(paths))
+            isLegacySymbolsPackage: nuspec.isSymbolsPackageType || hasLegacySymbolsLayout(paths),
+            mcpServerJSON: captured[.mcpServer])
     }
 
     /// Iterates the central directory, refusing unsafe, duplicate and over-declared entries before inflating.

@@ -27,6 +27,8 @@ public enum PackageValidationError: NuGetCoreError, Equatable {
     case symbolsPackage
     /// `McpServer` package type without `DotnetTool`.
     case mcpServerRequiresDotnetTool
+    /// `.mcp/server.json` longer than 20,000 characters, not UTF-8, or not a JSON object.
+    case invalidMCPServerJSON(String)
     /// `<authors>` is missing or empty.
     case missingAuthors
     /// `<license version>` other than 1.0.0.
@@ -72,6 +74,7 @@ public enum PackageValidationError: NuGetCoreError, Equatable {
             return "The nuspec's minClientVersion '\(clip(version))' is not supported by this server."
         case .symbolsPackage: return "This is a symbols package; push it to the symbol package endpoint."
         case .mcpServerRequiresDotnetTool: return "A package of type McpServer must also be of type DotnetTool."
+        case .invalidMCPServerJSON(let why): return "The package's .mcp/server.json \(why)."
         case .missingAuthors: return "The nuspec has no <authors> element."
         case .unsupportedLicenseVersion(let version):
             return "The license version '\(clip(version))' is not supported; use 1.0.0 or omit it."

@@ -38,6 +38,7 @@ public enum PackageValidator {
         if typeNames.contains("mcpserver") && !typeNames.contains("dotnettool") {
             throw PackageValidationError.mcpServerRequiresDotnetTool
         }
+        try PackageFileRules.checkMCPServerJSON(contents)
         var warnings = try PackageFileRules.checkLicense(contents)
         // nuget.org refuses U+FFFD ("invalid unicode characters"), but packages it accepted years ago carry it
         // (text mis-decoded by old tools), so we only warn.

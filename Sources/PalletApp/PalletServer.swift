@@ -1,6 +1,7 @@
 public import Gallery
 public import HTTPPlumbing
 public import Hummingbird
+import OIDC
 public import Logging
 import BlobFileSystem
 import HTTPV2
@@ -64,7 +65,12 @@ public enum PalletServer {
         // Each URL space is registered by one module: /v3/* by HTTPV3, /api/v2/* (feed, downloads,
         // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes, every other path by WebGallery.
         V3Routes<PalletRequestContext>(gallery: gallery, files: files).register(on: router)
-        V2FeedRoutes<PalletRequestContext>(gallery: gallery, files: files, uploads: uploads).register(on: router)
+        // Trusted publishing: CI tokens must name the public base URL as their audience (NuGet/login's `audience`).
+        let trustedPublishing = TrustedPublishing(
+            store: gallery.store, verifier: OIDCTokenVerifier(clock: gallery.clock), clock: gallery.clock,
+            audience: gallery.urls.base, logger: logger)
+        V2FeedRoutes<PalletRequestContext>(gallery: gallery, files: files, uploads: uploads, trustedPublishing: trustedPublishing)
+            .register(on: router)
         HealthRoutes<PalletRequestContext>(gallery: gallery).register(on: router)
         // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'
         // error middleware so web paths get HTML error pages.

@@ -81,6 +81,14 @@ extension SQLCopyTable {
         SQLCopyTable("audit_log", key: ["sequence"], identity: "sequence", columns: [
             .int64("sequence"), .int64("time"), .text("actor"), .text("action"), .text("target"), .text("details"),
         ]),
+        SQLCopyTable("advisories", key: ["advisory_id", "lower_id", "versions"], compared: ["severity", "url", "page"], columns: [
+            .text("advisory_id"), .text("lower_id"), .text("versions"), .int64("severity"), .text("url"), .text("page"),
+        ]),
+        SQLCopyTable("publishing_policies", key: ["key"], identity: "key", compared: ["owner_key", "policy_json"], columns: [
+            .int64("key"), .int64("owner_key"), .int64("creator_key"), .text("name"), .text("policy_json"),
+            .optionalText("pinned_owner_id"), .optionalText("pinned_repository_id"), .int64("created"),
+        ]),
+        SQLCopyTable("used_token_ids", key: ["jti"], columns: [.text("jti"), .int64("expires")]),
     ]
 
     /// The spec of one column.

@@ -184,5 +184,42 @@ enum SQLSchema {
                 """,
             ]
         },
+        // Known vulnerabilities for VulnerabilityInfo/6.7.0 and registration (issue 11).
+        SQLMigration(version: 6, name: "advisories") { d in
+            [
+                """
+                CREATE TABLE advisories (
+                    advisory_id TEXT NOT NULL,
+                    lower_id TEXT NOT NULL,
+                    versions TEXT NOT NULL,
+                    severity \(d.bigintType) NOT NULL,
+                    url TEXT NOT NULL,
+                    page TEXT NOT NULL,
+                    PRIMARY KEY (advisory_id, lower_id, versions)
+                )
+                """,
+                "CREATE INDEX advisories_lower_id ON advisories (lower_id)",
+            ]
+        },
+        // Trusted publishing (issue 11): policies (the provider's fields as JSON, read whole) and the ids of CI
+        // tokens already exchanged, kept until they expire (a replay must fail).
+        SQLMigration(version: 7, name: "trusted publishing") { d in
+            [
+                """
+                CREATE TABLE publishing_policies (
+                    "key" \(d.autoincrementKey),
+                    owner_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    creator_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    name TEXT NOT NULL,
+                    policy_json TEXT NOT NULL,
+                    pinned_owner_id TEXT,
+                    pinned_repository_id TEXT,
+                    created \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX publishing_policies_owner ON publishing_policies (owner_key)",
+                "CREATE TABLE used_token_ids (jti TEXT PRIMARY KEY, expires \(d.bigintType) NOT NULL)",
+            ]
+        },
     ]
 }

@@ -42,7 +42,8 @@ struct WireTests {
             let first = try await Self.raw(client).send("PUT", "/api/v2/package/", headers: Self.pushHeaders(form, apiKey: env.apiKey), body: form.data)
             #expect(first.statusCode == 201)
             let second = try await Self.raw(client).send("PUT", "/api/v2/package/", headers: Self.pushHeaders(form, apiKey: env.apiKey), body: form.data)
-            let message = "A package with ID 'Wire.Dup' and version '1.0.0' already exists and cannot be modified."
+            // The same bytes again (a retried push): its own wording, still a 409 (protocol §13).
+            let message = "A package with ID 'Wire.Dup' and version '1.0.0' already exists with identical content; nothing was changed."
             #expect(second.statusLine == "HTTP/1.1 409 \(message)")
             #expect(second.text.trimmingCharacters(in: .newlines) == message)
         }

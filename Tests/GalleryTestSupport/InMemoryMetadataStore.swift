@@ -75,6 +75,12 @@ struct InMemoryState: Sendable {
     var audit: [AuditEvent] = []
     /// Downloads per lower id, per day (days since 1970 UTC), per lower version.
     var downloadDays: [String: [Int64: [String: Int64]]] = [:]
+    /// Known vulnerabilities (`AdvisoryStore`).
+    var advisories: [Advisory] = []
+    /// Trusted-publishing policies by key, and exchanged token ids with their expiry (`TrustedPublishingStore`).
+    var publishingPolicies: [Int64: TrustedPublishingPolicy] = [:]
+    var usedTokenIDs: [String: Date] = [:]
+    var nextPolicyKey: Int64 = 1
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -198,7 +198,7 @@ struct V2FeedTests {
         }
     }
 
-    @Test("push as nuget.exe 2.x on Mono sends it (LF before the closing delimiter); duplicate is 409 with the message")
+    @Test("push as nuget.exe 2.x on Mono sends it (LF before the closing delimiter); an identical re-push is 409 saying so")
     func pushAndDuplicate() async throws {
         try await V2Server.with { server in
             let nupkg = try TestPackage(id: "Mono.Push", version: "1.0.0").data()
@@ -207,7 +207,8 @@ struct V2FeedTests {
             #expect(download.data == nupkg, "the stored bytes are exactly the pushed ones")
             let duplicate = try await server.push(nupkg, path: "/api/v2/package")
             #expect(duplicate.status == .conflict)
-            #expect(duplicate.text == "A package with ID 'Mono.Push' and version '1.0.0' already exists and cannot be modified.\n")
+            #expect(duplicate.text
+                    == "A package with ID 'Mono.Push' and version '1.0.0' already exists with identical content; nothing was changed.\n")
             #expect(try await server.get("/api/v2/package").status == .ok, "nuget.exe 2.x GETs the push URL first")
             #expect(try await server.get("/api/v2/package/Mono.Push").status == .ok, "no version: latest stable")
         }

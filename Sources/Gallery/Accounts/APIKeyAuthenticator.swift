@@ -34,12 +34,17 @@ public struct APIKeyAuthenticator: Sendable {
         }
         let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
-            return Principal(user: user, credential: .apiKey(key), owner: user, memberships: memberships)
+            return Principal(user: user, credential: Self.credential(key), owner: user, memberships: memberships)
         }
         // A key made for an organization stops working the moment its user leaves it.
         guard memberships[key.ownerKey] != nil, let owner = try await store.user(key: key.ownerKey), !owner.isDeleted else {
             throw GalleryError.unauthorized("The API key '\(key.name)' no longer works: its user is not a member of the organization it was made for.")
         }
-        return Principal(user: user, credential: .apiKey(key), owner: owner, memberships: memberships)
+        return Principal(user: user, credential: Self.credential(key), owner: owner, memberships: memberships)
+    }
+
+    /// Keys issued by the trusted-publishing exchange act as `.trustedPublishing` (audited as such).
+    static func credential(_ key: APIKeyRecord) -> Principal.Credential {
+        key.name.hasPrefix(TrustedPublishing.keyNamePrefix) ? .trustedPublishing(key) : .apiKey(key)
     }
 }

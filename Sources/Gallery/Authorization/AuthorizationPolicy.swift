@@ -47,7 +47,7 @@ public struct AuthorizationPolicy: Sendable {
                 || (account.isOrganization && principal.memberships[account.key] == .admin) else {
                 throw .forbidden("You may not manage the account '\(account.name)'.")
             }
-        case .reservePrefixes, .lockPackage, .hardDelete, .administerAccounts:
+        case .reservePrefixes, .lockPackage, .hardDelete, .administerAccounts, .manageAdvisories:
             guard principal.isSiteAdmin else { throw .siteAdminRequired(action: action.phrase) }
         }
     }

@@ -29,6 +29,8 @@ public enum GalleryAction: Sendable, Equatable {
     case hardDelete(PackageTarget)
     /// Create accounts for others, grant or revoke the site-admin role.
     case administerAccounts
+    /// Import, add or remove vulnerability advisories (site admins).
+    case manageAdvisories
 
     /// A short phrase naming the action in refusals ("manage the owners of …").
     public var phrase: String {
@@ -45,6 +47,7 @@ public enum GalleryAction: Sendable, Equatable {
         case .lockPackage(let target): "lock '\(target.id)'"
         case .hardDelete(let target): "delete '\(target.id)'"
         case .administerAccounts: "administer accounts"
+        case .manageAdvisories: "manage vulnerability advisories"
         }
     }
 }

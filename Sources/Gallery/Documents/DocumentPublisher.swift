@@ -76,7 +76,9 @@ public final class DocumentPublisher: Sendable {
         )
         let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
             lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
-        let documents = PackageDocuments.render(records: records, catalogLeafURLs: leafURLs, verified: verified, urls: urls)
+        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
+        let documents = PackageDocuments.render(
+            records: records, catalogLeafURLs: leafURLs, verified: verified, advisories: advisories, urls: urls)
         let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
         let previous = try await blobs.data(manifestKey)
             .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []

@@ -17,13 +17,23 @@ public struct FeedURLs: Sendable, Equatable {
     public enum Hive: String, Sendable, CaseIterable {
         /// `registration5-semver1`: SemVer2 packages excluded, identity encoding.
         case semVer1 = "registration"
-        /// `registration5-gz-semver1`: same content under its own base (served uncompressed, see QUIRKS.md).
+        /// `registration5-gz-semver1`: same content under its own base, always gzip-encoded on the wire.
         case gzSemVer1 = "registration-gz"
-        /// `registration5-gz-semver2`: every package.
+        /// `registration5-gz-semver2`: every package, always gzip-encoded on the wire.
         case gzSemVer2 = "registration-gz-semver2"
 
         /// Whether SemVer 2.0.0 packages appear in this hive.
         public var includesSemVer2: Bool { self == .gzSemVer2 }
+
+        /// nuget.org sends the `-gz` hives with `Content-Encoding: gzip` whatever the request says; the
+        /// clients that find them (`RegistrationsBaseUrl/3.4.0` and later) all decode it.
+        public var isGzipEncoded: Bool { self != .semVer1 }
+
+        /// Whether a document path (below `/v3/`) lies in a gzip-encoded hive.
+        public static func isGzipEncoded(documentPath path: String) -> Bool {
+            let root = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+            return Hive(rawValue: root)?.isGzipEncoded ?? false
+        }
     }
 
     public var serviceIndex: String { "\(base)/v3/index.json" }
@@ -34,6 +44,10 @@ public struct FeedURLs: Sendable, Equatable {
     public var search: String { "\(base)/v3/query" }
     public var autocomplete: String { "\(base)/v3/autocomplete" }
     public var catalogIndex: String { "\(base)/v3/catalog/index.json" }
+    /// `VulnerabilityInfo/6.7.0`: the index of vulnerability pages.
+    public var vulnerabilityIndex: String { "\(base)/v3/vulnerabilities/index.json" }
+    /// One vulnerability page (`base`, `update`).
+    public func vulnerabilityPage(_ name: String) -> String { "\(base)/v3/vulnerabilities/\(name).json" }
     public var legacyGallery: String { "\(base)/api/v2/" }
 
     /// Base of a registration hive (with trailing slash).

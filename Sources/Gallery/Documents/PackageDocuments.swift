@@ -16,13 +16,13 @@ public enum PackageDocuments {
     ///   - verified: the id lies under a prefix reservation one of its owners holds (`verified` in registration).
     public static func render(
         records: [PackageVersionRecord], catalogLeafURLs: [PackageVersionKey: String] = [:], verified: Bool = false,
-        urls: FeedURLs
+        advisories: [Advisory] = [], urls: FeedURLs
     ) -> [RenderedDocument] {
         let sorted = records.availableInNuGetOrder()
         guard let flat = FlatContainerRenderer.render(sorted: sorted, urls: urls) else { return [] }
         // Metadata shared by the three hives is prepared once: a 1,000-version id re-renders on every push.
         let sources = RegistrationEntrySource.sources(
-            for: sorted, catalogLeafURLs: catalogLeafURLs, verified: verified, urls: urls)
+            for: sorted, catalogLeafURLs: catalogLeafURLs, verified: verified, advisories: advisories, urls: urls)
         var documents = [flat]
         for hive in FeedURLs.Hive.allCases {
             documents += RegistrationRenderer.render(hive: hive, sources: sources, urls: urls)

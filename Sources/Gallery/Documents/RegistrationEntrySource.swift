@@ -13,8 +13,9 @@ struct RegistrationEntrySource {
 
     /// - Parameter catalogLeafURL: the newest catalog leaf about this version, if known.
     /// - Parameter verified: the id is verified (prefix reservation); written only when true.
+    /// - Parameter advisories: the id's known vulnerabilities; those whose range holds this version are written.
     init(
-        record: PackageVersionRecord, catalogLeafURL: String?, verified: Bool = false,
+        record: PackageVersionRecord, catalogLeafURL: String?, verified: Bool = false, advisories: [Advisory] = [],
         groups: inout DependencyGroupRendering, urls: FeedURLs
     ) {
         self.record = record
@@ -44,8 +45,15 @@ struct RegistrationEntrySource {
             packageContent: packageContent,
             dependencyGroups: groups.groups(metadata.dependencyGroups),
             deprecation: record.deprecation?.document,
+            vulnerabilities: advisories.isEmpty ? nil : Self.vulnerabilities(record, advisories),
             verified: verified ? true : nil
         )
+    }
+
+    /// Omitted (nil) when no advisory covers the version, as nuget.org does.
+    static func vulnerabilities(_ record: PackageVersionRecord, _ advisories: [Advisory]) -> [Vulnerability]? {
+        let found = VulnerabilityRenderer.vulnerabilities(of: record.version, in: advisories)
+        return found.isEmpty ? nil : found
     }
 
     /// The page item for this version in `hive`.

@@ -65,13 +65,13 @@ extension RegistrationEntrySource {
     /// Sources for sorted available records, resolving each version's catalog leaf URL.
     static func sources(
         for sorted: [PackageVersionRecord], catalogLeafURLs: [PackageVersionKey: String], verified: Bool = false,
-        urls: FeedURLs
+        advisories: [Advisory] = [], urls: FeedURLs
     ) -> [RegistrationEntrySource] {
         var groups = DependencyGroupRendering()
         return sorted.map { record in
             let leafURL = catalogLeafURLs[record.key] ?? record.catalogLeafPath.map { urls.catalogLeaf(path: $0) }
             return RegistrationEntrySource(
-                record: record, catalogLeafURL: leafURL, verified: verified, groups: &groups, urls: urls)
+                record: record, catalogLeafURL: leafURL, verified: verified, advisories: advisories, groups: &groups, urls: urls)
         }
     }
 }

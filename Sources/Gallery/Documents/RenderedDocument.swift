@@ -1,5 +1,6 @@
 public import Foundation
 import Crypto
+import Synchronization
 
 /// A read document rendered on write and served as-is (design: "static-first reads").
 public struct RenderedDocument: Sendable, Equatable {
@@ -9,6 +10,9 @@ public struct RenderedDocument: Sendable, Equatable {
     /// Strong validator: quoted hex of the body's SHA-256 prefix.
     public let etag: String
     public let contentType: String
+    /// The gzip-encoded body, computed the first time a client asks for it and then shared by every copy of
+    /// this document (the cache hands out the same value), so a document is compressed once, not per request.
+    private let gzip = GzipMemo()
 
     /// Wraps a body; the ETag is derived from the bytes so equal bodies on every node share it.
     public init(path: String, body: Data, contentType: String = "application/json; charset=utf-8") {
@@ -17,5 +21,31 @@ public struct RenderedDocument: Sendable, Equatable {
         self.contentType = contentType
         let digest = SHA256.hash(data: body)
         self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    /// The body encoded by `encode` (gzip), memoized; nil when encoding failed.
+    public func gzipped(using encode: (Data) -> Data?) -> Data? {
+        gzip.value { encode(body) }
+    }
+
+    /// The ETag of the gzip representation: a strong validator must differ per content encoding.
+    public var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+
+    public static func == (lhs: RenderedDocument, rhs: RenderedDocument) -> Bool {
+        lhs.path == rhs.path && lhs.body == rhs.body && lhs.contentType == rhs.contentType
+    }
+}
+
+/// A value computed at most once (per document), shared by the copies of a `RenderedDocument`.
+final class GzipMemo: Sendable {
+    private let state = Mutex<Data??>(nil)
+
+    func value(_ compute: () -> Data?) -> Data? {
+        state.withLock { state in
+            if let done = state { return done }
+            let computed = compute()
+            state = .some(computed)
+            return computed
+        }
     }
 }

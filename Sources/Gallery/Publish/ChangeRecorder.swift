@@ -76,6 +76,7 @@ public struct ChangeRecorder: Sendable {
             return
         }
         let owners = try await ownerFacts(lowerID: lowerID)
-        search.upsert(records, owners: owners.names, verified: owners.verified)
+        let advisories = try await store.advisories(ofLowerID: lowerID)
+        search.upsert(records, owners: owners.names, verified: owners.verified, advisories: advisories)
     }
 }

@@ -19,6 +19,15 @@ public struct PackagePublisher: Sendable {
     let renewal: ClaimRenewal
     let logger: Logger
 
+    /// The 409 for a used number: worded as identical when the stored version has the same bytes (a retried
+    /// push after a timeout), so `--skip-duplicate` users can tell it from a different package.
+    static func duplicate(_ record: PackageVersionRecord, stored: PackageVersionRecord?) -> GalleryError {
+        if let stored, stored.state == .available, stored.packageHash == record.packageHash {
+            return .identicalVersionExists(id: record.id, version: record.normalizedVersion)
+        }
+        return .versionExists(id: record.id, version: record.normalizedVersion)
+    }
+
     /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         let (contents, warnings) = try await reader.read(fileAt: path)
@@ -29,7 +38,7 @@ public struct PackagePublisher: Sendable {
         let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
         // A pending row may be a dead push's claim, which the claim below takes over once its lease lapsed.
         if let row = try await store.version(key), row.state != .pending {
-            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+            throw Self.duplicate(record, stored: row)
         }
         if let registered = existing.first, registered.id != record.id {
             // nuget.org keeps the first-pushed casing of an id for the whole registration.
@@ -39,7 +48,7 @@ public struct PackagePublisher: Sendable {
         let lease = renewal.newLease()
         let outcome = try await store.claimVersion(record, owner: principal.owner.key, lease: lease, now: clock.now())
         guard outcome.isHeld else {
-            throw GalleryError.versionExists(id: record.id, version: record.normalizedVersion)
+            throw Self.duplicate(record, stored: try await store.version(key))
         }
         if outcome == .tookOver {
             logger.warning("took over the lapsed claim of an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])

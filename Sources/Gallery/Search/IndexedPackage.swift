@@ -19,6 +19,8 @@ final class IndexedPackage: Sendable {
     let lowerOwners: Set<String>
     let verified: Bool
     let totalDownloads: Int64
+    /// Known vulnerabilities of the id; search shows those covering the latest version.
+    let advisories: [Advisory]
 
     struct View: Sendable {
         /// Index in `versions`.
@@ -29,7 +31,10 @@ final class IndexedPackage: Sendable {
 
     /// Builds the entry of one id from its records (pending and deleted ones are ignored).
     /// Returns nil when no version is listed under any filter: the id is not searchable.
-    init?(records: [PackageVersionRecord], owners: [String], verified: Bool, vocabulary: inout SearchVocabulary) {
+    init?(
+        records: [PackageVersionRecord], owners: [String], verified: Bool, advisories: [Advisory] = [],
+        vocabulary: inout SearchVocabulary
+    ) {
         let available = SearchVersionOrder.ascending(records.filter { $0.state == .available })
         guard let any = available.first else { return nil }
         let versions = available.map(IndexedVersion.init(record:))
@@ -57,6 +62,7 @@ final class IndexedPackage: Sendable {
         self.lowerOwners = Set(owners.map { $0.lowercased() })
         self.verified = verified
         self.totalDownloads = versions.reduce(0) { $0 + $1.downloads }
+        self.advisories = advisories
     }
 
     /// The listed versions a filter combination shows, ascending.
@@ -78,6 +84,7 @@ final class IndexedPackage: Sendable {
         views = other.views
         texts = other.texts
         owners = other.owners
+        advisories = other.advisories
         lowerOwners = other.lowerOwners
         verified = other.verified
         self.totalDownloads = totalDownloads

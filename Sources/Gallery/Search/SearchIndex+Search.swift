@@ -43,7 +43,8 @@ extension SearchIndex {
                 versions: package.visibleVersions(prerelease: prerelease, semVer2: semVer2).map {
                     SearchHitVersion(version: $0.full, lowerVersion: $0.lowerVersion, downloads: $0.downloads)
                 },
-                totalDownloads: package.totalDownloads, owners: package.owners, verified: package.verified
+                totalDownloads: package.totalDownloads, owners: package.owners, verified: package.verified,
+                advisories: package.advisories
             )
         }
         return SearchResults(totalHits: ranked.count, hits: hits)

@@ -19,10 +19,11 @@ public final class SearchIndex: Sendable {
     /// - Parameters:
     ///   - owners: account names allowed to push the id (search's `owners`).
     ///   - verified: the id lies in a prefix reserved by an owner (search's `verified`).
-    public func upsert(_ records: [PackageVersionRecord], owners: [String], verified: Bool = false) {
+    public func upsert(_ records: [PackageVersionRecord], owners: [String], verified: Bool = false, advisories: [Advisory] = []) {
         guard let lowerID = records.first?.lowerID else { return }
         state.withLock { state in
-            let package = IndexedPackage(records: records, owners: owners, verified: verified, vocabulary: &state.vocabulary)
+            let package = IndexedPackage(
+                records: records, owners: owners, verified: verified, advisories: advisories, vocabulary: &state.vocabulary)
             if let package { state.put(package) } else { state.remove(lowerID: lowerID) }
         }
     }

@@ -36,8 +36,10 @@ public struct SearchResponseRenderer: Sendable {
                 )
             },
             deprecation: latest.deprecation.map(Self.deprecation),
-            // No vulnerability data yet; clients expect the array (empty when none).
-            vulnerabilities: []
+            // Always an array (empty when none); severity is an integer here, unlike registration's string.
+            vulnerabilities: VulnerabilityRenderer.vulnerabilities(of: latest.version, in: hit.advisories).map {
+                SearchResponse.Vulnerability(advisoryUrl: $0.advisoryUrl, severity: Int($0.severity) ?? 0)
+            }
         )
     }
 

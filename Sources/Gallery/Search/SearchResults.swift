@@ -26,9 +26,15 @@ public struct SearchHit: Sendable, Equatable {
     public var owners: [String]
     /// The id is in a prefix reserved by one of its owners.
     public var verified: Bool
+    /// The id's known vulnerabilities (the rendered hit lists those covering `latest`).
+    public var advisories: [Advisory]
 
     /// Creates a hit.
-    public init(latest: PackageVersionRecord, versions: [SearchHitVersion], totalDownloads: Int64, owners: [String], verified: Bool) {
+    public init(
+        latest: PackageVersionRecord, versions: [SearchHitVersion], totalDownloads: Int64, owners: [String], verified: Bool,
+        advisories: [Advisory] = []
+    ) {
+        self.advisories = advisories
         self.latest = latest
         self.versions = versions
         self.totalDownloads = totalDownloads

@@ -1,6 +1,10 @@
 /// Everything Pallet remembers apart from blobs, as one store: SQLite by default, PostgreSQL for scale-out,
 /// memory in tests. Services that need one part take the narrower protocol.
-public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStore, AccountStore, AuditStore, DownloadHistoryStore {
+public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStore, AccountStore, AuditStore,
+    DownloadHistoryStore,
+    DeprecationStore,
+    AdvisoryStore,
+    TrustedPublishingStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPPlumbing
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -87,10 +88,16 @@ extension HTTPField.Name {
 }
 
 extension TestResponse {
-    /// The body bytes.
-    var data: Data { Data(body.readableBytesView) }
-    /// The body as UTF-8 text.
-    var text: String { String(decoding: body.readableBytesView, as: UTF8.self) }
+    /// The body bytes, gzip-decoded when the server sent `Content-Encoding: gzip` (as NuGet.Client does).
+    var data: Data {
+        let raw = Data(body.readableBytesView)
+        guard headers[.contentEncoding] == "gzip" else { return raw }
+        return GzipEncoder.decode(raw) ?? raw
+    }
+    /// The bytes exactly as sent.
+    var rawData: Data { Data(body.readableBytesView) }
+    /// The body as UTF-8 text (decoded like `data`).
+    var text: String { String(decoding: data, as: UTF8.self) }
     /// The body parsed as JSON.
     func json() throws -> JSON { try JSON(data: data) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import HTTPPlumbing
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -92,6 +93,11 @@ extension HTTPField.Name {
 }
 
 extension TestResponse {
-    var data: Data { Data(body.readableBytesView) }
-    var text: String { String(decoding: body.readableBytesView, as: UTF8.self) }
+    /// The body, gzip-decoded when the server sent `Content-Encoding: gzip` (the `-gz` registration hives).
+    var data: Data {
+        let raw = Data(body.readableBytesView)
+        guard headers[.contentEncoding] == "gzip" else { return raw }
+        return GzipEncoder.decode(raw) ?? raw
+    }
+    var text: String { String(decoding: data, as: UTF8.self) }
 }
