@@ -1,6 +1,7 @@
 import Foundation
 import Gallery
 import HTTPTypes
+import NuGetCore
 import PalletTestSupport
 import Testing
 
@@ -156,6 +157,22 @@ struct WebPagesTests {
             #expect(unlisted.body.contains("The owner has unlisted this package."))
             let list = try await server.get("/packages")
             #expect(!list.body.contains(">Contoso.Core</a>"))
+        }
+    }
+
+    @Test("a version inside an advisory's range shows the vulnerability alert with the advisory link; others do not")
+    func vulnerabilityAlert() async throws {
+        try await withWebServer { server in
+            try await Self.seed(server)
+            try await server.gallery.addAdvisory(
+                id: "PALLET-2026-1", package: "Contoso.Json", versions: try VersionRange(parsing: "[1.0.0]"), severity: 2,
+                url: "https://advisories.example/PALLET-2026-1", by: .adminCLI())
+            let affected = try await server.get("/packages/Contoso.Json/1.0.0")
+            #expect(affected.body.contains("This version has at least one known vulnerability."))
+            #expect(affected.body.contains("https://advisories.example/PALLET-2026-1"))
+            #expect(affected.body.contains("Advisory (high)"))
+            let fixed = try await server.get("/packages/Contoso.Json/2.0.0-beta.1")
+            #expect(!fixed.body.contains("known vulnerability"))
         }
     }
 

@@ -68,3 +68,16 @@ extension PackageGallery {
         }
     }
 }
+
+extension PackageGallery {
+    /// The advisories whose affected range contains `record`'s version, most severe ranges first (as
+    /// registration lists them): what a package page warns about. One store read.
+    public func advisories(affecting record: PackageVersionRecord) async throws -> [Advisory] {
+        guard let version = try? NuGetVersion(parsing: record.version) else { return [] }
+        let matching = try await store.advisories(ofLowerID: record.lowerID).filter {
+            (try? VersionRange(parsing: $0.versions))?.contains(version) == true
+        }
+        var seen = Set<String>()
+        return matching.sorted(by: VulnerabilityRenderer.order).filter { seen.insert($0.url).inserted }
+    }
+}

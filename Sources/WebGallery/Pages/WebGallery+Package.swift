@@ -74,7 +74,11 @@ extension WebGallery {
         let oldest = package.versions.map(\.record.created).min() ?? record.created
         let days = max(1, Int64(gallery.clock.now().timeIntervalSince(oldest) / 86_400))
         let average = downloads.total / days
-        let alerts = PackageAlerts.make(record: record, newerListed: newer, advisories: [], missingVersion: missing)
+        let advisories = try await gallery.advisories(affecting: record).map {
+            AdvisoryModel(url: $0.url, severity: Advisory.severityNames.indices.contains($0.severity)
+                ? Advisory.severityNames[$0.severity] : "unknown")
+        }
+        let alerts = PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing)
         let updated = record.lastEdited ?? record.published
         let idPath = PackageURLs.package(id: record.id)
         return PackagePageModel(

@@ -2,7 +2,7 @@ import Gallery
 import NuGetCore
 
 /// Builds the alert stack of a package version from the fields that exist today (gallery.md §1.3, items
-/// 5–14): vulnerability (from advisories, none recorded yet), deprecation, prerelease, SemVer 2.0.0 build
+/// 5–14): vulnerability (the advisories whose range contains the version), deprecation, prerelease, SemVer 2.0.0 build
 /// metadata, newer version available, unlisted, `minClientVersion`.
 enum PackageAlerts {
     static func make(
