@@ -173,6 +173,9 @@ struct WebPagesTests {
             #expect(affected.body.contains("Advisory (high)"))
             let fixed = try await server.get("/packages/Contoso.Json/2.0.0-beta.1")
             #expect(!fixed.body.contains("known vulnerability"))
+            // Search marks a package whose shown (latest) version is affected.
+            #expect(try await server.get("/packages?q=Contoso.Json&prerel=false").body.contains(">Vulnerable</span>"))
+            #expect(!(try await server.get("/packages?q=Contoso.Json").body.contains(">Vulnerable</span>")))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NuGetCore
 
 /// One known vulnerability of a range of versions of one package: what NuGetAudit reads from
 /// `VulnerabilityInfo/6.7.0` and what registration shows per version (protocol §11).
@@ -41,5 +42,13 @@ public struct Advisory: Sendable, Equatable, Codable, Hashable {
         if let index = severityNames.firstIndex(of: lower) { return index }
         if let number = Int(lower), (0...3).contains(number) { return number }
         return nil
+    }
+}
+
+extension Advisory {
+    /// Whether the advisory's affected range contains `version` (an unparsable range or version affects nothing).
+    public func affects(_ version: String) -> Bool {
+        guard let parsed = try? NuGetVersion(parsing: version), let range = try? VersionRange(parsing: versions) else { return false }
+        return range.contains(parsed)
     }
 }

@@ -73,10 +73,7 @@ extension PackageGallery {
     /// The advisories whose affected range contains `record`'s version, most severe ranges first (as
     /// registration lists them): what a package page warns about. One store read.
     public func advisories(affecting record: PackageVersionRecord) async throws -> [Advisory] {
-        guard let version = try? NuGetVersion(parsing: record.version) else { return [] }
-        let matching = try await store.advisories(ofLowerID: record.lowerID).filter {
-            (try? VersionRange(parsing: $0.versions))?.contains(version) == true
-        }
+        let matching = try await store.advisories(ofLowerID: record.lowerID).filter { $0.affects(record.version) }
         var seen = Set<String>()
         return matching.sorted(by: VulnerabilityRenderer.order).filter { seen.insert($0.url).inserted }
     }

@@ -58,10 +58,12 @@ struct PackageItemModel {
     let vulnerable: Bool
 
     init(hit: SearchHit) {
-        self.init(record: hit.latest, owners: hit.owners, verified: hit.verified, totalDownloads: hit.totalDownloads)
+        self.init(
+            record: hit.latest, owners: hit.owners, verified: hit.verified, totalDownloads: hit.totalDownloads,
+            vulnerable: hit.advisories.contains { $0.affects(hit.latest.version) })
     }
 
-    init(record: PackageVersionRecord, owners ownerNames: [String], verified: Bool, totalDownloads total: Int64) {
+    init(record: PackageVersionRecord, owners ownerNames: [String], verified: Bool, totalDownloads total: Int64, vulnerable: Bool = false) {
         id = record.id
         url = PackageURLs.package(id: record.id)
         iconURL = PackageURLs.icon(record)
@@ -81,7 +83,7 @@ struct PackageItemModel {
         let text = record.metadata.summary.flatMap { $0.isEmpty ? nil : $0 } ?? record.metadata.description
         description = Format.truncated(text, limit: 300)
         deprecated = record.deprecation != nil
-        vulnerable = false
+        self.vulnerable = vulnerable
     }
 }
 
