@@ -1,4 +1,5 @@
 import Foundation
+import NuGetCore
 import Gallery
 
 /// Writes V2 Atom feeds and entries (OData v2, WCF Data Services dialect; protocol §7, "Entry shape").
@@ -82,22 +83,6 @@ struct AtomWriter {
     /// A quote inside an OData string literal is doubled.
     static func literal(_ text: String) -> String { text.replacingOccurrences(of: "'", with: "''") }
 
-    /// XML text and attribute escaping; characters XML 1.0 cannot carry are dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML text and attribute escaping (NuGetCore's one XML escaper, apostrophes kept as the feed always wrote them).
+    static func escape(_ text: String) -> String { XMLText.escape(text, apostrophe: false) }
 }

@@ -5,13 +5,7 @@ extension SQLMetadataStore {
     public func addDownloads(_ counts: [PackageVersionKey: Int64], onDay day: Int64) async throws {
         guard !counts.isEmpty else { return }
         try await write { db in
-            // In key order, so two processes adding overlapping batches lock rows in the same order (no deadlock).
-            for (key, count) in counts.sorted(by: { ($0.key.lowerID, $0.key.lowerVersion) < ($1.key.lowerID, $1.key.lowerVersion) })
-            where count != 0 {
-                try await db.raw("""
-                    UPDATE package_versions SET downloads = downloads + \(bind: count)
-                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
-                    """).run()
+            try await Self.addDownloadTotals(counts, in: db) { key, count in
                 // Only for a version that exists (as the total's UPDATE); ON CONFLICT … DO UPDATE is the same
                 // SQL on SQLite (3.24+; the WHERE keeps its parser from reading ON as a join) and PostgreSQL.
                 try await db.raw("""

@@ -139,14 +139,23 @@ extension SQLMetadataStore {
     public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
         guard !counts.isEmpty else { return }
         try await write { db in
-            // In key order, so two processes adding overlapping batches lock rows in the same order (no deadlock).
-            for (key, count) in counts.sorted(by: { ($0.key.lowerID, $0.key.lowerVersion) < ($1.key.lowerID, $1.key.lowerVersion) })
-            where count != 0 {
-                try await db.raw("""
-                    UPDATE package_versions SET downloads = downloads + \(bind: count)
-                    WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
-                    """).run()
-            }
+            try await Self.addDownloadTotals(counts, in: db) { _, _ in }
+        }
+    }
+
+    /// Adds each count to its version's total, then runs `alsoFor` for it, inside the caller's transaction.
+    /// In key order, so two processes adding overlapping batches lock rows in the same order (no deadlock).
+    static func addDownloadTotals(
+        _ counts: [PackageVersionKey: Int64], in db: any SQLDatabase,
+        alsoFor: (PackageVersionKey, Int64) async throws -> Void
+    ) async throws {
+        for (key, count) in counts.sorted(by: { ($0.key.lowerID, $0.key.lowerVersion) < ($1.key.lowerID, $1.key.lowerVersion) })
+        where count != 0 {
+            try await db.raw("""
+                UPDATE package_versions SET downloads = downloads + \(bind: count)
+                WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
+                """).run()
+            try await alsoFor(key, count)
         }
     }
 

@@ -40,22 +40,6 @@ extension WebGallery {
         return xml + "</feed>\n"
     }
 
-    /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML content and attributes (NuGetCore's one XML escaper).
+    static func xml(_ text: String) -> String { XMLText.escape(text) }
 }
