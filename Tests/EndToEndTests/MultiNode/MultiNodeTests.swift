@@ -17,14 +17,19 @@ struct MultiNodeTests {
     func pushRace() async throws {
         try await withTestNodes(3) { nodes, galleries, env in
             let nupkg = try package("Race.Lib", "1.0.0").data()
-            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
                 for attempt in 0..<20 {
-                    group.addTask { try await nodes[attempt % 3].push(nupkg, apiKey: env.apiKey).status }
+                    group.addTask {
+                        let response = try await nodes[attempt % 3].push(nupkg, apiKey: env.apiKey)
+                        return (response.status, response.text)
+                    }
                 }
-                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+                return try await group.reduce(into: [(HTTPResponse.Status, String)]()) { $0.append($1) }
             }
-            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
-            #expect(statuses.filter { $0 == .conflict }.count == 19, "\(statuses)")
+            let statuses = answers.map(\.0)
+            let others = answers.filter { $0.0 != .created && $0.0 != .conflict }.map { "\($0.0) \($0.1)" }
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses) \(others)")
+            #expect(statuses.filter { $0 == .conflict }.count == 19, "\(statuses) \(others)")
             for (index, gallery) in galleries.enumerated() {
                 try await gallery.follower.poll()
                 #expect(try await nodes[index].json("/v3/flat/race.lib/index.json")["versions"]?.strings == ["1.0.0"], "node \(index)")
