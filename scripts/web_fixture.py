@@ -120,14 +120,18 @@ class PalletServer:
             self.port = probe.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
+        # bcrypt's cost 12 takes seconds a hash in a debug build; the browser tests do not measure it.
+        self.env = dict(os.environ, PALLET_PASSWORD_HASH_COST=os.environ.get("PALLET_PASSWORD_HASH_COST", "4"))
 
-    def admin(self, *args):
-        out = subprocess.run([self.binary, "admin", *args, "--data", self.data], check=True, capture_output=True, text=True)
+    def admin(self, *args, input=None):
+        out = subprocess.run([self.binary, "admin", *args, "--data", self.data], check=True, capture_output=True, text=True,
+                             input=input, env=self.env)
         return out.stdout.strip().splitlines()
 
     def start(self):
         self.admin("create-user", "alice", "--email", "alice@example.com")
         self.admin("create-user", "bob", "--email", "bob@example.com")
+        self.admin("create-user", "root", "--email", "root@example.com", "--admin", "--password-stdin", input="root-password-1\n")
         self.admin("create-org", "Contoso", "--admin", "alice")
         self.admin("add-member", "Contoso", "bob", "--role", "collaborator")
         self.key = self.admin("create-api-key", "--user", "alice")[-1]
@@ -138,7 +142,7 @@ class PalletServer:
         self.log = open(os.path.join(self.work, "serve.log"), "a")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--data", self.data, "--host", "127.0.0.1", "--port", str(self.port),
-             "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT)
+             "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
