@@ -184,6 +184,16 @@ def by_label(driver, label):
     return driver.find_element(By.ID, element.get_attribute("for"))
 
 
+def submit(driver, button):
+    """Clicks a form's button and waits for the next page (a click returns before the navigation ends)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
 def accounts(driver, server):
     """Register, sign out from the header menu, sign in by email and as the admin the CLI made."""
     from selenium.webdriver.common.by import By
@@ -192,24 +202,24 @@ def accounts(driver, server):
     by_label(driver, "Username").send_keys("dora")
     by_label(driver, "Email").send_keys("dora@example.com")
     by_label(driver, "Password").send_keys("dora-password-1")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Register']").click()
+    submit(driver, "Register")
     menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
     check("register: signed in, the header shows the name", len(menu) == 1 and menu[0].text == "dora",
           driver.page_source[:300])
     if not menu:
         return
-    menu[0].click()
+    driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").click()
     names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "details.account-menu li")]
     check("account menu items", names == ["API Keys", "Manage Packages", "Manage Organizations", "Account Settings", "Sign out"],
           str(names))
-    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    submit(driver, "Sign out")
     check("sign out: the header offers Sign in again", len(driver.find_elements(By.LINK_TEXT, "Sign in")) == 1)
     driver.get(server.base + "/packages/Contoso.Json")
-    driver.find_element(By.LINK_TEXT, "Sign in").click()
+    driver.get(driver.find_element(By.LINK_TEXT, "Sign in").get_attribute("href"))
     check("sign in page has the forgot-password link", len(driver.find_elements(By.LINK_TEXT, "Forgot your password?")) == 1)
     by_label(driver, "Username or email").send_keys("dora@example.com")
     by_label(driver, "Password").send_keys("dora-password-1")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    submit(driver, "Sign in")
     check("sign in by email returns to the page it started from",
           driver.current_url == server.base + "/packages/Contoso.Json"
           and driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").text == "dora", driver.current_url)
@@ -217,10 +227,10 @@ def accounts(driver, server):
     driver.get(server.base + "/users/account/LogOn")
     by_label(driver, "Username or email").send_keys("root")
     by_label(driver, "Password").send_keys("wrong-password")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    submit(driver, "Sign in")
     check("a wrong password is refused with a sentence", "do not match an account" in driver.page_source)
     by_label(driver, "Password").send_keys("root-password-1")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    submit(driver, "Sign in")
     check("the admin from `create-user --password-stdin` signs in",
           driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").text == "root")
     # Create a key on the page, then push with it over the NuGet API.
@@ -229,7 +239,7 @@ def accounts(driver, server):
     by_label(driver, "Glob pattern").send_keys("Browser.*")
     check("Push new packages and package versions is the default",
           by_label(driver, "Push").is_selected() and by_label(driver, "Push new packages and package versions").is_selected())
-    driver.find_element(By.XPATH, "//button[normalize-space()='Create']").click()
+    submit(driver, "Create")
     secrets = driver.find_elements(By.ID, "new-api-key")
     secret = secrets[0].text if secrets else ""
     check("the new key is shown once", secret.startswith("pallet_"), driver.page_source[:300])

@@ -38,7 +38,7 @@ struct APIKeyPagesTests {
                 ("push-new", "Push new packages and package versions"), ("push-versions", "Push only new package versions"),
                 ("scope-unlist", "Unlist package"), ("glob", "Glob pattern"),
             ] {
-                #expect(page.body.contains(#"<label for="\#(id)">\#(label)</label>"#), "\(label)")
+                #expect(page.body.contains(#"for="\#(id)">\#(label)</label>"#), "\(label)")
                 #expect(page.body.contains(#"id="\#(id)""#))
             }
             #expect(page.body.contains(">Create</button>"))

@@ -281,15 +281,15 @@ extension Assets {
     .field-group { border: 1px solid var(--border); border-radius: 8px; padding: 10px 16px 4px; margin: 0 0 16px; }
     .field-group legend { font-weight: 600; padding: 0 6px; }
     .check { margin: 0 0 10px; }
-    .sub-choices { margin-left: 26px; }
+    .sub-choices { margin: 0 0 0 26px; padding: 0; border: 0; }
     .package-checks { list-style: none; padding: 0; margin: 0 0 10px; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; }
     .package-checks label { overflow-wrap: anywhere; }
     .secret-line code { overflow-wrap: anywhere; font-size: .95rem; }
     .key-list { list-style: none; padding: 0; margin: 0; }
     .key-item { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 14px 18px; margin: 0 0 12px; box-shadow: var(--shadow); }
     .key-item h3 { margin: 0 0 6px; overflow-wrap: anywhere; }
-    .key-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 6px 18px; margin: 0 0 10px; }
-    .key-facts dt { color: var(--muted); font-size: .85rem; }
+    .key-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 16px; margin: 0 0 10px; }
+    .key-facts dt { color: var(--muted); }
     .key-facts dd { margin: 0; overflow-wrap: anywhere; }
     .key-actions { display: flex; gap: 8px; flex-wrap: wrap; }
     .key-actions form { margin: 0; }

@@ -79,10 +79,11 @@ extension Templates {
           <fieldset class="field-group">
             <legend>Select scopes</legend>
             <p class="check"><input id="scope-push" name="Push" type="checkbox" value="on" checked> <label for="scope-push">Push</label></p>
-            <div class="sub-choices">
+            <fieldset class="sub-choices">
+              <legend class="visually-hidden">What Push allows</legend>
               <p class="check"><input id="push-new" name="PushKind" type="radio" value="push" checked> <label for="push-new">Push new packages and package versions</label></p>
               <p class="check"><input id="push-versions" name="PushKind" type="radio" value="push-versions"> <label for="push-versions">Push only new package versions</label></p>
-            </div>
+            </fieldset>
             <p class="check"><input id="scope-unlist" name="Unlist" type="checkbox" value="on"> <label for="scope-unlist">Unlist package</label></p>
           </fieldset>
           <fieldset class="field-group">
@@ -109,11 +110,11 @@ extension Templates {
           <li class="key-item">
             <h3>{{name}}</h3>
             <dl class="key-facts">
-              <div><dt>Status</dt><dd>{{status}}</dd></div>
-              <div><dt>Expires</dt><dd>{{expires}}</dd></div>
-              <div><dt>Package owner</dt><dd>{{owner}}</dd></div>
-              <div><dt>Scopes</dt><dd>{{scopes}}</dd></div>
-              <div><dt>Packages</dt><dd>{{packages}}</dd></div>
+              <dt>Status</dt><dd>{{status}}</dd>
+              <dt>Expires</dt><dd>{{expires}}</dd>
+              <dt>Package owner</dt><dd>{{owner}}</dd>
+              <dt>Scopes</dt><dd>{{scopes}}</dd>
+              <dt>Packages</dt><dd>{{packages}}</dd>
             </dl>
             {{#active}}
             <div class="key-actions">
