@@ -194,6 +194,34 @@ def submit(driver, button):
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
+def confirm_and_push(driver, server):
+    """dora confirms her email by the mailed link (read from aiosmtpd), creates a key and pushes with it."""
+    import re
+    from selenium.webdriver.common.by import By
+    if server.smtp is None:
+        check("aiosmtpd catches the confirmation mail", os.environ.get("PALLET_REQUIRE_BROWSER") != "1",
+              "aiosmtpd is not installed (pip install aiosmtpd)")
+        return
+    mail = server.mail_to("dora@example.com")
+    link = re.search(r"https?://\S+/account/Confirm\?token=[A-Za-z0-9_-]+", mail or "")
+    check("register mails a confirmation link", link is not None, (mail or "no mail")[:300])
+    if not link:
+        return
+    driver.get(link.group(0))
+    check("the mailed link confirms the email", "Your email address is confirmed" in driver.page_source)
+    driver.get(server.base + "/account/apikeys")
+    by_label(driver, "Key name").send_keys("dora-ci")
+    by_label(driver, "Glob pattern").send_keys("Dora.*")
+    submit(driver, "Create")
+    secrets = driver.find_elements(By.ID, "new-api-key")
+    secret = secrets[0].text if secrets else ""
+    check("dora's new key is shown once", secret.startswith("pallet_"), driver.page_source[:300])
+    if secret:
+        server.push(fixture.nupkg("Dora.Pushed", "1.0.0"), key=secret)
+        check("register → confirm → key → push: the package page shows it",
+              server.wait_for("/packages/Dora.Pushed", "Dora.Pushed"))
+
+
 def accounts(driver, server):
     """Register, sign out from the header menu, sign in by email and as the admin the CLI made."""
     from selenium.webdriver.common.by import By
@@ -212,6 +240,9 @@ def accounts(driver, server):
     names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "details.account-menu li")]
     check("account menu items", names == ["API Keys", "Manage Packages", "Manage Organizations", "Account Settings", "Sign out"],
           str(names))
+    confirm_and_push(driver, server)
+    driver.get(server.base + "/")
+    driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").click()
     submit(driver, "Sign out")
     check("sign out: the header offers Sign in again", len(driver.find_elements(By.LINK_TEXT, "Sign in")) == 1)
     driver.get(server.base + "/packages/Contoso.Json")

@@ -69,4 +69,33 @@ extension SQLMetadataStore {
             try await db.raw("DELETE FROM web_sessions WHERE user_key = \(bind: userKey)").run()
         }
     }
+
+    public func saveAccountToken(_ token: AccountToken) async throws {
+        try await write { db in
+            try await db.raw("""
+                DELETE FROM account_tokens WHERE user_key = \(bind: token.userKey) AND purpose = \(bind: token.purpose)
+                """).run()
+            try await db.raw("""
+                INSERT INTO account_tokens (token_hash, user_key, purpose, expires)
+                VALUES (\(bind: token.tokenHash), \(bind: token.userKey), \(bind: token.purpose),
+                    \(bind: StoreDate.microseconds(token.expires)))
+                """).run()
+        }
+    }
+
+    public func takeAccountToken(tokenHash: String, purpose: String) async throws -> AccountToken? {
+        try await write { db in
+            let token = try await db.raw("""
+                SELECT * FROM account_tokens WHERE token_hash = \(bind: tokenHash) AND purpose = \(bind: purpose)
+                """).first().map {
+                AccountToken(
+                    tokenHash: try $0.decode(column: "token_hash", as: String.self),
+                    userKey: try $0.decode(column: "user_key", as: Int64.self),
+                    purpose: try $0.decode(column: "purpose", as: String.self),
+                    expires: StoreDate.date(try $0.decode(column: "expires", as: Int64.self)))
+            }
+            try await db.raw("DELETE FROM account_tokens WHERE token_hash = \(bind: tokenHash)").run()
+            return token
+        }
+    }
 }

@@ -242,6 +242,15 @@ enum SQLSchema {
                 )
                 """,
                 "CREATE INDEX web_sessions_user_key ON web_sessions (user_key)",
+                """
+                CREATE TABLE account_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    purpose TEXT NOT NULL,
+                    expires \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX account_tokens_user_key ON account_tokens (user_key)",
             ]
         },
     ]

@@ -40,4 +40,18 @@ extension InMemoryMetadataStore {
     public func deleteWebSessions(userKey: Int64) async throws {
         try write { state in state.webSessions = state.webSessions.filter { $0.value.userKey != userKey } }
     }
+
+    public func saveAccountToken(_ token: AccountToken) async throws {
+        try write { state in
+            state.accountTokens = state.accountTokens.filter { $0.value.userKey != token.userKey || $0.value.purpose != token.purpose }
+            state.accountTokens[token.tokenHash] = token
+        }
+    }
+
+    public func takeAccountToken(tokenHash: String, purpose: String) async throws -> AccountToken? {
+        try write { state in
+            guard let token = state.accountTokens.removeValue(forKey: tokenHash) else { return nil }
+            return token.purpose == purpose ? token : nil
+        }
+    }
 }

@@ -84,6 +84,7 @@ struct InMemoryState: Sendable {
     /// Passwords and email marks by user key, web sessions by id hash (`WebAccountStore`).
     var credentials: [Int64: UserCredentials] = [:]
     var webSessions: [String: WebSessionRecord] = [:]
+    var accountTokens: [String: AccountToken] = [:]
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

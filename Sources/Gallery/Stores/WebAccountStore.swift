@@ -34,6 +34,22 @@ public struct WebSessionRecord: Sendable, Equatable {
     }
 }
 
+/// A single-use token mailed in a link (email confirmation, password reset): only its hash is stored.
+public struct AccountToken: Sendable, Equatable {
+    public let tokenHash: String
+    public let userKey: Int64
+    /// What the token allows: `confirm-email` or `reset-password`.
+    public let purpose: String
+    public let expires: Date
+
+    public init(tokenHash: String, userKey: Int64, purpose: String, expires: Date) {
+        self.tokenHash = tokenHash
+        self.userKey = userKey
+        self.purpose = purpose
+        self.expires = expires
+    }
+}
+
 /// Passwords, email confirmation and web sessions (schema step 8). Kept in the metadata store so any node
 /// serves any request.
 public protocol WebAccountStore: Sendable {
@@ -51,4 +67,8 @@ public protocol WebAccountStore: Sendable {
     func deleteWebSession(idHash: String, audit: [AuditEvent]) async throws
     /// Deletes every session of an account (password change, account deletion).
     func deleteWebSessions(userKey: Int64) async throws
+    /// Stores a mailed token, replacing the account's earlier tokens of the same purpose.
+    func saveAccountToken(_ token: AccountToken) async throws
+    /// Deletes the token and returns it when it exists with this purpose (expired ones too: the caller judges).
+    func takeAccountToken(tokenHash: String, purpose: String) async throws -> AccountToken?
 }

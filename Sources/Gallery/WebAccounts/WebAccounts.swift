@@ -26,14 +26,21 @@ public struct WebAccounts: Sendable {
     let authorizer: Authorizer
     let audit: AuditLog
     let throttle: SignInThrottle
+    let mailer: (any Mailer)?
+    let baseURL: String
+    let logger: Logger
     /// How long a session lives after sign-in.
     public let sessionLifetime: TimeInterval
 
     public init(
         store: any MetadataStore, clock: any GalleryClock, hasher: any PasswordHasher,
         sessionLifetime: TimeInterval = 14 * 86_400, throttle: SignInThrottle = SignInThrottle(),
+        mailer: (any Mailer)? = nil, baseURL: String = "",
         logger: Logger = Logger(label: "pallet.web-accounts")
     ) {
+        self.mailer = mailer
+        self.baseURL = baseURL
+        self.logger = logger
         self.store = store
         self.clock = clock
         self.hasher = hasher
@@ -58,6 +65,46 @@ public struct WebAccounts: Sendable {
             user: User(key: 0, name: name, email: email, isSiteAdmin: false, created: clock.now()), credential: .webSession)
         let user = try await accounts.createAccount(name: name, email: email, kind: .user, isSiteAdmin: false, by: applicant)
         try await store.saveCredentials(UserCredentials(userKey: user.key, passwordHash: hash, emailConfirmed: false), audit: [])
+        await sendConfirmation(to: user)
+        return user
+    }
+
+    /// Mails a link confirming the account's email (valid 24 hours; a new mail replaces the earlier link).
+    /// A mail that fails is logged: the account exists, and the person can ask for another one.
+    public func sendConfirmation(to user: User) async {
+        guard let mailer else { return }
+        let token = Self.randomToken()
+        do {
+            try await store.saveAccountToken(AccountToken(
+                tokenHash: Self.sha256(token), userKey: user.key, purpose: "confirm-email",
+                expires: clock.now().addingTimeInterval(86_400)))
+            try await mailer.send(MailMessage(
+                to: [user.email], subject: "Confirm your email address",
+                body: """
+                    Hello \(user.name),
+
+                    Open this link within 24 hours to confirm your email address:
+
+                    \(baseURL)/account/Confirm?token=\(token)
+
+                    Until you do, you cannot create API keys or push packages.
+                    If you did not register, ignore this mail.
+                    """))
+        } catch {
+            logger.warning("confirmation mail failed", metadata: ["user": "\(user.name)", "error": "\(error)"])
+        }
+    }
+
+    /// Confirms an email by the mailed link's token (single use). Returns the account, or nil for an unknown,
+    /// used or expired link.
+    public func confirmEmail(token: String) async throws -> User? {
+        guard token.count <= 200, let stored = try await store.takeAccountToken(tokenHash: Self.sha256(token), purpose: "confirm-email"),
+              stored.expires > clock.now(), let user = try await store.user(key: stored.userKey), !user.isDeleted,
+              var credentials = try await store.credentials(userKey: user.key)
+        else { return nil }
+        credentials.emailConfirmed = true
+        let actor = Principal(user: user, credential: .webSession)
+        try await store.saveCredentials(credentials, audit: [audit.entry(actor, "email.confirmed", target: "user \(user.name)")])
         return user
     }
 

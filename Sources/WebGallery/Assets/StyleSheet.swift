@@ -271,16 +271,17 @@ extension Assets {
     .narrow { max-width: 520px; }
     .account-page { padding-top: 32px; padding-bottom: 48px; }
     .account-form { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 20px 22px; box-shadow: var(--shadow); }
-    .field { display: flex; flex-direction: column; gap: 4px; margin: 0 0 16px; }
-    .field label { font-weight: 600; }
-    .field input, .field select { font: inherit; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
-    .field input:focus-visible, .field select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .form-field { display: flex; flex-direction: column; gap: 4px; margin: 0 0 16px; }
+    .form-field label { font-weight: 600; }
+    .form-field input, .form-field select { font: inherit; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
+    .form-field input:focus-visible, .form-field select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
     .help { color: var(--muted); font-size: .88rem; }
     .form-error { color: var(--danger); background: var(--danger-soft); border: 1px solid var(--danger); border-radius: 8px; padding: 10px 14px; }
     .account-section { margin-top: 28px; }
     .field-group { border: 1px solid var(--border); border-radius: 8px; padding: 10px 16px 4px; margin: 0 0 16px; }
     .field-group legend { font-weight: 600; padding: 0 6px; }
-    .check { margin: 0 0 10px; }
+    .form-check { display: flex; align-items: center; gap: 8px; margin: 0 0 10px; }
+    .form-check input { width: 18px; height: 18px; accent-color: var(--accent); flex: none; }
     .sub-choices { margin: 0 0 0 26px; padding: 0; border: 0; }
     .package-checks { list-style: none; padding: 0; margin: 0 0 10px; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; }
     .package-checks label { overflow-wrap: anywhere; }

@@ -50,6 +50,19 @@ extension WebRoutes {
                     web.registerPage(username: name, email: email, error: error.message), status: .badRequest, request: request)
             }
         }
+        // The mailed confirmation link (a GET, as mail clients open it; the token is single-use).
+        router.get("/account/Confirm") { request, _ -> Response in
+            let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+            guard let user = try await web.accounts.confirmEmail(token: token) else {
+                return HTMLResponse.page(web.messagePage(
+                    title: "Confirmation failed", heading: "This link does not work",
+                    message: "The confirmation link is unknown, was used already, or is more than 24 hours old."),
+                    status: .badRequest, request: request)
+            }
+            return HTMLResponse.page(web.messagePage(
+                title: "Email confirmed", heading: "Your email address is confirmed",
+                message: "Thank you, \(user.name). You can now create API keys and push packages."), request: request)
+        }
         router.post("/users/account/LogOff") { request, _ -> Response in
             let form = try await WebForm.read(request)
             guard form.isTrusted(request) else { return Self.formRefused(web, request: request) }

@@ -10,6 +10,13 @@ struct ErrorPageModel {
 
 extension WebGallery {
     /// The HTML 404 page; `query` pre-fills the search box (the id the visitor was looking for).
+    /// A short page with one heading and one sentence (confirmations).
+    func messagePage(title: String, heading: String, message: String) -> String {
+        var layout = layout(title)
+        layout.noIndex = true
+        return render(ErrorPageModel(layout: layout, code: "", heading: heading, message: message, query: nil), "error")
+    }
+
     /// A form posted without its token or from another site (403).
     func formRefusedPage() -> String {
         var layout = layout("Form refused")

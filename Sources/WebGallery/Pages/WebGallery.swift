@@ -21,12 +21,13 @@ public final class WebGallery: Sendable {
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
-        throttle: SignInThrottle = SignInThrottle()
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil
     ) {
         self.gallery = gallery
         self.siteName = siteName
         accounts = WebAccounts(
-            store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle)
+            store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
+            mailer: mailer, baseURL: gallery.urls.base)
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
         templates = Self.makeLibrary()
     }

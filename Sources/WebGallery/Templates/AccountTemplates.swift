@@ -9,9 +9,9 @@ extension Templates {
       <form class="account-form" method="post" action="/users/account/LogOn">
         <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
         <input type="hidden" name="ReturnUrl" value="{{returnURL}}">
-        <p class="field"><label for="login">Username or email</label>
+        <p class="form-field"><label for="login">Username or email</label>
           <input id="login" name="UserNameOrEmail" type="text" autocomplete="username" required value="{{login}}" autofocus></p>
-        <p class="field"><label for="password">Password</label>
+        <p class="form-field"><label for="password">Password</label>
           <input id="password" name="Password" type="password" autocomplete="current-password" required></p>
         <p><button type="submit" class="button button-primary">Sign in</button></p>
       </form>
@@ -31,12 +31,12 @@ extension Templates {
       {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
       <form class="account-form" method="post" action="/users/account/Register">
         <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
-        <p class="field"><label for="username">Username</label>
+        <p class="form-field"><label for="username">Username</label>
           <input id="username" name="Username" type="text" autocomplete="username" required maxlength="64" value="{{username}}" aria-describedby="username-help">
           <span id="username-help" class="help">Letters, digits, '.', '-' or '_'; 64 at most. It can never change.</span></p>
-        <p class="field"><label for="email">Email</label>
+        <p class="form-field"><label for="email">Email</label>
           <input id="email" name="EmailAddress" type="email" autocomplete="email" required value="{{email}}"></p>
-        <p class="field"><label for="password">Password</label>
+        <p class="form-field"><label for="password">Password</label>
           <input id="password" name="Password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-help">
           <span id="password-help" class="help">At least 8 characters.</span></p>
         <p><button type="submit" class="button button-primary">Register</button></p>
@@ -70,30 +70,30 @@ extension Templates {
         {{#confirmed}}
         <form class="account-form" method="post" action="/account/apikeys">
           <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
-          <p class="field"><label for="key-name">Key name</label>
+          <p class="form-field"><label for="key-name">Key name</label>
             <input id="key-name" name="Name" type="text" required maxlength="100"></p>
-          <p class="field"><label for="expires">Expires in</label>
+          <p class="form-field"><label for="expires">Expires in</label>
             <select id="expires" name="ExpiresInDays">{{#expiries}}<option value="{{days}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/expiries}}</select></p>
-          <p class="field"><label for="owner">Package owner</label>
+          <p class="form-field"><label for="owner">Package owner</label>
             <select id="owner" name="Owner">{{#owners}}<option value="{{.}}">{{.}}</option>{{/owners}}</select></p>
           <fieldset class="field-group">
             <legend>Select scopes</legend>
-            <p class="check"><input id="scope-push" name="Push" type="checkbox" value="on" checked> <label for="scope-push">Push</label></p>
+            <p class="form-check"><input id="scope-push" name="Push" type="checkbox" value="on" checked> <label for="scope-push">Push</label></p>
             <fieldset class="sub-choices">
               <legend class="visually-hidden">What Push allows</legend>
-              <p class="check"><input id="push-new" name="PushKind" type="radio" value="push" checked> <label for="push-new">Push new packages and package versions</label></p>
-              <p class="check"><input id="push-versions" name="PushKind" type="radio" value="push-versions"> <label for="push-versions">Push only new package versions</label></p>
+              <p class="form-check"><input id="push-new" name="PushKind" type="radio" value="push" checked> <label for="push-new">Push new packages and package versions</label></p>
+              <p class="form-check"><input id="push-versions" name="PushKind" type="radio" value="push-versions"> <label for="push-versions">Push only new package versions</label></p>
             </fieldset>
-            <p class="check"><input id="scope-unlist" name="Unlist" type="checkbox" value="on"> <label for="scope-unlist">Unlist package</label></p>
+            <p class="form-check"><input id="scope-unlist" name="Unlist" type="checkbox" value="on"> <label for="scope-unlist">Unlist package</label></p>
           </fieldset>
           <fieldset class="field-group">
             <legend>Select packages</legend>
-            <p class="field"><label for="glob">Glob pattern</label>
+            <p class="form-field"><label for="glob">Glob pattern</label>
               <input id="glob" name="GlobPattern" type="text" aria-describedby="glob-help">
               <span id="glob-help" class="help">For example <code>Contoso.*</code>; '*' matches any characters. Leave empty and tick no package for every package of the owner.</span></p>
             {{#hasPackages}}
             <ul class="package-checks">
-              {{#packages}}<li class="check"><input id="{{domID}}" name="PackageIds" type="checkbox" value="{{id}}"> <label for="{{domID}}">{{id}}</label></li>{{/packages}}
+              {{#packages}}<li class="form-check"><input id="{{domID}}" name="PackageIds" type="checkbox" value="{{id}}"> <label for="{{domID}}">{{id}}</label></li>{{/packages}}
             </ul>
             {{/hasPackages}}
           </fieldset>

@@ -9,6 +9,38 @@ struct PlainTestHasher: PasswordHasher {
     func verify(_ password: String, hash: String) -> Bool { hash == self.hash(password) }
 }
 
+/// Keeps every message instead of sending it.
+final class CapturingMailer: Mailer, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent: [MailMessage] = []
+    var summary: String { "capture" }
+    func send(_ message: MailMessage) async throws { lock.withLock { sent.append(message) } }
+    var messages: [MailMessage] { lock.withLock { sent } }
+}
+
+@Suite("web accounts: email confirmation by mailed link")
+struct EmailConfirmationTests {
+    @Test("register mails a single-use link valid 24 hours; it confirms the email once")
+    func confirm() async throws {
+        let clock = TestClock(), store = InMemoryMetadataStore(clock: clock), mailer = CapturingMailer()
+        let accounts = WebAccounts(store: store, clock: clock, hasher: PlainTestHasher(), mailer: mailer, baseURL: "https://feed.example")
+        let user = try await accounts.register(name: "jo", email: "jo@example.com", password: "password1")
+        let mail = try #require(mailer.messages.first)
+        #expect(mail.to == ["jo@example.com"] && mail.subject == "Confirm your email address")
+        let token = try #require(mail.body.firstMatch(of: /https:\/\/feed\.example\/account\/Confirm\?token=([A-Za-z0-9_\-]+)/)).output.1
+        #expect(try await accounts.confirmEmail(token: "nope") == nil)
+        #expect(try await accounts.confirmEmail(token: String(token))?.key == user.key)
+        #expect(try await accounts.isEmailConfirmed(user))
+        #expect(try await accounts.confirmEmail(token: String(token)) == nil, "single use")
+        // A link older than 24 hours no longer works.
+        let late = try await accounts.register(name: "kim", email: "kim@example.com", password: "password1")
+        let lateToken = try #require(mailer.messages.last?.body.firstMatch(of: /token=([A-Za-z0-9_\-]+)/)).output.1
+        clock.advance(by: 86_401)
+        #expect(try await accounts.confirmEmail(token: String(lateToken)) == nil)
+        #expect(!(try await accounts.isEmailConfirmed(late)))
+    }
+}
+
 @Suite("web accounts: register, sign in, sessions, throttling")
 struct WebAccountsTests {
     let clock = TestClock()
