@@ -36,7 +36,11 @@ def sign_in(driver, server, name, password):
     driver.get(server.base + "/users/account/LogOn")
     driver.find_element(By.ID, "login").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
 def main():
