@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Pure NuGet knowledge: ids, versions, ranges, frameworks, nuspec, nupkg. No network, no database.
@@ -155,10 +156,11 @@ let package = Package(
         .target(
             name: "WebGallery",
             dependencies: [
-                "Gallery", "NuGetCore", "CCmarkGFM",
+                "Gallery", "NuGetCore", "CCmarkGFM", "HTTPPlumbing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -193,7 +195,7 @@ let package = Package(
         .executableTarget(
             name: "Pallet",
             dependencies: [
-                "PalletApp", "Gallery", "NuGetCore",
+                "PalletApp", "Gallery", "NuGetCore", "WebGallery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

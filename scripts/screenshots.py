@@ -22,8 +22,25 @@ PAGES = {
     "profile": "/profiles/Contoso",
     "stats": "/stats",
     "404": "/packages/No.Such.Package",
+    "sign-in": "/users/account/LogOn",
+    "register": "/users/account/Register",
+    # After signing in as root (the fixture's admin with a password): the header menu and the keys page.
+    "api-keys": "/account/apikeys",
 }
+SIGNED_IN = {"api-keys"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def sign_in(driver, server, name, password):
+    from selenium.webdriver.common.by import By
+    driver.get(server.base + "/users/account/LogOn")
+    driver.find_element(By.ID, "login").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
 def main():
@@ -42,6 +59,8 @@ def main():
                 driver = fixture.chrome(width, height, dark=theme == "dark")
                 try:
                     for name, path in PAGES.items():
+                        if name in SIGNED_IN and not driver.get_cookie("pallet_session"):
+                            sign_in(driver, server, "root", "root-password-1")
                         driver.get(server.base + path)
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")

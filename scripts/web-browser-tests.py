@@ -59,7 +59,11 @@ PAGES = {
     "stats": "/stats",
     "not found": "/packages/No.Such.Package",
     "hostile": "/packages/Hostile.Package",
+    "sign in": "/users/account/LogOn",
+    "register": "/users/account/Register",
 }
+# Pages only a signed-in person sees (axe-checked while root is signed in).
+SIGNED_IN_PAGES = {"api keys": "/account/apikeys"}
 
 
 def page_basics(driver, server, name, path):
@@ -173,6 +177,115 @@ def content(server):
     check("atom feed lists versions", status == 200 and body.count("<entry>") == 4)
 
 
+def by_label(driver, label):
+    """The control a visible label names (`<label for>`), as a test outside the project finds it."""
+    from selenium.webdriver.common.by import By
+    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
+    return driver.find_element(By.ID, element.get_attribute("for"))
+
+
+def submit(driver, button):
+    """Clicks a form's button and waits for the next page (a click returns before the navigation ends)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
+def confirm_and_push(driver, server):
+    """dora confirms her email by the mailed link (read from aiosmtpd), creates a key and pushes with it."""
+    import re
+    from selenium.webdriver.common.by import By
+    if server.smtp is None:
+        check("aiosmtpd catches the confirmation mail", os.environ.get("PALLET_REQUIRE_BROWSER") != "1",
+              "aiosmtpd is not installed (pip install aiosmtpd)")
+        return
+    mail = server.mail_to("dora@example.com")
+    link = re.search(r"https?://\S+/account/Confirm\?token=[A-Za-z0-9_-]+", mail or "")
+    check("register mails a confirmation link", link is not None, (mail or "no mail")[:300])
+    if not link:
+        return
+    driver.get(link.group(0))
+    check("the mailed link confirms the email", "Your email address is confirmed" in driver.page_source)
+    driver.get(server.base + "/account/apikeys")
+    by_label(driver, "Key name").send_keys("dora-ci")
+    by_label(driver, "Glob pattern").send_keys("Dora.*")
+    submit(driver, "Create")
+    secrets = driver.find_elements(By.ID, "new-api-key")
+    secret = secrets[0].text if secrets else ""
+    check("dora's new key is shown once", secret.startswith("pallet_"), driver.page_source[:300])
+    if secret:
+        server.push(fixture.nupkg("Dora.Pushed", "1.0.0"), key=secret)
+        check("register → confirm → key → push: the package page shows it",
+              server.wait_for("/packages/Dora.Pushed", "Dora.Pushed"))
+
+
+def accounts(driver, server):
+    """Register, sign out from the header menu, sign in by email and as the admin the CLI made."""
+    from selenium.webdriver.common.by import By
+    driver.delete_all_cookies()
+    driver.get(server.base + "/users/account/Register")
+    by_label(driver, "Username").send_keys("dora")
+    by_label(driver, "Email").send_keys("dora@example.com")
+    by_label(driver, "Password").send_keys("dora-password-1")
+    submit(driver, "Register")
+    menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
+    check("register: signed in, the header shows the name", len(menu) == 1 and menu[0].text == "dora",
+          driver.page_source[:300])
+    if not menu:
+        return
+    driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").click()
+    names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "details.account-menu li")]
+    check("account menu items", names == ["API Keys", "Manage Packages", "Manage Organizations", "Account Settings", "Sign out"],
+          str(names))
+    confirm_and_push(driver, server)
+    driver.get(server.base + "/")
+    driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").click()
+    submit(driver, "Sign out")
+    check("sign out: the header offers Sign in again", len(driver.find_elements(By.LINK_TEXT, "Sign in")) == 1)
+    driver.get(server.base + "/packages/Contoso.Json")
+    driver.get(driver.find_element(By.LINK_TEXT, "Sign in").get_attribute("href"))
+    check("sign in page has the forgot-password link", len(driver.find_elements(By.LINK_TEXT, "Forgot your password?")) == 1)
+    by_label(driver, "Username or email").send_keys("dora@example.com")
+    by_label(driver, "Password").send_keys("dora-password-1")
+    submit(driver, "Sign in")
+    check("sign in by email returns to the page it started from",
+          driver.current_url == server.base + "/packages/Contoso.Json"
+          and driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").text == "dora", driver.current_url)
+    driver.delete_all_cookies()
+    driver.get(server.base + "/users/account/LogOn")
+    by_label(driver, "Username or email").send_keys("root")
+    by_label(driver, "Password").send_keys("wrong-password")
+    submit(driver, "Sign in")
+    check("a wrong password is refused with a sentence", "do not match an account" in driver.page_source)
+    by_label(driver, "Password").send_keys("root-password-1")
+    submit(driver, "Sign in")
+    check("the admin from `create-user --password-stdin` signs in",
+          driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").text == "root")
+    # Create a key on the page, then push with it over the NuGet API.
+    driver.get(server.base + "/account/apikeys")
+    by_label(driver, "Key name").send_keys("browser")
+    by_label(driver, "Glob pattern").send_keys("Browser.*")
+    check("Push new packages and package versions is the default",
+          by_label(driver, "Push").is_selected() and by_label(driver, "Push new packages and package versions").is_selected())
+    submit(driver, "Create")
+    secrets = driver.find_elements(By.ID, "new-api-key")
+    secret = secrets[0].text if secrets else ""
+    check("the new key is shown once", secret.startswith("pallet_"), driver.page_source[:300])
+    if secret:
+        server.push(fixture.nupkg("Browser.Pushed", "1.0.0"), key=secret)
+        check("the key made on the page pushes; the package page shows it",
+              server.wait_for("/packages/Browser.Pushed", "Browser.Pushed"))
+        driver.get(server.base + "/account/apikeys")
+        check("the secret is not shown again", secret not in driver.page_source)
+    for name, path in SIGNED_IN_PAGES.items():
+        axe_check(driver, server, name + " (signed in)", path)
+    axe_check(driver, server, "home (signed in)", "/")
+    driver.delete_all_cookies()
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__)
@@ -193,6 +306,7 @@ def main():
         package_page(light, server)
         keyboard_tabs(light, server)
         hostile(light, server)
+        accounts(light, server)
         for name, path in PAGES.items():
             axe_check(light, server, name + " (light)", path)
         dark = fixture.chrome(dark=True)

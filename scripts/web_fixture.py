@@ -120,14 +120,36 @@ class PalletServer:
             self.port = probe.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
+        # bcrypt's cost 12 takes seconds a hash in a debug build; the browser tests do not measure it.
+        self.env = dict(os.environ, PALLET_PASSWORD_HASH_COST=os.environ.get("PALLET_PASSWORD_HASH_COST", "4"))
+        # A real SMTP server (aiosmtpd) catching the gallery's mail, when installed.
+        self.mails, self.smtp = [], None
+        try:
+            from aiosmtpd.controller import Controller
 
-    def admin(self, *args):
-        out = subprocess.run([self.binary, "admin", *args, "--data", self.data], check=True, capture_output=True, text=True)
+            class Catch:
+                async def handle_DATA(inner, server, session, envelope):
+                    self.mails.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
+                    return "250 OK"
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                smtp_port = probe.getsockname()[1]
+            self.smtp = Controller(Catch(), hostname="127.0.0.1", port=smtp_port)
+            self.smtp.start()
+            self.env.update(PALLET_MAIL_HOST="127.0.0.1", PALLET_MAIL_PORT=str(smtp_port), PALLET_MAIL_SECURITY="none",
+                            PALLET_MAIL_FROM="pallet@pallet.test")
+        except ImportError:
+            pass
+
+    def admin(self, *args, input=None):
+        out = subprocess.run([self.binary, "admin", *args, "--data", self.data], check=True, capture_output=True, text=True,
+                             input=input, env=self.env)
         return out.stdout.strip().splitlines()
 
     def start(self):
         self.admin("create-user", "alice", "--email", "alice@example.com")
         self.admin("create-user", "bob", "--email", "bob@example.com")
+        self.admin("create-user", "root", "--email", "root@example.com", "--admin", "--password-stdin", input="root-password-1\n")
         self.admin("create-org", "Contoso", "--admin", "alice")
         self.admin("add-member", "Contoso", "bob", "--role", "collaborator")
         self.key = self.admin("create-api-key", "--user", "alice")[-1]
@@ -138,7 +160,7 @@ class PalletServer:
         self.log = open(os.path.join(self.work, "serve.log"), "a")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--data", self.data, "--host", "127.0.0.1", "--port", str(self.port),
-             "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT)
+             "--base-url", self.base], stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -165,6 +187,16 @@ class PalletServer:
         lower = f"{id.lower()}/{version.lower()}/{id.lower()}.{version.lower()}.nupkg"
         for _ in range(times):
             urllib.request.urlopen(f"{self.base}/v3/flat/{lower}", timeout=10).read()
+
+    def mail_to(self, address, seconds=10):
+        """The body of the latest mail to `address` (quoted-printable soft breaks undone), or None."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for recipients, content in reversed(self.mails):
+                if address in recipients:
+                    return content.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
+            time.sleep(0.1)
+        return None
 
     def get(self, path):
         try:
@@ -249,6 +281,8 @@ class PalletServer:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.smtp:
+            self.smtp.stop()
         shutil.rmtree(self.work, ignore_errors=True)
 
 

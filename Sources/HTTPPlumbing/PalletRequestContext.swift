@@ -1,11 +1,18 @@
 public import Gallery
 public import Hummingbird
+import NIOCore
 
 /// A request context that carries who is making the request, once an authentication middleware
 /// has established it (`APIKeyAuthenticationMiddleware` on NuGet write routes).
 public protocol PrincipalRequestContext: RequestContext {
     /// The authenticated principal; nil on anonymous routes and before authentication ran.
     var principal: Principal? { get set }
+    /// The client's address, for per-address limits (sign-in throttling).
+    var clientAddress: String { get }
+}
+
+extension PrincipalRequestContext {
+    public var clientAddress: String { "unknown" }
 }
 
 extension PrincipalRequestContext {
@@ -24,10 +31,14 @@ extension PrincipalRequestContext {
 public struct PalletRequestContext: PrincipalRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var principal: Principal?
+    /// The peer's IP address as the socket sees it ("unknown" when there is none, as in router tests):
+    /// the web gallery throttles sign-ins per address with it.
+    public let clientAddress: String
 
     /// A context with no principal yet.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         principal = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import Gallery
+import PalletApp
+import WebGallery
 
 struct CreateUserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create-user", abstract: "Create a user account.")
@@ -7,13 +10,31 @@ struct CreateUserCommand: AsyncParsableCommand {
     @Argument(help: "Username (case kept; unique in any casing; never renamed).") var name: String
     @Option(help: "Email address.") var email: String
     @Flag(help: "Make the user a site admin.") var admin = false
+    @Flag(help: "Read a web sign-in password from standard input (one line); the account's email counts as confirmed.")
+    var passwordStdin = false
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let user = try await withAdminGallery(dataOptions) { gallery, me in
-            try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin, by: me)
+        var password: String?
+        if passwordStdin {
+            // The whole first line, as typed or piped (never from the command line, where `ps` would show it).
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw ValidationError("--password-stdin: no password on standard input.")
+            }
+            do { try WebAccounts.checkPassword(line) } catch let error as GalleryError { throw ValidationError(error.message) }
+            password = line
         }
-        print("Created user '\(user.name)'\(user.isSiteAdmin ? " (site admin)" : "").")
+        let user = try await withAdminGallery(dataOptions) { gallery, me in
+            let user = try await gallery.accounts.createUser(name: name, email: email, isSiteAdmin: admin, by: me)
+            if let password {
+                let config = try await ServerConfig.load(commandLine: dataOptions.commandLine)
+                let accounts = WebAccounts(
+                    store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: UInt8(config.passwordHashCost)))
+                try await accounts.setPassword(password, for: user, emailConfirmed: true, by: me)
+            }
+            return user
+        }
+        print("Created user '\(user.name)'\(user.isSiteAdmin ? " (site admin)" : "")\(password == nil ? "" : " with a password").")
     }
 }
 

@@ -74,7 +74,9 @@ public enum PalletServer {
         HealthRoutes<PalletRequestContext>(gallery: gallery).register(on: router)
         // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'
         // error middleware so web paths get HTML error pages.
-        WebRoutes<PalletRequestContext>(web: WebGallery(gallery: gallery)).register(on: router)
+        WebRoutes<PalletRequestContext>(web: WebGallery(
+            gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger)))
+            .register(on: router)
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),

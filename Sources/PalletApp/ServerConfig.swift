@@ -14,6 +14,8 @@ public struct ServerConfig: Sendable, Equatable {
     /// Public base URL written into every document; default `http://{host}:{port}`.
     public var baseURL: String?
     public var maxPackageSizeMB: Int = 250
+    /// bcrypt's cost for web passwords (`pallet.passwordHashCost`, 4–31; 12 by default, about 0.3 s a hash).
+    public var passwordHashCost: Int = 12
     /// nginx internal location for `X-Accel-Redirect` downloads (off when nil).
     public var accelRedirectPrefix: String?
     /// SMTP settings for notifications (`pallet.mail.*`).
@@ -47,6 +49,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let port = "pallet.port"
         public static let baseURL = "pallet.baseUrl"
         public static let maxPackageSizeMB = "pallet.maxPackageSizeMb"
+        public static let passwordHashCost = "pallet.passwordHashCost"
         public static let accelRedirectPrefix = "pallet.accelRedirectPrefix"
         public static let database = "pallet.database"
         public static let storage = "pallet.storage"
@@ -90,6 +93,7 @@ public struct ServerConfig: Sendable, Equatable {
         if let host = text(Key.host) { config.host = host }
         if let port = number(Key.port, 0...65535) { config.port = port }
         if let size = number(Key.maxPackageSizeMB, 1...102_400) { config.maxPackageSizeMB = size }
+        if let cost = number(Key.passwordHashCost, 4...31) { config.passwordHashCost = cost }
         if let base = text(Key.baseURL) {
             if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
                 config.baseURL = base

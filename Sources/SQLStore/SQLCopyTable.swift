@@ -89,6 +89,15 @@ extension SQLCopyTable {
             .optionalText("pinned_owner_id"), .optionalText("pinned_repository_id"), .int64("created"),
         ]),
         SQLCopyTable("used_token_ids", key: ["jti"], columns: [.text("jti"), .int64("expires")]),
+        SQLCopyTable("user_credentials", key: ["user_key"], compared: ["email_confirmed"], columns: [
+            .int64("user_key"), .optionalText("password_hash"), .bool("email_confirmed"),
+        ]),
+        SQLCopyTable("account_tokens", key: ["token_hash"], columns: [
+            .text("token_hash"), .int64("user_key"), .text("purpose"), .int64("expires"),
+        ]),
+        SQLCopyTable("web_sessions", key: ["id_hash"], columns: [
+            .text("id_hash"), .int64("user_key"), .text("csrf_token"), .int64("created"), .int64("expires"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -221,5 +221,37 @@ enum SQLSchema {
                 "CREATE TABLE used_token_ids (jti TEXT PRIMARY KEY, expires \(d.bigintType) NOT NULL)",
             ]
         },
+        // Web sign-in (issue 15): a password hash and the email-confirmed mark per account; sessions by the hash
+        // of their id (never the id itself), so any node serves any request.
+        SQLMigration(version: 8, name: "web accounts and sessions") { d in
+            [
+                """
+                CREATE TABLE user_credentials (
+                    user_key \(d.bigintType) PRIMARY KEY REFERENCES users ("key"),
+                    password_hash TEXT,
+                    email_confirmed \(d.booleanType) NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE web_sessions (
+                    id_hash TEXT PRIMARY KEY,
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    csrf_token TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL,
+                    expires \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX web_sessions_user_key ON web_sessions (user_key)",
+                """
+                CREATE TABLE account_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    purpose TEXT NOT NULL,
+                    expires \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX account_tokens_user_key ON account_tokens (user_key)",
+            ]
+        },
     ]
 }

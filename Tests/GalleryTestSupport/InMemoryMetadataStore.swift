@@ -81,6 +81,10 @@ struct InMemoryState: Sendable {
     var publishingPolicies: [Int64: TrustedPublishingPolicy] = [:]
     var usedTokenIDs: [String: Date] = [:]
     var nextPolicyKey: Int64 = 1
+    /// Passwords and email marks by user key, web sessions by id hash (`WebAccountStore`).
+    var credentials: [Int64: UserCredentials] = [:]
+    var webSessions: [String: WebSessionRecord] = [:]
+    var accountTokens: [String: AccountToken] = [:]
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -122,6 +122,8 @@ public func testConfig(dataDirectory: URL, maxPackageSizeMB: Int = 250, backend:
     config.port = 0
     config.baseURL = TestEnvironment.baseURL
     config.maxPackageSizeMB = maxPackageSizeMB
+    // bcrypt's smallest cost: a debug build hashes at cost 12 in seconds.
+    config.passwordHashCost = 4
     try await backend.apply(to: &config, dataDirectory: dataDirectory)
     return config
 }

@@ -4,7 +4,8 @@ public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStor
     DownloadHistoryStore,
     DeprecationStore,
     AdvisoryStore,
-    TrustedPublishingStore {
+    TrustedPublishingStore,
+    WebAccountStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

@@ -256,6 +256,47 @@ extension Assets {
       .body-tabs .tab-panel { padding: 16px 14px; }
       .footer-links { flex-wrap: wrap; }
     }
+    /* Accounts: header sign-in link and menu, account forms */
+    .sign-in, .account-menu { margin-left: auto; }
+    .header-search ~ .sign-in, .header-search ~ .account-menu { margin-left: 0; }
+    .sign-in { color: var(--header-text); font-weight: 500; text-decoration: none; padding: 6px 12px; border: 1px solid rgba(255, 255, 255, .3); border-radius: 6px; }
+    .sign-in:hover { background: rgba(255, 255, 255, .09); }
+    .account-menu { position: relative; }
+    .account-menu summary { cursor: pointer; padding: 6px 12px; border-radius: 6px; color: var(--header-text); font-weight: 600; list-style-position: inside; }
+    .account-menu summary:hover, .account-menu[open] summary { background: rgba(255, 255, 255, .09); }
+    .account-menu ul { position: absolute; right: 0; z-index: 5; min-width: 220px; margin: 6px 0 0; padding: 6px 0; list-style: none; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; box-shadow: var(--shadow); }
+    .account-menu li a, .account-menu .link-button { display: block; width: 100%; text-align: left; padding: 8px 16px; color: var(--text); text-decoration: none; background: none; border: 0; font: inherit; cursor: pointer; }
+    .account-menu li a:hover, .account-menu .link-button:hover { background: var(--surface-2); color: var(--accent); }
+    .account-menu form { margin: 0; border-top: 1px solid var(--border); }
+    .narrow { max-width: 520px; }
+    .account-page { padding-top: 32px; padding-bottom: 48px; }
+    .account-form { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 20px 22px; box-shadow: var(--shadow); }
+    .form-field { display: flex; flex-direction: column; gap: 4px; margin: 0 0 16px; }
+    .form-field label { font-weight: 600; }
+    .form-field input, .form-field select { font: inherit; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
+    .form-field input:focus-visible, .form-field select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .help { color: var(--muted); font-size: .88rem; }
+    .form-error { color: var(--danger); background: var(--danger-soft); border: 1px solid var(--danger); border-radius: 8px; padding: 10px 14px; }
+    .account-section { margin-top: 28px; }
+    .field-group { border: 1px solid var(--border); border-radius: 8px; padding: 10px 16px 4px; margin: 0 0 16px; }
+    .field-group legend { font-weight: 600; padding: 0 6px; }
+    .form-check { display: flex; align-items: center; gap: 8px; margin: 0 0 10px; }
+    .form-check input { width: 18px; height: 18px; accent-color: var(--accent); flex: none; }
+    .sub-choices { margin: 0 0 0 26px; padding: 0; border: 0; }
+    .package-checks { list-style: none; padding: 0; margin: 0 0 10px; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 16px; }
+    .package-checks label { overflow-wrap: anywhere; }
+    .secret-line code { overflow-wrap: anywhere; font-size: .95rem; }
+    .key-list { list-style: none; padding: 0; margin: 0; }
+    .key-item { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 14px 18px; margin: 0 0 12px; box-shadow: var(--shadow); }
+    .key-item h3 { margin: 0 0 6px; overflow-wrap: anywhere; }
+    .key-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 16px; margin: 0 0 10px; }
+    .key-facts dt { color: var(--muted); }
+    .key-facts dd { margin: 0; overflow-wrap: anywhere; }
+    .key-actions { display: flex; gap: 8px; flex-wrap: wrap; }
+    .key-actions form { margin: 0; }
+    @media (max-width: 760px) {
+      .account-menu ul { right: auto; left: 0; }
+    }
     @media (prefers-reduced-motion: no-preference) {
       .button, .tab, .tags a { transition: color .15s, background-color .15s, border-color .15s; }
     }

@@ -38,11 +38,11 @@ enum HTMLResponse {
     }
 
     /// A redirect (302) to a path on this site.
-    static func redirect(to location: String) -> Response {
+    static func redirect(to location: String, status: HTTPResponse.Status = .found) -> Response {
         var headers = securityHeaders
         headers[.location] = location
         headers[.cacheControl] = "no-cache"
-        return Response(status: .found, headers: headers)
+        return Response(status: status, headers: headers)
     }
 
     static var securityHeaders: HTTPFields {

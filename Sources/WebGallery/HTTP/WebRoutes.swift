@@ -1,9 +1,10 @@
 public import Hummingbird
+public import HTTPPlumbing
 import Foundation
 import Gallery
 
 /// The web gallery's routes (nuget.org's URL shapes), generic over the request context like the other surfaces.
-public struct WebRoutes<Context: RequestContext>: Sendable {
+public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
     let web: WebGallery
 
     /// Creates the route collection.
@@ -14,7 +15,10 @@ public struct WebRoutes<Context: RequestContext>: Sendable {
     /// Adds the pages, the assets and the HTML error pages (for web paths only) to a router.
     public func register(on router: Router<Context>) {
         router.add(middleware: WebErrorMiddleware<Context>(web: web))
+        router.add(middleware: WebSessionMiddleware<Context>(accounts: web.accounts, secure: web.secureCookies))
         let web = self.web
+        registerAccounts(on: router)
+        registerAPIKeys(on: router)
         page(router, "/") { request, _ in HTMLResponse.page(web.homePage(), request: request) }
         page(router, "/packages") { request, _ in
             HTMLResponse.page(web.searchPage(BrowseParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })),

@@ -10,6 +10,23 @@ struct ErrorPageModel {
 
 extension WebGallery {
     /// The HTML 404 page; `query` pre-fills the search box (the id the visitor was looking for).
+    /// A short page with one heading and one sentence (confirmations).
+    func messagePage(title: String, heading: String, message: String) -> String {
+        var layout = layout(title)
+        layout.noIndex = true
+        return render(ErrorPageModel(layout: layout, code: "", heading: heading, message: message, query: nil), "error")
+    }
+
+    /// A form posted without its token or from another site (403).
+    func formRefusedPage() -> String {
+        var layout = layout("Form refused")
+        layout.noIndex = true
+        return render(ErrorPageModel(
+            layout: layout, code: "403", heading: "This form cannot be accepted",
+            message: "The form was not sent from this site, or it expired. Go back, reload the page and try again.",
+            query: nil), "error")
+    }
+
     func notFoundPage(query: String? = nil, message: String? = nil) -> String {
         var layout = layout("Not found")
         layout.noIndex = true

@@ -11,12 +11,24 @@ public final class WebGallery: Sendable {
     let siteName: String
     let readmes = ReadmeCache()
     let digests = FeedDigestCache()
+    /// Local accounts: register, sign in, sessions.
+    public let accounts: WebAccounts
+    /// Whether cookies are marked `Secure` (the base URL is https).
+    let secureCookies: Bool
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
-    public init(gallery: PackageGallery, siteName: String = "Pallet") {
+    /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
+    public init(
+        gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil
+    ) {
         self.gallery = gallery
         self.siteName = siteName
+        accounts = WebAccounts(
+            store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
+            mailer: mailer, baseURL: gallery.urls.base)
+        secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
         templates = Self.makeLibrary()
     }
 
@@ -26,7 +38,8 @@ public final class WebGallery: Sendable {
             ("layout", Templates.layout), ("packageItem", Templates.packageItem), ("pager", Templates.pager),
             ("home", Templates.home), ("search", Templates.search), ("package", Templates.package),
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
-            ("license", Templates.license),
+            ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register),
+            ("apiKeys", Templates.apiKeys),
         ]
         for (name, text) in all {
             do {
@@ -45,7 +58,15 @@ public final class WebGallery: Sendable {
     }
 
     func layout(_ title: String) -> LayoutModel {
-        LayoutModel(title: title, siteName: siteName, feedAddress: gallery.urls.base + "/v3/index.json")
+        var model = LayoutModel(title: title, siteName: siteName, feedAddress: gallery.urls.base + "/v3/index.json")
+        if let visitor = WebVisitor.current {
+            if let principal = visitor.principal {
+                model.account = AccountMenuModel(name: principal.user.name, csrf: visitor.csrfToken)
+            } else if let back = visitor.returnPath, back != "/", !back.lowercased().hasPrefix("/users/account/") {
+                model.signInURL = "/users/account/LogOn?ReturnUrl=" + WebForm.queryEscape(back)
+            }
+        }
+        return model
     }
 
     /// The derived lists of the current feed.

@@ -34,6 +34,19 @@ extension Templates {
           <button type="submit" class="icon-button" aria-label="Search"><svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><circle cx="8.5" cy="8.5" r="5.5"/><line x1="13" y1="13" x2="18" y2="18"/></svg></button>
         </form>
         {{/layout.headerSearch}}
+        {{#layout.account}}
+        <details class="account-menu">
+          <summary>{{name}}</summary>
+          <ul>
+            <li><a href="/account/apikeys">API Keys</a></li>
+            <li><a href="/account/Packages">Manage Packages</a></li>
+            <li><a href="/account/Organizations">Manage Organizations</a></li>
+            <li><a href="/account">Account Settings</a></li>
+            <li><form method="post" action="/users/account/LogOff"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><button type="submit" class="link-button">Sign out</button></form></li>
+          </ul>
+        </details>
+        {{/layout.account}}
+        {{^layout.account}}<a class="sign-in" href="{{layout.signInURL}}">Sign in</a>{{/layout.account}}
       </div>
     </header>
     <main id="main" tabindex="-1">

@@ -17,6 +17,15 @@ struct LayoutModel {
     var feedURL: String?
     var feedTitle: String?
     let feedAddress: String
+    /// The signed-in account's menu, or nil (then the header shows "Sign in").
+    var account: AccountMenuModel?
+    var signInURL = "/users/account/LogOn"
+}
+
+/// The header's account menu; `csrf` signs the sign-out form.
+struct AccountMenuModel {
+    let name: String
+    let csrf: String
 }
 
 struct LinkModel {

@@ -1,0 +1,94 @@
+import Foundation
+import Gallery
+
+struct ExpiryChoice {
+    let days: Int
+    let label: String
+    let selected: Bool
+}
+
+struct PackageCheckModel {
+    let id: String
+    let domID: String
+}
+
+struct APIKeyRowModel {
+    let key: String
+    let name: String
+    let status: String
+    let expires: String
+    let owner: String
+    let scopes: String
+    let packages: String
+    let active: Bool
+    let csrf: String
+}
+
+struct APIKeysPageModel {
+    var layout: LayoutModel
+    let csrf: String
+    let confirmed: Bool
+    let expiries: [ExpiryChoice]
+    let owners: [String]
+    let packages: [PackageCheckModel]
+    let hasPackages: Bool
+    let keys: [APIKeyRowModel]
+    let hasKeys: Bool
+    let newSecret: String?
+    let newKeyName: String?
+    let error: String?
+}
+
+extension WebGallery {
+    /// `/account/apikeys` for the signed-in `principal`.
+    func apiKeysPage(_ principal: Principal, newKey: (name: String, secret: String)? = nil, error: String? = nil) async throws -> String {
+        let store = gallery.store
+        let csrf = WebVisitor.current?.csrfToken ?? ""
+        var owners = [principal.user.name]
+        var ownerKeys = [principal.user.key]
+        for membership in try await store.memberships(ofUser: principal.user.key) {
+            if let organization = try await store.user(key: membership.organizationKey), !organization.isDeleted {
+                owners.append(organization.name)
+                ownerKeys.append(organization.key)
+            }
+        }
+        let snapshot = gallery.feed.snapshot()
+        var lowerIDs = Set<String>()
+        for key in ownerKeys { lowerIDs.formUnion(try await store.ownedLowerIDs(of: key)) }
+        let packages = lowerIDs.sorted().enumerated().map { index, lower in
+            PackageCheckModel(id: snapshot.packages[lower]?.versions.last?.record.id ?? lower, domID: "package-\(index)")
+        }
+        var names: [Int64: String] = [:]
+        for (name, key) in zip(owners, ownerKeys) { names[key] = name }
+        let now = gallery.clock.now()
+        let keys = try await gallery.accounts.apiKeys(userName: principal.user.name, by: principal)
+            .filter { $0.userKey == principal.user.key }
+            .sorted { $0.created > $1.created }
+            .map { key in
+                let expired = key.expires.map { $0 <= now } ?? false
+                let scopes = key.scopes.map { scope in
+                    switch scope {
+                    case .push: "Push new packages and package versions"
+                    case .pushVersions: "Push only new package versions"
+                    case .unlist: "Unlist package"
+                    }
+                }
+                let selection = key.globs + key.packageIDs
+                return APIKeyRowModel(
+                    key: String(key.key), name: key.name,
+                    status: key.revoked ? "Revoked" : expired ? "Expired" : "Active",
+                    expires: key.expires.map { Format.day($0) } ?? "Never",
+                    owner: names[key.ownerKey] ?? "(an organization you left)",
+                    scopes: scopes.joined(separator: ", "),
+                    packages: selection.isEmpty ? "All packages" : selection.joined(separator: ", "),
+                    active: !key.revoked && !expired, csrf: csrf)
+            }
+        var layout = layout("API Keys")
+        layout.noIndex = true
+        return render(APIKeysPageModel(
+            layout: layout, csrf: csrf, confirmed: try await accounts.isEmailConfirmed(principal.user),
+            expiries: [1, 7, 30, 90, 180, 365].map { ExpiryChoice(days: $0, label: $0 == 1 ? "1 day" : "\($0) days", selected: $0 == 365) },
+            owners: owners, packages: packages, hasPackages: !packages.isEmpty, keys: keys, hasKeys: !keys.isEmpty,
+            newSecret: newKey?.secret, newKeyName: newKey?.name, error: error), "apiKeys")
+    }
+}

@@ -1,0 +1,134 @@
+extension Templates {
+    /// Sign in (nuget.org's `/users/account/LogOn`): "Username or email", "Password", "Sign in", "Forgot your password?".
+    static let logOn = #"""
+    {{<layout}}
+    {{$main}}
+    <div class="wrap narrow account-page">
+      <h1>Sign in</h1>
+      {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      <form class="account-form" method="post" action="/users/account/LogOn">
+        <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
+        <input type="hidden" name="ReturnUrl" value="{{returnURL}}">
+        <p class="form-field"><label for="login">Username or email</label>
+          <input id="login" name="UserNameOrEmail" type="text" autocomplete="username" required value="{{login}}" autofocus></p>
+        <p class="form-field"><label for="password">Password</label>
+          <input id="password" name="Password" type="password" autocomplete="current-password" required></p>
+        <p><button type="submit" class="button button-primary">Sign in</button></p>
+      </form>
+      <p><a href="/account/ForgotPassword">Forgot your password?</a></p>
+      <p>No account yet? <a href="/users/account/Register">Register</a></p>
+    </div>
+    {{/main}}
+    {{/layout}}
+    """#
+
+    /// Register (nuget.org's `/users/account/Register`): "Username", "Email", "Password", "Register".
+    static let register = #"""
+    {{<layout}}
+    {{$main}}
+    <div class="wrap narrow account-page">
+      <h1>Register</h1>
+      {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      <form class="account-form" method="post" action="/users/account/Register">
+        <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
+        <p class="form-field"><label for="username">Username</label>
+          <input id="username" name="Username" type="text" autocomplete="username" required maxlength="64" value="{{username}}" aria-describedby="username-help">
+          <span id="username-help" class="help">Letters, digits, '.', '-' or '_'; 64 at most. It can never change.</span></p>
+        <p class="form-field"><label for="email">Email</label>
+          <input id="email" name="EmailAddress" type="email" autocomplete="email" required value="{{email}}"></p>
+        <p class="form-field"><label for="password">Password</label>
+          <input id="password" name="Password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-help">
+          <span id="password-help" class="help">At least 8 characters.</span></p>
+        <p><button type="submit" class="button button-primary">Register</button></p>
+      </form>
+      <p>Already registered? <a href="/users/account/LogOn">Sign in</a></p>
+    </div>
+    {{/main}}
+    {{/layout}}
+    """#
+}
+
+extension Templates {
+    /// `/account/apikeys`: "Create" (Key name, Expires in, Package owner, Push and its two choices, Unlist package,
+    /// Glob pattern, one checkbox per package) and "Manage" (each key with Regenerate and Revoke).
+    static let apiKeys = #"""
+    {{<layout}}
+    {{$main}}
+    <div class="wrap account-page">
+      <h1>API Keys</h1>
+      {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      {{#newSecret}}
+      <div class="notice notice-info" role="status">
+        <p class="notice-title">Your new API key "{{newKeyName}}"</p>
+        <p>Copy it now: it is shown only once.</p>
+        <p class="secret-line"><code id="new-api-key">{{newSecret}}</code> <button type="button" class="button copy-button" data-copy="new-api-key" hidden>Copy</button></p>
+      </div>
+      {{/newSecret}}
+      <section class="account-section" aria-labelledby="create-heading">
+        <h2 id="create-heading">Create</h2>
+        {{^confirmed}}<p class="notice notice-warning">Confirm your email address before creating API keys: follow the link in the mail we sent you.</p>{{/confirmed}}
+        {{#confirmed}}
+        <form class="account-form" method="post" action="/account/apikeys">
+          <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
+          <p class="form-field"><label for="key-name">Key name</label>
+            <input id="key-name" name="Name" type="text" required maxlength="100"></p>
+          <p class="form-field"><label for="expires">Expires in</label>
+            <select id="expires" name="ExpiresInDays">{{#expiries}}<option value="{{days}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/expiries}}</select></p>
+          <p class="form-field"><label for="owner">Package owner</label>
+            <select id="owner" name="Owner">{{#owners}}<option value="{{.}}">{{.}}</option>{{/owners}}</select></p>
+          <fieldset class="field-group">
+            <legend>Select scopes</legend>
+            <p class="form-check"><input id="scope-push" name="Push" type="checkbox" value="on" checked> <label for="scope-push">Push</label></p>
+            <fieldset class="sub-choices">
+              <legend class="visually-hidden">What Push allows</legend>
+              <p class="form-check"><input id="push-new" name="PushKind" type="radio" value="push" checked> <label for="push-new">Push new packages and package versions</label></p>
+              <p class="form-check"><input id="push-versions" name="PushKind" type="radio" value="push-versions"> <label for="push-versions">Push only new package versions</label></p>
+            </fieldset>
+            <p class="form-check"><input id="scope-unlist" name="Unlist" type="checkbox" value="on"> <label for="scope-unlist">Unlist package</label></p>
+          </fieldset>
+          <fieldset class="field-group">
+            <legend>Select packages</legend>
+            <p class="form-field"><label for="glob">Glob pattern</label>
+              <input id="glob" name="GlobPattern" type="text" aria-describedby="glob-help">
+              <span id="glob-help" class="help">For example <code>Contoso.*</code>; '*' matches any characters. Leave empty and tick no package for every package of the owner.</span></p>
+            {{#hasPackages}}
+            <ul class="package-checks">
+              {{#packages}}<li class="form-check"><input id="{{domID}}" name="PackageIds" type="checkbox" value="{{id}}"> <label for="{{domID}}">{{id}}</label></li>{{/packages}}
+            </ul>
+            {{/hasPackages}}
+          </fieldset>
+          <p><button type="submit" class="button button-primary">Create</button></p>
+        </form>
+        {{/confirmed}}
+      </section>
+      <section class="account-section" aria-labelledby="manage-heading">
+        <h2 id="manage-heading">Manage</h2>
+        {{^hasKeys}}<p class="empty">You have no API keys yet.</p>{{/hasKeys}}
+        {{#hasKeys}}
+        <ul class="key-list">
+          {{#keys}}
+          <li class="key-item">
+            <h3>{{name}}</h3>
+            <dl class="key-facts">
+              <dt>Status</dt><dd>{{status}}</dd>
+              <dt>Expires</dt><dd>{{expires}}</dd>
+              <dt>Package owner</dt><dd>{{owner}}</dd>
+              <dt>Scopes</dt><dd>{{scopes}}</dd>
+              <dt>Packages</dt><dd>{{packages}}</dd>
+            </dl>
+            {{#active}}
+            <div class="key-actions">
+              <form method="post" action="/account/apikeys/regenerate"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Regenerate {{name}}">Regenerate</button></form>
+              <form method="post" action="/account/apikeys/revoke"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Revoke {{name}}">Revoke</button></form>
+            </div>
+            {{/active}}
+          </li>
+          {{/keys}}
+        </ul>
+        {{/hasKeys}}
+      </section>
+    </div>
+    {{/main}}
+    {{/layout}}
+    """#
+}
