@@ -88,7 +88,9 @@ struct UpstreamTests {
             #expect(try Self.versions(try await b.get("/v3/flat/a.lib/index.json")) == ["1.0.0", "2.0.0"])
             let cached = try await b.get(FeedClient.nupkgPath("a.lib", "1.0.0"))
             #expect(cached.status == .ok && cached.data == libNupkg)
+            let asked = ContinuousClock.now
             let uncached = try await b.get(FeedClient.nupkgPath("a.lib", "2.0.0"))
+            print("Upstream down: an uncached package was answered \(uncached.status.code) after \(ContinuousClock.now - asked)")
             #expect(uncached.status == .badGateway, "\(uncached.status)")
             #expect(uncached.text.contains("127.0.0.1:\(port)"), "\(uncached.text)")
             let unknown = try await b.get("/v3/flat/never.seen/index.json")

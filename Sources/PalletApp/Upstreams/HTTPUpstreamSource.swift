@@ -15,7 +15,7 @@ public final class HTTPUpstreamSource: UpstreamSource {
     private let base = Mutex<String?>(nil)
 
     public init(url: String, timeoutSeconds: Int64 = 10) {
-        let http = HTTPClient.shared
+        let http = upstreamHTTPClient
         let timeout = TimeAmount.seconds(timeoutSeconds)
         var trimmed = url
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -82,3 +82,13 @@ public final class HTTPUpstreamSource: UpstreamSource {
         }
     }
 }
+
+/// The client every upstream request goes through. Unlike `HTTPClient.shared` it does not retry a refused
+/// connection until the request's deadline: an upstream that is down must cost a restore nothing but one
+/// quick refusal (then its breaker opens). Lives as long as the process.
+private let upstreamHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(3)
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+}()
