@@ -123,7 +123,8 @@ public actor Upstreams {
         } catch {
             let failure = error as? UpstreamFailure ?? UpstreamFailure("\(source.name): \(error)")
             failed(entry.source, failure)
-            throw failure
+            throw UpstreamFailure(
+                isTimeout: failure.isTimeout, "'\(lowerID)' \(lowerVersion) is not cached here, and \(failure.description)")
         }
         guard let data else { return nil }
         // Kept for good: written to a temp name and renamed, so a reader never sees half a file.

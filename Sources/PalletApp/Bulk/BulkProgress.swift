@@ -66,7 +66,11 @@ public final class BulkProgress: @unchecked Sendable {
     public init(total: Int, interactive: Bool? = nil, write: (@Sendable (String) -> Void)? = nil) {
         self.total = total
         self.interactive = interactive ?? (isatty(STDOUT_FILENO) == 1)
-        self.write = write ?? { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        // Through `print`'s buffer (flushed each time), so lines keep their order with the command's own prints.
+        self.write = write ?? { text in
+            print(text, terminator: "")
+            fflush(nil)
+        }
     }
 
     /// Records one file's result.
