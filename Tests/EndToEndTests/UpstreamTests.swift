@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import NuGetCore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -57,7 +58,7 @@ struct UpstreamTests {
             let admin = bEnv.gallery.administration(mailer: LogMailer(logger: Logger(label: "test")))
             try await admin.reservePrefix("Corp.", ownerName: "bob", by: .adminCLI())
 
-            try await withUpstreamServer(port: port) { push in
+            try await withUpstreamServer(port: port) { push, _ in
                 for file in [try Self.write(libNupkg), try Self.write(try package("A.Lib", "2.0.0").data()),
                              try Self.write(try package("Shared.Id", "1.0.0").data()), try Self.write(try package("Corp.Internal", "9.0.0").data())] {
                     #expect(await push.push(file, skipDuplicate: false).outcome == .published)
@@ -104,7 +105,7 @@ struct UpstreamTests {
 /// A real Pallet server ("A") listening on `port` for as long as `body` runs (the test harness always picks a
 /// port of its own, and B must be configured with A's address before A starts); `body` gets a push client for
 /// alice. A is stopped (its task cancelled) and its stores closed when `body` returns.
-func withUpstreamServer(port: Int, _ body: @escaping @Sendable (PushClient) async throws -> Void) async throws {
+func withUpstreamServer(port: Int, _ body: @escaping @Sendable (PushClient, PackageGallery) async throws -> Void) async throws {
     try await withTemporaryDataDirectory { directory in
         var config = try await testConfig(dataDirectory: directory)
         config.port = port
@@ -117,7 +118,7 @@ func withUpstreamServer(port: Int, _ body: @escaping @Sendable (PushClient) asyn
         do {
             for await _ in listening { break }
             let key = try await publisherKey(gallery, user: "alice")
-            try await body(try await PushClient.resolving(source: "http://127.0.0.1:\(port)/v3/index.json", apiKey: key))
+            try await body(try await PushClient.resolving(source: "http://127.0.0.1:\(port)/v3/index.json", apiKey: key), gallery)
         } catch {
             server.cancel()
             _ = try? await server.value
@@ -127,5 +128,44 @@ func withUpstreamServer(port: Int, _ body: @escaping @Sendable (PushClient) asyn
         server.cancel()
         _ = try? await server.value
         await gallery.shutdown()
+    }
+}
+
+@Suite("pallet mirror: follows A's catalog")
+struct MirrorTests {
+    @Test("copies A's packages byte-identical with unlisted ones unlisted, and resumes from its cursor")
+    func mirror() async throws {
+        let port = try UpstreamTests.freePort()
+        let first = try package("Mirror.One", "1.0.0").data()
+        let hidden = try package("Mirror.One", "2.0.0").data()
+        let later = try package("Mirror.Two", "1.0.0").data()
+        try await withTestServer { b, bEnv in
+            try await withUpstreamServer(port: port) { push, a in
+                for nupkg in [first, hidden] {
+                    #expect(await push.push(try UpstreamTests.write(nupkg), skipDuplicate: false).outcome == .published)
+                }
+                _ = try await a.setListed(false, id: try PackageID(validating: "Mirror.One"), version: try NuGetVersion(parsing: "2.0.0"), by: .adminCLI())
+
+                let principal = try await PackageImporter.principal(gallery: bEnv.gallery, actingAs: nil, ownerName: "bob")
+                let mirror = CatalogMirror(
+                    source: "http://127.0.0.1:\(port)/v3/index.json", gallery: bEnv.gallery, principal: principal,
+                    dataDirectory: bEnv.dataDirectory)
+                let results = try await mirror.run(parallelism: 2)
+                #expect(BulkSummary(results, seconds: 0).published == 2)
+                #expect(try await b.get(FeedClient.nupkgPath("mirror.one", "1.0.0")).data == first)
+                #expect(try await b.get(FeedClient.nupkgPath("mirror.one", "2.0.0")).data == hidden)
+                let versions = try await bEnv.gallery.store.versions(ofLowerID: "mirror.one")
+                #expect(versions.first { $0.normalizedVersion == "2.0.0" }?.listed == false)
+                #expect(versions.first { $0.normalizedVersion == "1.0.0" }?.listed == true)
+                #expect(mirror.cursor() != nil)
+
+                // Again: nothing new. Then one more package on A: only it is copied.
+                #expect(try await mirror.run(parallelism: 2).isEmpty)
+                #expect(await push.push(try UpstreamTests.write(later), skipDuplicate: false).outcome == .published)
+                let resumed = try await mirror.run(parallelism: 2)
+                #expect(resumed.count == 1)
+                #expect(try await b.get(FeedClient.nupkgPath("mirror.two", "1.0.0")).data == later)
+            }
+        }
     }
 }
