@@ -24,7 +24,8 @@ public struct CatalogMirror: Sendable {
         self.principal = principal
         self.stagingDirectory = dataDirectory
         self.importer = PackageImporter(gallery: gallery, principal: principal, stagingDirectory: dataDirectory)
-        self.http = .shared
+        // No connection retries until the deadline: a feed that refuses fails the package at once.
+        self.http = upstreamHTTPClient
     }
 
     /// What was wrong with the source feed.

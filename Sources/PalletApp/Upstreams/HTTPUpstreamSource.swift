@@ -86,7 +86,7 @@ public final class HTTPUpstreamSource: UpstreamSource {
 /// The client every upstream request goes through. Unlike `HTTPClient.shared` it does not retry a refused
 /// connection until the request's deadline: an upstream that is down must cost a restore nothing but one
 /// quick refusal (then its breaker opens). Lives as long as the process.
-private let upstreamHTTPClient: HTTPClient = {
+let upstreamHTTPClient: HTTPClient = {
     var configuration = HTTPClient.Configuration.singletonConfiguration
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout.connect = .seconds(3)
