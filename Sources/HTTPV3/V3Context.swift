@@ -8,17 +8,20 @@ public import Hummingbird
 public struct V3Routes<Context: RequestContext>: Sendable {
     let gallery: PackageGallery
     let files: BlobResponder
+    let upstreams: Upstreams?
 
-    /// Creates the route collection; `files` is the application's one blob responder (and file cache).
-    public init(gallery: PackageGallery, files: BlobResponder) {
+    /// Creates the route collection; `files` is the application's one blob responder (and file cache);
+    /// `upstreams` answers the flat container for ids this feed does not hold (a pull-through cache).
+    public init(gallery: PackageGallery, files: BlobResponder, upstreams: Upstreams? = nil) {
         self.gallery = gallery
         self.files = files
+        self.upstreams = upstreams
     }
 
     /// Adds every V3 route to a router.
     public func register(on router: Router<Context>) {
         ServiceIndexRoutes<Context>(urls: gallery.urls).register(on: router)
-        FlatContainerRoutes<Context>(gallery: gallery, files: files).register(on: router)
+        FlatContainerRoutes<Context>(gallery: gallery, files: files, upstreams: upstreams).register(on: router)
         DocumentRoutes<Context>(gallery: gallery).register(on: router)
         VulnerabilityRoutes<Context>(gallery: gallery).register(on: router)
         SearchRoutes<Context>(gallery: gallery).register(on: router)

@@ -7,7 +7,7 @@ struct PalletCommand: AsyncParsableCommand {
         commandName: "pallet",
         abstract: "A NuGet package server: your own nuget.org.",
         version: PalletVersion.current,
-        subcommands: [ServeCommand.self, AdminCommand.self]
+        subcommands: [ServeCommand.self, PushCommand.self, MirrorCommand.self, AdminCommand.self]
     )
 }
 

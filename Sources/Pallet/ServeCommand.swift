@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     var downloadRedirect = false
     @Option(name: .customLong("pending-push-timeout"), help: "Seconds before an unfinished push counts as interrupted (shared database). Default 1800.")
     var pendingPushTimeout: Int?
+    @Option(name: .customLong("upstream"), help: "Upstream NuGet feed for ids this server does not hold (service index URL or another Pallet's URL); repeat for more, asked in order. Env PALLET_UPSTREAMS (comma-separated).")
+    var upstreams: [String] = []
 
     func run() async throws {
         var flags = dataOptions.commandLine
@@ -32,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags[ServerConfig.Key.accelRedirectPrefix] = accelRedirectPrefix
         if downloadRedirect { flags[ServerConfig.Key.downloadRedirect] = "true" }
         flags[ServerConfig.Key.pendingPushTimeout] = pendingPushTimeout.map(String.init)
+        if !upstreams.isEmpty { flags[ServerConfig.Key.upstreams] = upstreams.joined(separator: ",") }
         let config = try await ServerConfig.load(commandLine: flags)
         var logger = Logger(label: "pallet")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

@@ -64,7 +64,13 @@ public enum PalletServer {
         let uploads = UploadSettings(maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary)
         // Each URL space is registered by one module: /v3/* by HTTPV3, /api/v2/* (feed, downloads,
         // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes, every other path by WebGallery.
-        V3Routes<PalletRequestContext>(gallery: gallery, files: files).register(on: router)
+        // Upstreams: a pull-through cache for ids this feed does not hold; fetched files kept in the data folder.
+        let upstreams = config.upstreams.isEmpty ? nil : Upstreams(
+            sources: config.upstreams.map { HTTPUpstreamSource(url: $0, timeoutSeconds: Int64(config.upstreamTimeoutSeconds)) },
+            clock: gallery.clock, cacheDirectory: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("upstream-cache"),
+            ttl: TimeInterval(config.upstreamCacheSeconds), negativeTTL: TimeInterval(config.upstreamNegativeCacheSeconds),
+            logger: logger)
+        V3Routes<PalletRequestContext>(gallery: gallery, files: files, upstreams: upstreams).register(on: router)
         // Trusted publishing: CI tokens must name the public base URL as their audience (NuGet/login's `audience`).
         let trustedPublishing = TrustedPublishing(
             store: gallery.store, verifier: OIDCTokenVerifier(clock: gallery.clock), clock: gallery.clock,

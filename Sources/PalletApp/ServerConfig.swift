@@ -34,6 +34,16 @@ public struct ServerConfig: Sendable, Equatable {
     /// Seconds a push's claim of its id+version lasts unless renewed; a push renews it every third of this while
     /// it stores blobs, and a push of the same version after it lapsed takes the claim over instead of answering 409.
     public var claimLeaseSeconds = 120
+    /// Upstream NuGet feeds (service index URLs, or another Pallet's base URL), asked in order for ids this
+    /// feed does not hold (`--upstream`, repeatable; `pallet.upstreams`, a list or comma-separated).
+    public var upstreams: [String] = []
+    /// Seconds an upstream version list is reused before it is asked again (stale ones are served while
+    /// every upstream is down).
+    public var upstreamCacheSeconds = 600
+    /// Seconds "no upstream has this id" is remembered.
+    public var upstreamNegativeCacheSeconds = 60
+    /// Seconds one upstream request may take.
+    public var upstreamTimeoutSeconds = 10
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -57,6 +67,10 @@ public struct ServerConfig: Sendable, Equatable {
         public static let downloadRedirect = "pallet.downloadRedirect"
         public static let pendingPushTimeout = "pallet.pendingPushTimeout"
         public static let claimLease = "pallet.claimLease"
+        public static let upstreams = "pallet.upstreams"
+        public static let upstreamCache = "pallet.upstreamCacheSeconds"
+        public static let upstreamNegativeCache = "pallet.upstreamNegativeCacheSeconds"
+        public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -128,6 +142,18 @@ public struct ServerConfig: Sendable, Equatable {
         if let connections = number(Key.databaseConnections, 1...1000) { config.databaseConnections = connections }
         if let timeout = number(Key.pendingPushTimeout, 1...86_400) { config.pendingPushTimeoutSeconds = timeout }
         if let lease = number(Key.claimLease, 3...86_400) { config.claimLeaseSeconds = lease }
+        let upstreamList = reader.stringArray(forKey: ConfigKey(Key.upstreams))
+            ?? text(Key.upstreams).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        for upstream in upstreamList where !upstream.isEmpty {
+            if let url = URL(string: upstream), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                config.upstreams.append(upstream)
+            } else {
+                problems.append("'\(Key.upstreams)' must hold absolute http(s) URLs, not '\(upstream)'.")
+            }
+        }
+        if let seconds = number(Key.upstreamCache, 0...604_800) { config.upstreamCacheSeconds = seconds }
+        if let seconds = number(Key.upstreamNegativeCache, 0...86_400) { config.upstreamNegativeCacheSeconds = seconds }
+        if let seconds = number(Key.upstreamTimeout, 1...600) { config.upstreamTimeoutSeconds = seconds }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config

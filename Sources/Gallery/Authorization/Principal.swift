@@ -57,8 +57,9 @@ public struct Principal: Sendable, Equatable {
     /// for that organization only; a personal key, a session and the command line act for the user and every
     /// organization the user belongs to ("a user may act on a package when the user, or an organization the
     /// user belongs to, owns it").
+    /// The command line acting for a named account (`pallet admin import --owner`) acts for that account only.
     public var actingAccountKeys: Set<Int64> {
-        if apiKey != nil, owner.key != user.key { return [owner.key] }
+        if apiKey != nil || credential == .adminCLI, owner.key != user.key { return [owner.key] }
         return Set(memberships.keys).union([user.key])
     }
 
