@@ -36,7 +36,7 @@ func withAdministration<T>(
     let config = try await ServerConfig.load(commandLine: options.commandLine)
     var logger = Logger(label: "pallet-admin")
     logger.logLevel = .warning
-    let gallery = try await PalletServer.openGallery(config: config, logger: logger)
+    let gallery = try await PalletServer.openGallery(config: config, logger: logger, baseURLFromStore: true)
     do {
         // Changes are left marked dirty: the running server (or the next `serve`) re-renders them and
         // updates its in-memory search index and caches, which this process cannot reach.

@@ -30,7 +30,7 @@ struct ImportPackagesCommand: AsyncParsableCommand {
         let config = try await ServerConfig.load(commandLine: dataOptions.commandLine)
         var logger = Logger(label: "pallet-admin")
         logger.logLevel = .warning
-        let gallery = try await PalletServer.openGallery(config: config, logger: logger)
+        let gallery = try await PalletServer.openGallery(config: config, logger: logger, baseURLFromStore: true)
         let summary: BulkSummary
         do {
             let actingAs = dataOptions.actingAs ?? ProcessInfo.processInfo.environment["PALLET_ADMIN_AS"]

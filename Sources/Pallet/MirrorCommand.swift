@@ -22,7 +22,7 @@ struct MirrorCommand: AsyncParsableCommand {
         let config = try await ServerConfig.load(commandLine: dataOptions.commandLine)
         var logger = Logger(label: "pallet-mirror")
         logger.logLevel = .warning
-        let gallery = try await PalletServer.openGallery(config: config, logger: logger)
+        let gallery = try await PalletServer.openGallery(config: config, logger: logger, baseURLFromStore: true)
         do {
             let actingAs = dataOptions.actingAs ?? ProcessInfo.processInfo.environment["PALLET_ADMIN_AS"]
             let principal = try await PackageImporter.principal(gallery: gallery, actingAs: actingAs, ownerName: owner)

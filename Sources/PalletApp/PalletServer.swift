@@ -15,10 +15,15 @@ import ServiceLifecycle
 public enum PalletServer {
     /// Opens the stores of a data folder and the gallery on them (used by `serve` and the admin commands).
     /// `clock` is the gallery's time (key expiry, claim leases, audit stamps): tests pass one they move.
+    /// `baseURLFromStore` (the admin commands): render with the base URL the serving process recorded, so a
+    /// command that renders documents (an import) never writes URLs of its own default into them.
     public static func openGallery(
-        config: ServerConfig, logger: Logger, baseURL: String? = nil, clock: any GalleryClock = SystemClock()
+        config: ServerConfig, logger: Logger, baseURL: String? = nil, baseURLFromStore: Bool = false,
+        clock: any GalleryClock = SystemClock()
     ) async throws -> PackageGallery {
         let store = try await GalleryStores.openMetadataStore(config: config, logger: logger)
+        // A fresh installation has no settings table yet: then the configured base URL is the one.
+        let recorded = baseURLFromStore ? (try? await store.setting("documents.baseURL")) ?? nil : nil
         let blobs: any BlobStore
         do {
             blobs = try GalleryStores.openBlobStore(config: config, logger: logger)
@@ -28,7 +33,7 @@ public enum PalletServer {
         }
         do {
             return try await PackageGallery.open(
-                store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? config.effectiveBaseURL()), clock: clock,
+                store: store, blobs: blobs, urls: FeedURLs(base: baseURL ?? recorded ?? config.effectiveBaseURL()), clock: clock,
                 renderGrace: config.isShared ? .seconds(2) : .zero, claimLeaseSeconds: TimeInterval(config.claimLeaseSeconds),
                 logger: logger
             )
