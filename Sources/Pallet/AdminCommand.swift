@@ -69,3 +69,13 @@ func nuGetVersion(_ text: String) throws -> NuGetVersion {
         throw ValidationError("'\(text)' is not a valid NuGet version: \(error)")
     }
 }
+
+/// The `.nupkg` files `paths` name (files, folders, globs) for the bulk commands, or a usage error.
+func packageFiles(_ paths: [String], parallel: Int) throws -> [URL] {
+    guard parallel > 0 else { throw ValidationError("--parallel must be at least 1.") }
+    do {
+        return try PackageFiles.expand(paths)
+    } catch {
+        throw ValidationError("\(error)")
+    }
+}

@@ -20,13 +20,7 @@ struct ImportPackagesCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        guard parallel > 0 else { throw ValidationError("--parallel must be at least 1.") }
-        let files: [URL]
-        do {
-            files = try PackageFiles.expand(paths)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let files = try packageFiles(paths, parallel: parallel)
         let config = try await ServerConfig.load(commandLine: dataOptions.commandLine)
         var logger = Logger(label: "pallet-admin")
         logger.logLevel = .warning

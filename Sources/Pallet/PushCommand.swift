@@ -22,13 +22,7 @@ struct PushCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         guard let source = source ?? environment["PALLET_SOURCE"] else { throw ValidationError("Give the feed with --source URL.") }
         guard let apiKey = apiKey ?? environment["PALLET_API_KEY"] else { throw ValidationError("Give an API key with --api-key KEY.") }
-        guard parallel > 0 else { throw ValidationError("--parallel must be at least 1.") }
-        let files: [URL]
-        do {
-            files = try PackageFiles.expand(paths)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let files = try packageFiles(paths, parallel: parallel)
         let client = try await PushClient.resolving(source: source, apiKey: apiKey, timeoutSeconds: Int64(timeout))
         print("Pushing \(files.count) package\(files.count == 1 ? "" : "s") to \(client.pushURL) (\(parallel) at once).")
         let started = Date()
