@@ -303,6 +303,12 @@ extension Assets {
     .consequences li { margin: 0 0 6px; }
     .button-danger { background: var(--danger); border-color: var(--danger); color: var(--surface); }
     .button-danger:hover { filter: brightness(1.1); }
+    @media (max-width: 760px) {
+      /* The open account menu spans the header's width on phones, so no item is cut off at either edge. */
+      .header-inner { position: relative; }
+      .account-menu { position: static; }
+      .account-menu ul { left: 0; right: 0; }
+    }
     @media (prefers-reduced-motion: no-preference) {
       .button, .tab, .tags a { transition: color .15s, background-color .15s, border-color .15s; }
     }
