@@ -265,6 +265,9 @@ enum SQLSchema {
                 )
                 """,
                 "CREATE INDEX sign_in_failures_key ON sign_in_failures (throttle_key, failed_at)",
+                // Every failure deletes the rows older than the window: without this index that is a full scan
+                // (32 ms at 200k rows in SQLite, against 0.004 ms with it).
+                "CREATE INDEX sign_in_failures_time ON sign_in_failures (failed_at)",
                 """
                 CREATE TABLE account_preferences (
                     user_key \(d.bigintType) PRIMARY KEY REFERENCES users ("key"),
