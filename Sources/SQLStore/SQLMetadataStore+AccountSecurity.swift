@@ -52,7 +52,7 @@ extension SQLMetadataStore {
         }
     }
 
-    public func savePendingEmailChange(_ change: PendingEmailChange) async throws {
+    public func savePendingEmailChange(_ change: PendingEmailChange, audit: [AuditEvent]) async throws {
         try await write { db in
             try await db.raw("DELETE FROM pending_email_changes WHERE user_key = \(bind: change.userKey)").run()
             try await db.raw("""
@@ -60,6 +60,7 @@ extension SQLMetadataStore {
                 VALUES (\(bind: change.tokenHash), \(bind: change.userKey), \(bind: change.newEmail),
                     \(bind: StoreDate.microseconds(change.expires)))
                 """).run()
+            try await Self.appendAudit(audit, in: db)
         }
     }
 

@@ -36,10 +36,11 @@ extension InMemoryMetadataStore {
         }
     }
 
-    public func savePendingEmailChange(_ change: PendingEmailChange) async throws {
+    public func savePendingEmailChange(_ change: PendingEmailChange, audit: [AuditEvent]) async throws {
         try write { state in
             state.accountSecurity.pendingEmails = state.accountSecurity.pendingEmails.filter { $0.value.userKey != change.userKey }
             state.accountSecurity.pendingEmails[change.tokenHash] = change
+            state.appendAudit(audit)
         }
     }
 

@@ -54,11 +54,12 @@ struct MetadataStoreAccountSecurityTests {
             let expires = Fixture.now.addingTimeInterval(86_400)
             let first = PendingEmailChange(tokenHash: "h1", userKey: ann.key, newEmail: "one@example.com", expires: expires)
             let second = PendingEmailChange(tokenHash: "h2", userKey: ann.key, newEmail: "two@example.com", expires: expires)
-            try await store.savePendingEmailChange(first)
-            try await store.savePendingEmailChange(second)
+            try await store.savePendingEmailChange(first, audit: [])
+            try await store.savePendingEmailChange(second, audit: [AuditEvent(time: Fixture.now, actor: "ann", action: "email.change-requested", target: "user ann")])
             #expect(try await store.takePendingEmailChange(tokenHash: "h1") == nil, "replaced")
             #expect(try await store.takePendingEmailChange(tokenHash: "h2") == second)
             #expect(try await store.takePendingEmailChange(tokenHash: "h2") == nil, "single use")
+            #expect(try await store.auditEvents(since: nil).filter { $0.action == "email.change-requested" }.count == 1)
         }
     }
 

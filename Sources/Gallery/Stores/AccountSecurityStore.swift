@@ -61,8 +61,8 @@ public protocol AccountSecurityStore: Sendable {
     func accountPreferences(userKey: Int64) async throws -> AccountPreferences?
     /// Creates or replaces an account's preferences, with `audit`, in one transaction.
     func saveAccountPreferences(_ preferences: AccountPreferences, audit: [AuditEvent]) async throws
-    /// Stores a pending email change, replacing the account's earlier one.
-    func savePendingEmailChange(_ change: PendingEmailChange) async throws
+    /// Stores a pending email change with `audit`, replacing the account's earlier one, in one transaction.
+    func savePendingEmailChange(_ change: PendingEmailChange, audit: [AuditEvent]) async throws
     /// Deletes and returns the pending change whose link token hashes to `tokenHash` (expired ones too).
     func takePendingEmailChange(tokenHash: String) async throws -> PendingEmailChange?
     /// Stores a transform request with `audit`, replacing the account's earlier one, in one transaction.

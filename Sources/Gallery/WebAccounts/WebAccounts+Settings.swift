@@ -39,8 +39,8 @@ extension WebAccounts {
         let token = Self.randomToken()
         try await store.savePendingEmailChange(PendingEmailChange(
             tokenHash: Self.sha256(token), userKey: principal.user.key, newEmail: email,
-            expires: clock.now().addingTimeInterval(Self.emailChangeLinkLifetime)))
-        try await store.appendAudit(audit.entry(principal, "email.change-requested", target: "user \(principal.user.name)"))
+            expires: clock.now().addingTimeInterval(Self.emailChangeLinkLifetime)),
+            audit: [audit.entry(principal, "email.change-requested", target: "user \(principal.user.name)")])
         await deliver(to: email, subject: "Confirm your new email address", body: """
             Hello \(principal.user.name),
 
