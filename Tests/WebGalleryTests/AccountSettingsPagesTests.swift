@@ -234,6 +234,28 @@ struct AccountSettingsPagesTests {
         }
     }
 
+    @Test("PALLET_TRUSTED_PROXIES lists IP addresses; anything else is a start-up problem")
+    func trustedProxiesConfig() async throws {
+        let config = try await ServerConfig.load(commandLine: [:], environment: ["PALLET_TRUSTED_PROXIES": "10.0.0.1, ::1"])
+        #expect(config.trustedProxies == ["10.0.0.1", "::1"])
+        await #expect(throws: (any Error).self) {
+            _ = try await ServerConfig.load(commandLine: [:], environment: ["PALLET_TRUSTED_PROXIES": "proxy.example"])
+        }
+    }
+
+    @Test("with an https base URL the session cookie is Secure")
+    func secureCookie() async throws {
+        var options = TestServerOptions()
+        options.configure = { $0.baseURL = "https://feed.example" }
+        try await withTestApplication(options) { client, environment in
+            let browser = TestBrowser(WebTestServer(
+                client: client, gallery: environment.gallery, apiKey: environment.apiKey, directory: environment.dataDirectory))
+            let registered = try await browser.register("wes")
+            let cookie = try #require(registered.headers[values: .setCookie].first { $0.hasPrefix("pallet_session=") })
+            #expect(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+        }
+    }
+
     @Test("X-Forwarded-For counts only from a trusted proxy, read from the right past our proxies")
     func clientAddress() {
         let resolver = ClientAddressResolver(trustedProxies: ["10.0.0.1", "10.0.0.2"])
