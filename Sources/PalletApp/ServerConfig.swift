@@ -44,6 +44,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var upstreamNegativeCacheSeconds = 60
     /// Seconds one upstream request may take.
     public var upstreamTimeoutSeconds = 10
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`pallet.trustedProxies`, a list or
+    /// comma-separated; exact IP addresses). Empty: the socket's peer is the client.
+    public var trustedProxies: [String] = []
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -71,6 +74,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let upstreamCache = "pallet.upstreamCacheSeconds"
         public static let upstreamNegativeCache = "pallet.upstreamNegativeCacheSeconds"
         public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
+        public static let trustedProxies = "pallet.trustedProxies"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -154,6 +158,16 @@ public struct ServerConfig: Sendable, Equatable {
         if let seconds = number(Key.upstreamCache, 0...604_800) { config.upstreamCacheSeconds = seconds }
         if let seconds = number(Key.upstreamNegativeCache, 0...86_400) { config.upstreamNegativeCacheSeconds = seconds }
         if let seconds = number(Key.upstreamTimeout, 1...600) { config.upstreamTimeoutSeconds = seconds }
+        let proxies = reader.stringArray(forKey: ConfigKey(Key.trustedProxies))
+            ?? text(Key.trustedProxies).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        for proxy in proxies where !proxy.isEmpty {
+            // An IPv4 or IPv6 address as the socket reports it (no names, no ranges).
+            if proxy.count <= 45, proxy.contains(where: { $0 == "." || $0 == ":" }), proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
+                config.trustedProxies.append(proxy)
+            } else {
+                problems.append("'\(Key.trustedProxies)' must hold IP addresses, not '\(proxy)'.")
+            }
+        }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
