@@ -9,12 +9,15 @@ public struct GalleryNotifier: Sendable {
     let mailer: any Mailer
     let store: any MetadataStore
     let logger: Logger
+    /// The site's base URL, for links in mails ("" leaves them relative).
+    let baseURL: String
 
     /// Creates a notifier.
-    public init(mailer: any Mailer, store: any MetadataStore, logger: Logger) {
+    public init(mailer: any Mailer, store: any MetadataStore, logger: Logger, baseURL: String = "") {
         self.mailer = mailer
         self.store = store
         self.logger = logger
+        self.baseURL = baseURL
     }
 
     /// The addresses that reach an account: its own, or for an organization its admins'.
