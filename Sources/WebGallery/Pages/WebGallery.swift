@@ -1,5 +1,7 @@
 public import Gallery
+public import HTTPPlumbing
 import Foundation
+import Logging
 import Mustache
 import Synchronization
 
@@ -15,20 +17,26 @@ public final class WebGallery: Sendable {
     public let accounts: WebAccounts
     /// Whether cookies are marked `Secure` (the base URL is https).
     let secureCookies: Bool
+    /// Owners, organizations and members, mailing through the configured mailer (or the log).
+    let administration: GalleryAdministration
+    /// Where uploads from `/packages/manage/upload` go and how large they may be (nil: uploading is off).
+    let uploads: UploadSettings?
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
-        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, uploads: UploadSettings? = nil
     ) {
+        self.uploads = uploads
         self.gallery = gallery
         self.siteName = siteName
         accounts = WebAccounts(
             store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
             mailer: mailer, baseURL: gallery.urls.base)
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
+        administration = gallery.administration(mailer: mailer ?? LogMailer(logger: Logger(label: "pallet.web")))
         templates = Self.makeLibrary()
     }
 
@@ -40,6 +48,9 @@ public final class WebGallery: Sendable {
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
             ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register),
             ("apiKeys", Templates.apiKeys),
+            ("manage", Templates.manage), ("accountPackages", Templates.accountPackages),
+            ("organizations", Templates.organizations), ("addOrganization", Templates.addOrganization),
+            ("manageOrganization", Templates.manageOrganization), ("upload", Templates.upload),
         ]
         for (name, text) in all {
             do {
