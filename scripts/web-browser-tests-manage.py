@@ -62,13 +62,21 @@ def by_label(driver, label):
 def submit(driver, button, within=None):
     """Clicks a button (by its text, or its aria-label) and waits for the next page."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
     old = driver.find_element(By.TAG_NAME, "html")
     scope = driver.find_element(By.ID, within) if within else driver
     found = scope.find_elements(By.XPATH, f".//button[normalize-space()='{button}' or @aria-label='{button}']")
     found[0].click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda _: replaced(old))
+
+
+def replaced(element):
+    """True once the page holding `element` is gone (chromium reports a stale node in more than one way)."""
+    try:
+        element.is_enabled()
+        return False
+    except Exception:
+        return True
 
 
 def status_of(server, path):
@@ -86,7 +94,7 @@ def axe(driver, name):
     results = checker.run()
     bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
     check(f"axe: {name} has no serious or critical violation", not bad,
-          "; ".join(f"{v['id']}: {v['help']}" for v in bad))
+          "; ".join(f"{v['id']}: {v['help']} at {[n.get('target') for n in v.get('nodes', [])][:3]}" for v in bad))
 
 
 def register(driver, server, name):
@@ -158,8 +166,8 @@ def unlist_walkthrough(driver, server):
     check("a visitor's package page no longer lists 3.0.1", ">3.0.1</a>" not in anonymous and ">3.0.0</a>" in anonymous)
     driver.get(server.base + "/packages/Erin.Walk")
     check("the owner sees 3.0.1 marked unlisted and a Manage package link",
-          "unlisted" in driver.find_element(By.ID, "versions").text and driver.find_elements(By.LINK_TEXT, "Manage package"))
-    _, search = server.get("/v3/search?q=Erin.Walk")
+          "unlisted" in driver.find_element(By.ID, "versions").get_attribute("textContent") and driver.find_elements(By.LINK_TEXT, "Manage package"))
+    _, search = server.get("/v3/query?q=Erin.Walk")
     versions = [p["version"] for p in json.loads(search)["data"]]
     check("search no longer shows 3.0.1", versions == ["3.0.0"], str(versions))
     check("the exact version still downloads", status_of(server, "/v3/flat/erin.walk/3.0.1/erin.walk.3.0.1.nupkg") == 200)

@@ -22,14 +22,14 @@ struct APIKeyEditPagesTests {
             let record = try #require(try await server.gallery.authenticator.authenticate(secret).apiKey)
             let list = try await alice.get("/account/apikeys")
             #expect(list.body.contains(#"<summary>Edit<span class="visually-hidden"> the packages of selective</span></summary>"#))
-            #expect(list.body.contains(#"value="Alpha.One" checked> <label for="key-\#(record.key)-package-0">Alpha.One</label>"#))
+            #expect(list.body.contains(#"name="PackageIds-\#(record.key)" type="checkbox" value="Alpha.One" checked> <label for="key-\#(record.key)-package-0">Alpha.One</label>"#))
             // Beta.Two is outside the selection: a push of a new version is refused.
             let beta = try TestPackage(id: "Beta.Two", version: "1.1.0").write(to: server.directory)
             await #expect(throws: GalleryError.self) {
                 _ = try await server.gallery.push(packageAt: beta.path, by: try await server.gallery.authenticator.authenticate(secret))
             }
             let edited = try await alice.post("/account/apikeys/edit", [
-                ("__RequestVerificationToken", TestBrowser.token(list) ?? ""), ("Key", String(record.key)), ("PackageIds", "Beta.Two"),
+                ("__RequestVerificationToken", TestBrowser.token(list) ?? ""), ("Key", String(record.key)), ("PackageIds-\(record.key)", "Beta.Two"),
                 ("GlobPattern", ""),
             ])
             #expect(edited.status == .ok)

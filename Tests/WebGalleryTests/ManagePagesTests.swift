@@ -53,8 +53,11 @@ struct ManagePagesTests {
             #expect(after.body.contains("The version is unlisted"))
             #expect(!after.body.contains(#"name="Listed" type="checkbox" value="true" checked"#))
             // Search shows the package at 3.0.0 only; the exact version still downloads.
-            let search = try await server.get("/v3/search?q=Walk.Through")
-            #expect(search.body.contains("\"3.0.0\"") && !search.body.contains("\"version\":\"3.0.1\""))
+            let search = try await server.get("/v3/query?q=Walk.Through")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(search.body.utf8)) as? [String: Any])
+            let hit = try #require((json["data"] as? [[String: Any]])?.first)
+            #expect(hit["version"] as? String == "3.0.0")
+            #expect((hit["versions"] as? [[String: Any]])?.compactMap { $0["version"] as? String } == ["3.0.0"])
             #expect(try await server.get("/v3/flat/walk.through/3.0.1/walk.through.3.0.1.nupkg").status == .ok)
             // The owner sees the unlisted row and the Manage link; a visitor does not.
             let ownerView = try await alice.get("/packages/Walk.Through")

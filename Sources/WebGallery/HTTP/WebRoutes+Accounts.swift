@@ -127,7 +127,7 @@ extension WebRoutes {
                     case "edit":
                         let globs = (form["GlobPattern"] ?? "").split(separator: " ").map(String.init)
                         try await web.gallery.accounts.editAPIKeySelection(
-                            userName: principal.user.name, keyName: key, globs: globs, packageIDs: form.values("PackageIds"), by: principal)
+                            userName: principal.user.name, keyName: key, globs: globs, packageIDs: form.values("PackageIds-" + key), by: principal)
                         return HTMLResponse.page(
                             try await web.apiKeysPage(principal, notice: "The packages of the API key \"\(record.name)\" are saved."), request: request)
                     default: break

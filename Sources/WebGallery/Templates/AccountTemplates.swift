@@ -129,9 +129,12 @@ extension Templates {
                 <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}">
                 <p class="form-field"><label for="key-{{key}}-glob">Glob pattern</label>
                   <input id="key-{{key}}-glob" name="GlobPattern" type="text" value="{{glob}}"></p>
+                <fieldset class="field-group">
+                <legend>Packages</legend>
                 <ul class="package-checks">
-                  {{#editPackages}}<li class="form-check"><input id="{{domID}}" name="PackageIds" type="checkbox" value="{{id}}"{{#checked}} checked{{/checked}}> <label for="{{domID}}">{{id}}</label></li>{{/editPackages}}
+                  {{#editPackages}}<li class="form-check"><input id="{{domID}}" name="PackageIds-{{key}}" type="checkbox" value="{{id}}"{{#checked}} checked{{/checked}}> <label for="{{domID}}">{{id}}</label></li>{{/editPackages}}
                 </ul>
+                </fieldset>
                 <p><button type="submit" class="button button-primary">Save</button></p>
               </form>
             </details>

@@ -76,8 +76,7 @@ extension Templates {
             {{^isAdmin}}<span class="chip">Collaborator</span>{{/isAdmin}}{{#isAdmin}}<span class="chip">Administrator</span>{{/isAdmin}}
             {{#manage}}
             <form method="post" action="{{actionURL}}" class="inline-form"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Action" value="change-role"><input type="hidden" name="Username" value="{{name}}">
-              <label class="visually-hidden" for="{{domID}}">Role of {{name}}</label>
-              <select id="{{domID}}" name="Role"><option value="admin"{{#isAdmin}} selected{{/isAdmin}}>Administrator</option><option value="collaborator"{{^isAdmin}} selected{{/isAdmin}}>Collaborator</option></select>
+              <select id="{{domID}}" name="Role" aria-label="Role of {{name}}"><option value="admin"{{#isAdmin}} selected{{/isAdmin}}>Administrator</option><option value="collaborator"{{^isAdmin}} selected{{/isAdmin}}>Collaborator</option></select>
               <button type="submit" class="button" aria-label="Save the role of {{name}}">Save</button></form>
             <form method="post" action="{{actionURL}}" class="inline-form"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Action" value="remove"><input type="hidden" name="Username" value="{{name}}"><button type="submit" class="button button-danger" aria-label="Remove {{name}} from {{organizationName}}">Remove</button></form>
             {{/manage}}
