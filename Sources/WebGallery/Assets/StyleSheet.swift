@@ -315,6 +315,7 @@ extension Assets {
     .key-edit { margin-top: 10px; }
     .key-edit summary { cursor: pointer; color: var(--accent); }
     .reservation-list { padding-left: 1.2em; }
+    .account-section h3 { margin-top: 18px; }
     @media (prefers-reduced-motion: no-preference) {
       .button, .tab, .tags a { transition: color .15s, background-color .15s, border-color .15s; }
     }
