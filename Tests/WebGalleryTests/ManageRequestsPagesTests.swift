@@ -87,6 +87,15 @@ struct ManageMailTests {
             #expect(announcements.allSatisfy { $0.rcptTos.count == 1 })
             // bob now manages it.
             #expect(try await bob.get("/packages/Mailed.Package/1.0.0/Manage").status == .ok)
+            // alice removes bob: each of them is told, in a message of their own.
+            let page = try await alice.get("/packages/Mailed.Package/1.0.0/Manage")
+            let removed = try await alice.post("/packages/Mailed.Package/1.0.0/Manage", [
+                ("__RequestVerificationToken", TestBrowser.token(page) ?? ""), ("Section", "remove-owner"), ("Username", "bob"),
+            ])
+            #expect(removed.status == .seeOther)
+            let removals = try await smtp.messages(atLeast: 5).filter { $0.header("Subject")?.contains("no longer an owner") == true }
+            #expect(Set(removals.flatMap(\.rcptTos)) == ["alice@pallet.test", "bob@pallet.test"])
+            #expect(removals.allSatisfy { $0.rcptTos.count == 1 })
         }
     }
 

@@ -57,10 +57,10 @@ public struct GalleryNotifier: Sendable {
         )
     }
 
-    /// To the removed owner and the remaining ones.
+    /// To the removed owner and the remaining ones, a message each (the web's Remove: no address shown to another).
     func ownerRemoved(_ account: User, id: String, lowerID: String) async throws {
         let recipients = Set(try await ownerAddresses(lowerID: lowerID)).union(try await addresses(of: account))
-        await deliver(
+        await deliverEach(
             to: recipients.sorted(), subject: "[Pallet] \(account.name) is no longer an owner of \(id)",
             body: "The account '\(account.name)' was removed from the owners of the package '\(id)'.\n"
         )
