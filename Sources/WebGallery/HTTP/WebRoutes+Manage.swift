@@ -13,6 +13,31 @@ extension WebRoutes {
             guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
             return HTMLResponse.page(try await web.accountPackagesPage(principal), request: request)
         }
+        router.get("/account/trustedpublishing") { request, _ -> Response in
+            guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
+            return HTMLResponse.page(try await web.trustedPublishingPage(principal), request: request)
+        }
+        for action in ["", "/delete"] {
+            router.post(RouterPath("/account/trustedpublishing" + action)) { request, _ -> Response in
+                guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
+                let form = try await WebForm.read(request)
+                guard form.isTrusted(request) else { return Self.formRefused(web, request: request) }
+                do {
+                    let notice: String
+                    if action.isEmpty {
+                        notice = try await web.createPolicy(form: form, by: principal)
+                    } else {
+                        guard let key = Int64(form["Key"] ?? "") else { throw GalleryError.badRequest("The form does not name a policy.") }
+                        try await web.gallery.accounts.removePublishingPolicy(key: key, by: principal)
+                        notice = "The policy is deleted."
+                    }
+                    return HTMLResponse.page(try await web.trustedPublishingPage(principal, notice: notice), request: request)
+                } catch let error as GalleryError {
+                    return HTMLResponse.page(
+                        try await web.trustedPublishingPage(principal, error: error.message), status: error.httpError.status, request: request)
+                }
+            }
+        }
         router.post("/account/Packages") { request, _ -> Response in
             guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
             let form = try await WebForm.read(request)

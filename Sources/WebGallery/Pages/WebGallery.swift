@@ -51,6 +51,7 @@ public final class WebGallery: Sendable {
             ("manage", Templates.manage), ("accountPackages", Templates.accountPackages),
             ("organizations", Templates.organizations), ("addOrganization", Templates.addOrganization),
             ("manageOrganization", Templates.manageOrganization), ("upload", Templates.upload),
+            ("trustedPublishing", Templates.trustedPublishing),
         ]
         for (name, text) in all {
             do {
