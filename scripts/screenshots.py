@@ -34,10 +34,12 @@ PAGES = {
     "organization-manage": "/organization/Contoso/ManageOrganization",
     "upload": "/packages/manage/upload",
     "upload-review": "/packages/manage/upload",
+    "trusted-publishing": "/account/trustedpublishing",
 }
 SIGNED_IN = {"api-keys"}
 # Pages shown to dana, and the password she signs in with.
-MANAGE = {"manage", "account-packages", "organizations", "organization-add", "organization-manage", "upload", "upload-review"}
+MANAGE = {"manage", "account-packages", "organizations", "organization-add", "organization-manage", "upload", "upload-review",
+          "trusted-publishing"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 

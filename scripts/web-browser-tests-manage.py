@@ -141,6 +141,17 @@ def key_and_push(driver, server):
     check("the Manage list shows the key with its scopes", "erin-ci" in driver.page_source
           and "Unlist package" in driver.find_element(By.CSS_SELECTOR, ".key-list").text)
     axe(driver, "API keys with a key")
+    # Trusted publishing: a GitHub Actions policy made by its labels.
+    from selenium.webdriver.support.ui import Select
+    driver.get(server.base + "/account/trustedpublishing")
+    by_label(driver, "Policy name").send_keys("release")
+    Select(by_label(driver, "CI/CD provider")).select_by_visible_text("GitHub Actions")
+    by_label(driver, "Repository owner").send_keys("erin")
+    by_label(driver, "Repository").send_keys("walk")
+    by_label(driver, "Workflow file").send_keys("release.yml")
+    submit(driver, "Create")
+    check("a trusted publishing policy is added and listed", "erin/walk, workflow release.yml" in driver.page_source)
+    axe(driver, "trusted publishing")
 
 
 def unlist_walkthrough(driver, server):

@@ -306,7 +306,7 @@ extension Assets {
     .manage-owners { list-style: none; margin: 0 0 8px; padding: 0; }
     .manage-owners li { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; padding: 6px 0; border-bottom: 1px solid var(--border); }
     .manage-owners li:last-child { border-bottom: 0; }
-    .manage-page textarea { font: inherit; width: 100%; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
+    .manage-page textarea, .form-field textarea { font: inherit; width: 100%; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
     .manage-page select { max-width: 100%; }
     .manage-page .account-form { border: 0; box-shadow: none; padding: 0; }
     .manage-table { width: 100%; border-collapse: collapse; background: var(--surface); }
