@@ -33,10 +33,22 @@ PAGES = {
     "account-delete": "/account/delete",
     "account-transform": "/account/transform",
     "header-menu": "/",
+    # manage (issue 15): as dana, an owner of Contoso.Json and an admin of Contoso (made below).
+    "manage": "/packages/Contoso.Json/2.0.0/Manage",
+    "account-packages": "/account/Packages",
+    "organizations": "/account/Organizations",
+    "organization-add": "/organization/add",
+    "organization-manage": "/organization/Contoso/ManageOrganization",
+    "upload": "/packages/manage/upload",
+    "upload-review": "/packages/manage/upload",
+    "trusted-publishing": "/account/trustedpublishing",
 }
 SIGNED_IN = {"api-keys", "account", "account-delete", "account-transform", "header-menu"}
 # Pages shown with the header's account menu open.
 MENU_OPEN = {"header-menu"}
+# Pages shown to dana, and the password she signs in with.
+MANAGE = {"manage", "account-packages", "organizations", "organization-add", "organization-manage", "upload", "upload-review",
+          "trusted-publishing"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
@@ -49,6 +61,36 @@ def sign_in(driver, server, name, password):
     from selenium.webdriver.support.ui import WebDriverWait
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.XPATH, "//button[normalize-space()='Sign in']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
+def add_manager(server):
+    """dana: a password, an owner of Contoso.Json, an admin of Contoso, a pending owner request and invitation."""
+    server.admin("create-user", "dana", "--email", "dana@example.com", "--password-stdin", input="dana-password-1\n")
+    server.admin("add-owner", "Contoso.Json", "dana")
+    server.admin("add-member", "Contoso", "dana", "--role", "admin")
+
+
+def upload_for_review(driver, server):
+    """Uploads a package on the upload page so the screenshot shows the Verify step (cancelled afterwards by a new upload)."""
+    import tempfile
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    cancel = driver.find_elements(By.XPATH, "//button[normalize-space()='Cancel']")
+    if cancel:
+        old = driver.find_element(By.TAG_NAME, "html")
+        cancel[0].click()
+        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    path = os.path.join(tempfile.mkdtemp(prefix="pallet-shot-"), "Contoso.Uploaded.1.0.0.nupkg")
+    with open(path, "wb") as file:
+        file.write(fixture.nupkg("Contoso.Uploaded", "1.0.0", description="Uploaded through the web gallery.",
+                                 readme="# Contoso.Uploaded\n\nReviewed before it is published.",
+                                 dependencies=[("netstandard2.0", [("Contoso.Json", "[2.0.0, )")])],
+                                 extra="<license type=\"expression\">MIT</license>"))
+    driver.find_element(By.ID, "package-file").send_keys(path)
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Upload']").click()
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
@@ -65,6 +107,7 @@ def main():
         server.seed()
         server.wait_for("/packages/Contoso.Json", "17 downloads in total")
         server.add_history_and_deprecation()
+        add_manager(server)
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")
@@ -72,9 +115,14 @@ def main():
                     for name, path in pages.items():
                         if name in SIGNED_IN and not driver.get_cookie("pallet_session"):
                             sign_in(driver, server, "root", "root-password-1")
+                        if name in MANAGE and name == "manage":
+                            driver.delete_all_cookies()
+                            sign_in(driver, server, "dana", "dana-password-1")
                         driver.get(server.base + path)
                         if name in MENU_OPEN:
                             driver.execute_script("document.querySelector('details.account-menu').open = true")
+                        if name == "upload-review":
+                            upload_for_review(driver, server)
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")
                         metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}

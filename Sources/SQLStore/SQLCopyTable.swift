@@ -110,6 +110,12 @@ extension SQLCopyTable {
         SQLCopyTable("pending_transforms", key: ["token_hash"], columns: [
             .text("token_hash"), .int64("user_key"), .int64("admin_key"), .int64("expires"),
         ]),
+        SQLCopyTable("ownership_requests", key: ["lower_id", "account_key"], columns: [
+            .text("lower_id"), .int64("account_key"), .int64("requester_key"), .text("message"), .int64("created"),
+        ]),
+        SQLCopyTable("membership_requests", key: ["organization_key", "user_key"], columns: [
+            .int64("organization_key"), .int64("user_key"), .text("role"), .int64("requester_key"), .int64("created"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -1,4 +1,5 @@
 public import Gallery
+import Foundation
 import SQLKit
 
 extension SQLMetadataStore {
@@ -35,11 +36,18 @@ extension SQLMetadataStore {
                 WHERE organization_key = \(bind: organizationKey) AND user_key = \(bind: userKey)
                 """).run()
         case .updateAPIKey(let record):
+            let encoder = JSONEncoder()
+            let globs = String(decoding: try encoder.encode(record.globs), as: UTF8.self)
+            let packageIDs = String(decoding: try encoder.encode(record.packageIDs), as: UTF8.self)
             try await db.raw("""
                 UPDATE api_keys SET secret_hash = \(bind: record.secretHash), revoked = \(bind: record.revoked),
                     expires = \(bind: record.expires.map(StoreDate.microseconds)), created = \(bind: StoreDate.microseconds(record.created)),
-                    expiry_reminder_sent = \(bind: record.expiryReminderSent)
+                    expiry_reminder_sent = \(bind: record.expiryReminderSent), globs = \(bind: globs), package_ids = \(bind: packageIDs)
                 WHERE "key" = \(bind: record.key)
+                """).run()
+        case .deleteAPIKey(let key):
+            try await db.raw("""
+                DELETE FROM api_keys WHERE "key" = \(bind: key)
                 """).run()
         case .addOwner(let accountKey, let lowerID):
             try await insertOwner(accountKey, lowerID: lowerID, in: db)
@@ -63,6 +71,8 @@ extension SQLMetadataStore {
             }
         case .deleteReservation(let lowerPattern):
             _ = try await deleteReservation(lowerPattern, in: db, dialect: dialect)
+        case .saveOwnershipRequest, .deleteOwnershipRequest, .saveMembershipRequest, .deleteMembershipRequest:
+            try await applyRequestChange(change, in: db)
         case .markDirty(let lowerIDs):
             try await markDirty(lowerIDs, in: db, dialect: dialect)
         case .audit(let event):

@@ -296,5 +296,34 @@ enum SQLSchema {
                 "CREATE INDEX pending_transforms_user_key ON pending_transforms (user_key)",
             ]
         },
+        // Self-service management (issue 15, manage): pending owner invitations and organization invitations,
+        // answered by the invited account; accepting grants the ownership or membership in the same transaction.
+        SQLMigration(version: 10, name: "ownership and membership requests") { d in
+            [
+                """
+                CREATE TABLE ownership_requests (
+                    lower_id TEXT NOT NULL,
+                    account_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    requester_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    message TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL,
+                    PRIMARY KEY (lower_id, account_key)
+                )
+                """,
+                "CREATE INDEX ownership_requests_account ON ownership_requests (account_key)",
+                "CREATE INDEX ownership_requests_requester ON ownership_requests (requester_key)",
+                """
+                CREATE TABLE membership_requests (
+                    organization_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    role TEXT NOT NULL,
+                    requester_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    created \(d.bigintType) NOT NULL,
+                    PRIMARY KEY (organization_key, user_key)
+                )
+                """,
+                "CREATE INDEX membership_requests_user ON membership_requests (user_key)",
+            ]
+        },
     ]
 }

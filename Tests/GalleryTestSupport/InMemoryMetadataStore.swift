@@ -87,6 +87,9 @@ struct InMemoryState: Sendable {
     var accountTokens: [String: AccountToken] = [:]
     /// Schema step 9 (InMemoryMetadataStore+AccountSecurity.swift).
     var accountSecurity = AccountSecurityState()
+    // Schema step 10: pending invitations, by (lower id, account) and (organization, user).
+    var ownershipRequests: [String: OwnershipRequest] = [:]
+    var membershipRequests: [String: MembershipRequest] = [:]
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 
@@ -148,7 +151,11 @@ struct InMemoryState: Sendable {
             stored.expires = record.expires
             stored.created = record.created
             stored.expiryReminderSent = record.expiryReminderSent
+            stored.globs = record.globs
+            stored.packageIDs = record.packageIDs
             apiKeys[record.key] = stored
+        case .deleteAPIKey(let key):
+            apiKeys[key] = nil
         case .addOwner(let accountKey, let lowerID):
             try requireAccounts([accountKey])
             owners[lowerID, default: []].insert(accountKey)
@@ -167,6 +174,16 @@ struct InMemoryState: Sendable {
             reservations[reservation.lowerPattern] = stored
         case .deleteReservation(let lowerPattern):
             reservations[lowerPattern] = nil
+        case .saveOwnershipRequest(let request):
+            try requireAccounts([request.accountKey, request.requesterKey])
+            ownershipRequests["\(request.lowerID) \(request.accountKey)"] = request
+        case .deleteOwnershipRequest(let lowerID, let accountKey):
+            ownershipRequests["\(lowerID) \(accountKey)"] = nil
+        case .saveMembershipRequest(let request):
+            try requireAccounts([request.organizationKey, request.userKey, request.requesterKey])
+            membershipRequests["\(request.organizationKey) \(request.userKey)"] = request
+        case .deleteMembershipRequest(let organizationKey, let userKey):
+            membershipRequests["\(organizationKey) \(userKey)"] = nil
         case .markDirty(let lowerIDs):
             markDirty(lowerIDs, now: now)
         case .audit(let event):

@@ -104,3 +104,37 @@ extension AccountService {
         return (key, secret)
     }
 }
+
+extension AccountService {
+    /// Replaces a key's package selection (globs and ids), nuget.org's "Edit": name, owner, scopes and expiry stay.
+    /// A selection that is empty on both sides means every package of the owner, as at creation.
+    @discardableResult
+    public func editAPIKeySelection(
+        userName: String, keyName: String, globs: [String], packageIDs: [String], by principal: Principal
+    ) async throws -> APIKeyRecord {
+        var key = try await apiKey(userName: userName, keyName: keyName)
+        try await checkManage(key, by: principal)
+        guard !key.revoked else { throw GalleryError.badRequest("The API key '\(key.name)' is revoked and cannot be edited.") }
+        for glob in globs where glob.isEmpty || !glob.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-*".contains($0)) }) {
+            throw GalleryError.badRequest("'\(glob)' is not a valid package ID pattern: use letters, digits, '.', '-', '_' and '*'.")
+        }
+        for id in packageIDs where (try? PackageID(validating: id)) == nil {
+            throw GalleryError.badRequest("'\(id)' is not a valid package ID.")
+        }
+        key.globs = globs
+        key.packageIDs = packageIDs
+        try await store.apply([
+            .updateAPIKey(key),
+            audit.event(principal, "apikey.edited", target: "apikey \(userName)/\(key.name)",
+                        details: "globs \(globs.joined(separator: ",")); ids \(packageIDs.joined(separator: ","))"),
+        ])
+        return key
+    }
+
+    /// Deletes a key and its record (revoking keeps a revoked record in the list; deleting removes it).
+    public func deleteAPIKey(userName: String, keyName: String, by principal: Principal) async throws {
+        let key = try await apiKey(userName: userName, keyName: keyName)
+        try await checkManage(key, by: principal)
+        try await store.apply([.deleteAPIKey(key: key.key), audit.event(principal, "apikey.deleted", target: "apikey \(userName)/\(key.name)")])
+    }
+}

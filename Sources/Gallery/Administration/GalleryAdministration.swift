@@ -36,7 +36,7 @@ extension PackageGallery {
     public func administration(mailer: any Mailer, rendersChanges: Bool = true) -> GalleryAdministration {
         GalleryAdministration(
             store: store, clock: clock, accounts: accounts, authorizer: authorizer, audit: AuditLog(store: store, clock: clock, logger: logger),
-            notifier: GalleryNotifier(mailer: mailer, store: store, logger: logger), changes: changes, logger: logger,
+            notifier: GalleryNotifier(mailer: mailer, store: store, logger: logger, baseURL: urls.base), changes: changes, logger: logger,
             rendersChanges: rendersChanges
         )
     }

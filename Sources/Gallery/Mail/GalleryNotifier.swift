@@ -9,12 +9,15 @@ public struct GalleryNotifier: Sendable {
     let mailer: any Mailer
     let store: any MetadataStore
     let logger: Logger
+    /// The site's base URL, for links in mails ("" leaves them relative).
+    let baseURL: String
 
     /// Creates a notifier.
-    public init(mailer: any Mailer, store: any MetadataStore, logger: Logger) {
+    public init(mailer: any Mailer, store: any MetadataStore, logger: Logger, baseURL: String = "") {
         self.mailer = mailer
         self.store = store
         self.logger = logger
+        self.baseURL = baseURL
     }
 
     /// The addresses that reach an account: its own, or for an organization its admins'.
@@ -54,10 +57,10 @@ public struct GalleryNotifier: Sendable {
         )
     }
 
-    /// To the removed owner and the remaining ones.
+    /// To the removed owner and the remaining ones, a message each (the web's Remove: no address shown to another).
     func ownerRemoved(_ account: User, id: String, lowerID: String) async throws {
         let recipients = Set(try await ownerAddresses(lowerID: lowerID)).union(try await addresses(of: account))
-        await deliver(
+        await deliverEach(
             to: recipients.sorted(), subject: "[Pallet] \(account.name) is no longer an owner of \(id)",
             body: "The account '\(account.name)' was removed from the owners of the package '\(id)'.\n"
         )

@@ -301,14 +301,32 @@ extension Assets {
     .settings-page .account-section { border-top: 1px solid var(--border); padding-top: 8px; }
     .consequences { padding-left: 1.2em; }
     .consequences li { margin: 0 0 6px; }
-    .button-danger { background: var(--danger); border-color: var(--danger); color: var(--surface); }
-    .button-danger:hover { filter: brightness(1.1); }
+    /* .button-danger (an outlined red button) is defined once, in the manage block below. */
     @media (max-width: 760px) {
       /* The open account menu spans the header's width on phones, so no item is cut off at either edge. */
       .header-inner { position: relative; }
       .account-menu { position: static; }
       .account-menu ul { left: 0; right: 0; }
     }
+    /* manage (issue 15): Manage page, Manage Packages, API key edit and delete */
+    .button-danger { border-color: var(--danger); color: var(--danger); }
+    .button-danger:hover { background: var(--danger-soft); color: var(--danger); border-color: var(--danger); }
+    .inline-form { display: inline; margin: 0 0 0 8px; }
+    .manage-lead { color: var(--muted); }
+    .manage-page .account-section { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 20px; box-shadow: var(--shadow); }
+    .manage-owners { list-style: none; margin: 0 0 8px; padding: 0; }
+    .manage-owners li { display: flex; align-items: center; flex-wrap: wrap; gap: 6px; padding: 6px 0; border-bottom: 1px solid var(--border); }
+    .manage-owners li:last-child { border-bottom: 0; }
+    .manage-page textarea, .form-field textarea { font: inherit; width: 100%; padding: 8px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
+    .manage-page select { max-width: 100%; }
+    .manage-page .account-form { border: 0; box-shadow: none; padding: 0; }
+    .manage-table { width: 100%; border-collapse: collapse; background: var(--surface); }
+    .manage-table th, .manage-table td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
+    .manage-table .number { text-align: right; }
+    .key-edit { margin-top: 10px; }
+    .key-edit summary { cursor: pointer; color: var(--accent); }
+    .reservation-list { padding-left: 1.2em; }
+    .account-section h3 { margin-top: 18px; }
     @media (prefers-reduced-motion: no-preference) {
       .button, .tab, .tags a { transition: color .15s, background-color .15s, border-color .15s; }
     }

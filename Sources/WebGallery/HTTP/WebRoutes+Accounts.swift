@@ -107,7 +107,7 @@ extension WebRoutes {
                 return HTMLResponse.page(try await web.apiKeysPage(principal, error: error.message), status: .badRequest, request: request)
             }
         }
-        for action in ["regenerate", "revoke"] {
+        for action in ["regenerate", "revoke", "edit", "delete"] {
             router.post(RouterPath("/account/apikeys/" + action)) { request, _ -> Response in
                 guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
                 let form = try await WebForm.read(request)
@@ -117,9 +117,20 @@ extension WebRoutes {
                     guard let key = form["Key"], let keyNumber = Int64(key),
                           let record = try await web.gallery.store.apiKey(key: keyNumber), record.userKey == principal.user.key
                     else { throw GalleryError.notFound("There is no such API key.") }
-                    if action == "revoke" {
+                    switch action {
+                    case "revoke":
                         try await web.gallery.accounts.revokeAPIKey(userName: principal.user.name, keyName: key, by: principal)
                         return HTMLResponse.redirect(to: "/account/apikeys", status: .seeOther)
+                    case "delete":
+                        try await web.gallery.accounts.deleteAPIKey(userName: principal.user.name, keyName: key, by: principal)
+                        return HTMLResponse.redirect(to: "/account/apikeys", status: .seeOther)
+                    case "edit":
+                        let globs = (form["GlobPattern"] ?? "").split(separator: " ").map(String.init)
+                        try await web.gallery.accounts.editAPIKeySelection(
+                            userName: principal.user.name, keyName: key, globs: globs, packageIDs: form.values("PackageIds-" + key), by: principal)
+                        return HTMLResponse.page(
+                            try await web.apiKeysPage(principal, notice: "The packages of the API key \"\(record.name)\" are saved."), request: request)
+                    default: break
                     }
                     let regenerated = try await web.gallery.accounts.regenerateAPIKey(userName: principal.user.name, keyName: key, by: principal)
                     return HTMLResponse.page(

@@ -22,6 +22,9 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         registerPasswordReset(on: router)
         registerSettings(on: router)
         registerClosing(on: router)
+        registerManage(on: router)
+        registerOrganizations(on: router)
+        registerUpload(on: router)
         page(router, "/") { request, _ in HTMLResponse.page(web.homePage(), request: request) }
         page(router, "/packages") { request, _ in
             HTMLResponse.page(web.searchPage(BrowseParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })),
@@ -49,6 +52,9 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         page(router, "/packages/:id/:version/:action") { request, context in
             let id = try context.parameters.require("id"), version = try context.parameters.require("version")
             let action = try context.parameters.require("action")
+            if ["manage", "delete"].contains(action.lowercased()) {
+                return try await Self.managePage(web, id: id, version: version, action: action.lowercased(), request: request)
+            }
             guard action.lowercased() == "license" else {
                 let message = action.lowercased() == "reportabuse" ? "Reporting a package from the web is not available yet." : nil
                 return Self.notFound(web, id: id, request: request, message: message)

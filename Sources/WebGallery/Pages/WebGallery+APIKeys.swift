@@ -10,6 +10,7 @@ struct ExpiryChoice {
 struct PackageCheckModel {
     let id: String
     let domID: String
+    var checked: Bool = false
 }
 
 struct APIKeyRowModel {
@@ -22,6 +23,9 @@ struct APIKeyRowModel {
     let packages: String
     let active: Bool
     let csrf: String
+    /// The Edit form: the key's glob and one checkbox per package, ticked when selected.
+    let glob: String
+    let editPackages: [PackageCheckModel]
 }
 
 struct APIKeysPageModel {
@@ -36,12 +40,15 @@ struct APIKeysPageModel {
     let hasKeys: Bool
     let newSecret: String?
     let newKeyName: String?
+    let notice: String?
     let error: String?
 }
 
 extension WebGallery {
     /// `/account/apikeys` for the signed-in `principal`.
-    func apiKeysPage(_ principal: Principal, newKey: (name: String, secret: String)? = nil, error: String? = nil) async throws -> String {
+    func apiKeysPage(
+        _ principal: Principal, newKey: (name: String, secret: String)? = nil, notice: String? = nil, error: String? = nil
+    ) async throws -> String {
         let store = gallery.store
         let csrf = WebVisitor.current?.csrfToken ?? ""
         var owners = [principal.user.name]
@@ -64,7 +71,7 @@ extension WebGallery {
         let keys = try await gallery.accounts.apiKeys(userName: principal.user.name, by: principal)
             .filter { $0.userKey == principal.user.key }
             .sorted { $0.created > $1.created }
-            .map { key in
+            .map { key -> APIKeyRowModel in
                 let expired = key.expires.map { $0 <= now } ?? false
                 let scopes = key.scopes.map { scope in
                     switch scope {
@@ -81,7 +88,12 @@ extension WebGallery {
                     owner: names[key.ownerKey] ?? "(an organization you left)",
                     scopes: scopes.joined(separator: ", "),
                     packages: selection.isEmpty ? "All packages" : selection.joined(separator: ", "),
-                    active: !key.revoked && !expired, csrf: csrf)
+                    active: !key.revoked && !expired, csrf: csrf, glob: key.globs.joined(separator: " "),
+                    editPackages: packages.enumerated().map { index, package in
+                        PackageCheckModel(
+                            id: package.id, domID: "key-\(key.key)-package-\(index)",
+                            checked: key.packageIDs.contains { $0.lowercased() == package.id.lowercased() })
+                    })
             }
         var layout = layout("API Keys")
         layout.noIndex = true
@@ -89,6 +101,6 @@ extension WebGallery {
             layout: layout, csrf: csrf, confirmed: try await accounts.isEmailConfirmed(principal.user),
             expiries: [1, 7, 30, 90, 180, 365].map { ExpiryChoice(days: $0, label: $0 == 1 ? "1 day" : "\($0) days", selected: $0 == 365) },
             owners: owners, packages: packages, hasPackages: !packages.isEmpty, keys: keys, hasKeys: !keys.isEmpty,
-            newSecret: newKey?.secret, newKeyName: newKey?.name, error: error), "apiKeys")
+            newSecret: newKey?.secret, newKeyName: newKey?.name, notice: notice, error: error), "apiKeys")
     }
 }

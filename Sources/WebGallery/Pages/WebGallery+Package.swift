@@ -30,11 +30,16 @@ extension WebGallery {
                 ?? versions.last(where: { $0.record.listed }) ?? versions.last else { return .notFound }
             current = chosen
         }
-        let model = try await packageModel(package: package, current: current.record, missing: missing)
+        // Owners see every version, unlisted ones marked, and a link to the Manage page (gallery.md §1.3).
+        let manager = try await gallery.mayManage(lowerID: package.lowerID, by: WebVisitor.current?.principal)
+        var model = try await packageModel(package: package, current: current.record, missing: missing, manager: manager)
+        if manager {
+            model.manageURL = PackageURLs.version(id: current.record.id, version: current.record.normalizedVersion) + "/Manage"
+        }
         return .page(render(model, "package"))
     }
 
-    private func packageModel(package: FeedPackage, current record: PackageVersionRecord, missing: String?) async throws -> PackagePageModel {
+    private func packageModel(package: FeedPackage, current record: PackageVersionRecord, missing: String?, manager: Bool) async throws -> PackagePageModel {
         let metadata = record.metadata
         let downloads = gallery.feed.downloads(of: package)
         let facts = gallery.search.facts(ofLowerID: package.lowerID)
@@ -52,7 +57,7 @@ extension WebGallery {
         layout.feedURL = PackageURLs.package(id: record.id) + "/atom.xml"
         layout.feedTitle = "\(record.id) versions"
         layout.noIndex = !record.listed
-        let rows = package.versions.reversed().filter { $0.record.listed || $0.record.lowerVersion == record.lowerVersion }.map {
+        let rows = package.versions.reversed().filter { manager || $0.record.listed || $0.record.lowerVersion == record.lowerVersion }.map {
             let updated = $0.record.lastEdited ?? $0.record.published
             return VersionRowModel(
                 version: $0.record.version, url: PackageURLs.version(id: $0.record.id, version: $0.record.normalizedVersion),

@@ -1,4 +1,5 @@
 public import Gallery
+public import HTTPPlumbing
 import Foundation
 import Logging
 import Mustache
@@ -16,19 +17,24 @@ public final class WebGallery: Sendable {
     public let accounts: WebAccounts
     /// Whether cookies are marked `Secure` (the base URL is https).
     let secureCookies: Bool
-    /// Account deletion, transform, API keys with their mail (the same services as the admin command line).
+    /// Account deletion, transform, API keys, owners, organizations and members, with their mail (the same
+    /// services as the admin command line), mailing through the configured mailer (or the log).
     let administration: GalleryAdministration
     /// The client's address for sign-in throttling (X-Forwarded-For from trusted proxies only).
     let clientAddresses: ClientAddressResolver
+    /// Where uploads from `/packages/manage/upload` go and how large they may be (nil: uploading is off).
+    let uploads: UploadSettings?
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
-        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, trustedProxies: [String] = []
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, trustedProxies: [String] = [],
+        uploads: UploadSettings? = nil
     ) {
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
+        self.uploads = uploads
         self.gallery = gallery
         self.siteName = siteName
         accounts = WebAccounts(
@@ -50,6 +56,10 @@ public final class WebGallery: Sendable {
             ("forgotPassword", Templates.forgotPassword), ("resetPassword", Templates.resetPassword),
             ("accountSettings", Templates.accountSettings), ("accountDelete", Templates.accountDelete),
             ("accountTransform", Templates.accountTransform), ("transformConfirm", Templates.transformConfirm),
+            ("manage", Templates.manage), ("accountPackages", Templates.accountPackages),
+            ("organizations", Templates.organizations), ("addOrganization", Templates.addOrganization),
+            ("manageOrganization", Templates.manageOrganization), ("upload", Templates.upload),
+            ("trustedPublishing", Templates.trustedPublishing),
         ]
         for (name, text) in all {
             do {

@@ -57,6 +57,7 @@ extension Templates {
     <div class="wrap account-page">
       <h1>API Keys</h1>
       {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      {{#notice}}<p class="notice notice-info" role="status">{{notice}}</p>{{/notice}}
       {{#newSecret}}
       <div class="notice notice-info" role="status">
         <p class="notice-title">Your new API key "{{newKeyName}}"</p>
@@ -120,6 +121,27 @@ extension Templates {
             <div class="key-actions">
               <form method="post" action="/account/apikeys/regenerate"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Regenerate {{name}}">Regenerate</button></form>
               <form method="post" action="/account/apikeys/revoke"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Revoke {{name}}">Revoke</button></form>
+              <form method="post" action="/account/apikeys/delete"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button button-danger" aria-label="Delete {{name}}">Delete</button></form>
+            </div>
+            <details class="key-edit">
+              <summary>Edit<span class="visually-hidden"> the packages of {{name}}</span></summary>
+              <form class="account-form" method="post" action="/account/apikeys/edit">
+                <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}">
+                <p class="form-field"><label for="key-{{key}}-glob">Glob pattern</label>
+                  <input id="key-{{key}}-glob" name="GlobPattern" type="text" value="{{glob}}"></p>
+                <fieldset class="field-group">
+                <legend>Packages</legend>
+                <ul class="package-checks">
+                  {{#editPackages}}<li class="form-check"><input id="{{domID}}" name="PackageIds-{{key}}" type="checkbox" value="{{id}}"{{#checked}} checked{{/checked}}> <label for="{{domID}}">{{id}}</label></li>{{/editPackages}}
+                </ul>
+                </fieldset>
+                <p><button type="submit" class="button button-primary">Save</button></p>
+              </form>
+            </details>
+            {{/active}}
+            {{^active}}
+            <div class="key-actions">
+              <form method="post" action="/account/apikeys/delete"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button button-danger" aria-label="Delete {{name}}">Delete</button></form>
             </div>
             {{/active}}
           </li>

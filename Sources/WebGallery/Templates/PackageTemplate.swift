@@ -150,6 +150,12 @@ extension Templates {
               <li><a href="{{reportURL}}">Report package</a></li>
             </ul>
           </section>
+          {{#manageURL}}
+          <section class="sidebar-block" aria-labelledby="manage-heading">
+            <h2 id="manage-heading">Manage</h2>
+            <p><a class="button" href="{{manageURL}}">Manage package</a></p>
+          </section>
+          {{/manageURL}}
           <section class="sidebar-block" aria-labelledby="owners-heading">
             <h2 id="owners-heading">Owners</h2>
             {{#hasOwners}}<ul class="owner-list">{{#owners}}<li><a href="{{url}}"><span class="avatar" aria-hidden="true">{{initial}}</span>{{name}}</a></li>{{/owners}}</ul>{{/hasOwners}}

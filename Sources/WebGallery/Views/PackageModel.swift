@@ -102,4 +102,6 @@ struct PackagePageModel {
     let tags: [LinkModel]
     let hasTags: Bool
     let copyright: String?
+    /// The Manage page of this version, for owners (and members of owning organizations) only.
+    var manageURL: String? = nil
 }
