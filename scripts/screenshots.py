@@ -24,10 +24,26 @@ PAGES = {
     "404": "/packages/No.Such.Package",
     "sign-in": "/users/account/LogOn",
     "register": "/users/account/Register",
+    # desk (issue 16): anonymous report form and the policies.
+    "report-abuse": "/packages/Contoso.Tool/0.9.0/ReportAbuse",
+    "policy-terms": "/policies/Terms",
     # After signing in as root (the fixture's admin with a password): the header menu and the keys page.
     "api-keys": "/account/apikeys",
+    # desk: root's contact form and the /admin tools.
+    "contact-owners": "/packages/Contoso.Tool/0.9.0/ContactOwners",
+    "admin": "/admin",
+    "admin-support-requests": "/admin/SupportRequests",
+    "admin-delete": "/admin/Delete?q=Contoso.Json",
+    "admin-listing": "/admin/Listing?q=Contoso.Json",
+    "admin-reservations": "/admin/Reservations",
+    "admin-accounts": "/admin/Accounts?q=alice",
+    "admin-audit": "/admin/Audit",
+    "admin-forbidden": "/admin",
 }
-SIGNED_IN = {"api-keys"}
+SIGNED_IN = {"api-keys", "contact-owners", "admin", "admin-support-requests", "admin-delete", "admin-listing",
+             "admin-reservations", "admin-accounts", "admin-audit"}
+# Shown to an anonymous visitor (the cookies are dropped first).
+SIGNED_OUT = {"admin-forbidden"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
@@ -54,6 +70,9 @@ def main():
         server.seed()
         server.wait_for("/packages/Contoso.Json", "17 downloads in total")
         server.add_history_and_deprecation()
+        # desk: a report in the queue, a reservation with a verified id.
+        server.report("Contoso.Tool", "0.9.0", "Other", "reporter@example.com", "The tool uploads the project folder somewhere.")
+        server.admin("reserve-prefix", "Contoso.*", "--owner", "Contoso")
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")
@@ -61,6 +80,8 @@ def main():
                     for name, path in PAGES.items():
                         if name in SIGNED_IN and not driver.get_cookie("pallet_session"):
                             sign_in(driver, server, "root", "root-password-1")
+                        if name in SIGNED_OUT:
+                            driver.delete_all_cookies()
                         driver.get(server.base + path)
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")

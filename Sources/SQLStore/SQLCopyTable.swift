@@ -98,6 +98,16 @@ extension SQLCopyTable {
         SQLCopyTable("web_sessions", key: ["id_hash"], columns: [
             .text("id_hash"), .int64("user_key"), .text("csrf_token"), .int64("created"), .int64("expires"),
         ]),
+        // desk (schema step 11)
+        SQLCopyTable("support_requests", key: ["key"], identity: "key", compared: ["status", "comments_json"], columns: [
+            .int64("key"), .text("kind"), .text("package_id"), .text("lower_id"), .text("version"), .text("reason"),
+            .text("details"), .optionalInt64("reporter_key"), .text("reporter_email"), .bool("contacted_owner"), .text("status"),
+            .optionalInt64("assignee_key"), .text("comments_json"), .optionalText("resolution"), .int64("created"), .int64("updated"),
+        ]),
+        SQLCopyTable("package_locks", key: ["lower_id"], columns: [.text("lower_id"), .int64("locked")]),
+        SQLCopyTable("account_flags", key: ["user_key"], compared: ["locked", "allows_contact"], columns: [
+            .int64("user_key"), .bool("locked"), .bool("allows_contact"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -85,6 +85,8 @@ struct InMemoryState: Sendable {
     var credentials: [Int64: UserCredentials] = [:]
     var webSessions: [String: WebSessionRecord] = [:]
     var accountTokens: [String: AccountToken] = [:]
+    /// Support requests, package locks, account flags (`SupportDeskStore`).
+    var desk = InMemoryDeskTables()
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -32,6 +32,9 @@ public struct APIKeyAuthenticator: Sendable {
         guard let user = try await store.user(key: key.userKey), !user.isDeleted, user.kind == .user else {
             throw GalleryError.unauthorized("The API key's account no longer exists.")
         }
+        if try await store.accountFlags(userKey: user.key).isLocked {
+            throw GalleryError.unauthorized("The account '\(user.name)' is locked; its API keys do not work. Contact the site administrators.")
+        }
         let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
             return Principal(user: user, credential: Self.credential(key), owner: user, memberships: memberships)

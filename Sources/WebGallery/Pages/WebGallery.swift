@@ -1,5 +1,6 @@
 public import Gallery
 import Foundation
+import Logging
 import Mustache
 import Synchronization
 
@@ -15,13 +16,20 @@ public final class WebGallery: Sendable {
     public let accounts: WebAccounts
     /// Whether cookies are marked `Secure` (the base URL is https).
     let secureCookies: Bool
+    /// Reports, messages to owners, the support queue (desk).
+    let desk: SupportDesk
+    /// The site-admin actions the `/admin` pages call (desk).
+    let administration: GalleryAdministration
+    /// The texts of `/policies/*` (desk).
+    let policies: PolicyTexts
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
-        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil,
+        operators: [String] = [], policies: PolicyTexts = PolicyTexts()
     ) {
         self.gallery = gallery
         self.siteName = siteName
@@ -30,6 +38,12 @@ public final class WebGallery: Sendable {
             mailer: mailer, baseURL: gallery.urls.base)
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
         templates = Self.makeLibrary()
+        let deskMailer = mailer ?? LogMailer(logger: Logger(label: "pallet.desk"))
+        desk = SupportDesk(
+            store: gallery.store, clock: gallery.clock, mailer: deskMailer, operators: operators, siteName: siteName,
+            baseURL: gallery.urls.base, logger: Logger(label: "pallet.desk"))
+        administration = gallery.administration(mailer: deskMailer)
+        self.policies = policies
     }
 
     static func makeLibrary() -> MustacheLibrary {
@@ -40,7 +54,7 @@ public final class WebGallery: Sendable {
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
             ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register),
             ("apiKeys", Templates.apiKeys),
-        ]
+        ] + Templates.desk
         for (name, text) in all {
             do {
                 try library.register(text, named: name)
