@@ -184,4 +184,29 @@ struct DeskPagesTests {
             #expect(!(try await admin.get("/admin/SupportRequests?filter=open")).body.contains("#\(key) Abuse report"))
         }
     }
+    @Test("accounts: look up by email, no secrets shown; lock refuses sign-in, site admin is granted, delete needs its box")
+    func accounts() async throws {
+        try await withWebServer { server in
+            let admin = try await Self.person(server, "root", admin: true)
+            _ = try await Self.person(server, "dana")
+            let found = try await admin.get("/admin/Accounts?q=DANA@example")
+            #expect(found.body.contains(#"<a href="/profiles/dana">dana</a>"#) && found.body.contains("dana@example.com"))
+            #expect(!found.body.contains("pallet_"), "no key secrets")
+            let token = TestBrowser.token(found) ?? ""
+            #expect(try await admin.post("/admin/Accounts/lock", [("__RequestVerificationToken", token), ("Name", "dana"), ("Lock", "true")]).status == .ok)
+            let refused = try await TestBrowser(server).signIn("dana", password: "correct horse battery")
+            #expect(refused.status == .unauthorized && refused.body.contains("locked"))
+            _ = try await admin.post("/admin/Accounts/siteadmin", [("__RequestVerificationToken", token), ("Name", "dana"), ("Grant", "true")])
+            #expect(try await server.gallery.store.user(named: "dana")?.isSiteAdmin == true)
+            let unconfirmed = try await admin.post("/admin/Accounts/delete", [("__RequestVerificationToken", token), ("Name", "dana")])
+            #expect(unconfirmed.status == .badRequest && unconfirmed.body.contains("Tick the box to confirm deleting dana."))
+            let wrongBox = try await admin.post("/admin/Accounts/delete", [("__RequestVerificationToken", token), ("Name", "dana"), ("Confirm-1", "root")])
+            #expect(wrongBox.status == .badRequest, "a box confirming another account")
+            let deleted = try await admin.post("/admin/Accounts/delete", [("__RequestVerificationToken", token), ("Name", "dana"), ("Confirm-9", "dana")])
+            #expect(deleted.status == .ok && deleted.body.contains("The account dana was deleted."))
+            #expect(try await server.gallery.store.user(named: "dana")?.isDeleted == true)
+            let actions = try await server.gallery.store.auditEvents(since: nil).map(\.action)
+            #expect(actions.contains("account.locked") && actions.contains("siteadmin.granted") && actions.contains("account.deleted"))
+        }
+    }
 }

@@ -24,7 +24,8 @@ extension WebRoutes {
         } failure: { _, message in try await web.adminAccountsPage(query: "", error: message) }
         adminPost(router, "/admin/Accounts/delete") { form, principal in
             let name = form["Name"] ?? ""
-            guard form["Confirm"] == "on" else { throw GalleryError.badRequest("Tick the box to confirm deleting \(name).") }
+            // One checkbox per listed account (a name of its own, so each stands alone), whose value names the account.
+            guard form.all.contains(where: { $0.0.hasPrefix("Confirm-") && $0.1 == name }) else { throw GalleryError.badRequest("Tick the box to confirm deleting \(name).") }
             try await web.administration.deleteAccount(name: name, by: principal)
             return try await web.adminAccountsPage(query: "", message: "The account \(name) was deleted.")
         } failure: { _, message in try await web.adminAccountsPage(query: "", error: message) }

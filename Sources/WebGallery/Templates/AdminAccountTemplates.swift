@@ -38,9 +38,12 @@ extension Templates {
           {{/organization}}
           <form method="post" action="/admin/Accounts/delete">
             <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Name" value="{{name}}">
-            <p class="form-check"><input id="confirm-{{key}}" type="checkbox" name="Confirm" required>
-              <label for="confirm-{{key}}">I understand: keys revoked, ownerships and memberships removed, the name reserved forever</label></p>
-            <button type="submit" class="button button-danger">Delete account {{name}}</button>
+            <fieldset class="field-group">
+              <legend>Delete {{name}}</legend>
+              <p class="form-check"><input id="confirm-{{key}}" type="checkbox" name="Confirm-{{key}}" value="{{name}}" required>
+                <label for="confirm-{{key}}">I understand: keys revoked, ownerships and memberships removed, the name reserved forever</label></p>
+              <button type="submit" class="button button-danger">Delete account {{name}}</button>
+            </fieldset>
           </form>
         </div>
       </article>
@@ -120,7 +123,7 @@ extension Templates {
         <input type="hidden" name="PackageId" value="{{packageID}}">
         <fieldset class="field-group">
           <legend>Versions of {{packageID}}</legend>
-          <ul class="package-checks">{{#versions}}<li class="form-check"><input id="l-{{domID}}" type="checkbox" name="Versions" value="{{version}}"><label for="l-{{domID}}">{{version}}</label> <span class="muted">{{facts}}</span></li>{{/versions}}</ul>
+          <ul class="desk-versions">{{#versions}}<li class="form-check"><input id="l-{{domID}}" type="checkbox" name="Versions" value="{{version}}"><label for="l-{{domID}}">{{version}}</label> <span class="muted">{{facts}}</span></li>{{/versions}}</ul>
         </fieldset>
         <p><button type="submit" class="button" name="Listed" value="false">Unlist</button>
            <button type="submit" class="button" name="Listed" value="true">Relist</button></p>

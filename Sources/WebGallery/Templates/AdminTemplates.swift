@@ -115,7 +115,7 @@ extension Templates {
         <input type="hidden" name="PackageId" value="{{packageID}}">
         <fieldset class="field-group">
           <legend>Versions of {{packageID}}</legend>
-          <ul class="package-checks">{{#versions}}<li class="form-check"><input id="v-{{domID}}" type="checkbox" name="Versions" value="{{version}}"><label for="v-{{domID}}">{{version}}</label> <span class="muted">{{facts}}</span></li>{{/versions}}</ul>
+          <ul class="desk-versions">{{#versions}}<li class="form-check"><input id="v-{{domID}}" type="checkbox" name="Versions" value="{{version}}"><label for="v-{{domID}}">{{version}}</label> <span class="muted">{{facts}}</span></li>{{/versions}}</ul>
         </fieldset>
         <p class="form-field"><label for="delete-reason">Reason</label>
           <select id="delete-reason" name="Reason" required><option value="">Choose a reason</option>{{#reasons}}<option value="{{.}}">{{.}}</option>{{/reasons}}</select></p>
