@@ -27,6 +27,8 @@ PAGES = {
     # desk (issue 16): anonymous report form and the policies.
     "report-abuse": "/packages/Contoso.Tool/0.9.0/ReportAbuse",
     "policy-terms": "/policies/Terms",
+    "package-locked": "/packages/Tailspin.Maps",
+    "package-deleted": "/packages/Northwind.Orders/4.0.0",
     # After signing in as root (the fixture's admin with a password): the header menu and the keys page.
     "api-keys": "/account/apikeys",
     # desk: root's contact form and the /admin tools.
@@ -73,6 +75,9 @@ def main():
         # desk: a report in the queue, a reservation with a verified id.
         server.report("Contoso.Tool", "0.9.0", "Other", "reporter@example.com", "The tool uploads the project folder somewhere.")
         server.admin("reserve-prefix", "Contoso.*", "--owner", "Contoso")
+        server.admin("lock-package", "Tailspin.Maps")
+        server.admin("delete-package", "Northwind.Orders", "4.0.0", "--reason", "Contains illegal content (signed: Root)")
+        server.wait_for("/packages/Northwind.Orders/4.0.0", "policy violation")
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")

@@ -136,10 +136,17 @@ struct DeskPagesTests {
             #expect(gone.status == .found)
             let page = try await admin.get(try #require(gone.headers[.location]))
             #expect(page.body.contains("Acme.Lib 1.0.0 was deleted by the site administrators for a policy violation."))
+            // The last version too: its URL is a 404 that says why.
+            _ = try await admin.post("/admin/Delete", [
+                ("__RequestVerificationToken", TestBrowser.token(tool) ?? ""), ("PackageId", "Acme.Lib"), ("Versions", "2.0.0"),
+                ("Reason", SupportReasons.prohibitedUse[3]), ("Signature", "Root"),
+            ])
+            let last = try await admin.get("/packages/Acme.Lib/2.0.0")
+            #expect(last.status == .notFound && last.body.contains("Acme.Lib 2.0.0 was deleted by the site administrators for a policy violation."))
             let csv = try await admin.get("/admin/Audit?format=csv&action=package.deleted")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.body.hasPrefix("sequence,time,actor,action,target,details\r\n") && csv.body.contains("\"package Acme.Lib 1.0.0\""))
-            #expect(csv.body.components(separatedBy: "\r\n").count == 3, "the header and one event")
+            #expect(csv.body.components(separatedBy: "\r\n").count == 4, "the header and two events")
         }
     }
 

@@ -7,7 +7,7 @@ enum PackagePageResult {
     case page(String)
     case redirect(String)
     case notFound
-    /// Every version was deleted for a policy violation (a 404 that says so).
+    /// The version was deleted for a policy violation and no other is left (a 404 that says so).
     case gone(String)
 }
 
@@ -17,7 +17,7 @@ extension WebGallery {
     func packagePage(id: String, version: String?, requested missing: String?) async throws -> PackagePageResult {
         guard let packageID = try? PackageID(validating: id),
               let package = gallery.feed.snapshot().packages[packageID.lowercased] else {
-            return try await deletedPackageMessage(id: id).map(PackagePageResult.gone) ?? .notFound
+            return try await deletedVersionMessage(id: id, version: version).map(PackagePageResult.gone) ?? .notFound
         }
         let versions = package.versions
         let current: FeedVersion

@@ -28,11 +28,11 @@ extension WebGallery {
             important: true)
     }
 
-    /// The 404 message of an id whose every version was deleted for a policy violation, or nil.
-    func deletedPackageMessage(id: String) async throws -> String? {
-        guard let packageID = try? PackageID(validating: id) else { return nil }
-        let versions = try await gallery.store.versions(ofLowerID: packageID.lowercased)
-        guard !versions.isEmpty, versions.allSatisfy({ $0.state == .deleted }) else { return nil }
-        return "Every version of \(versions[0].id) was deleted by the site administrators for a policy violation."
+    /// The 404 message of a version URL whose id has no version left because this one was deleted for a policy
+    /// violation (the store keeps deleted rows; other ids' and versions' 404s stay plain), or nil.
+    func deletedVersionMessage(id: String, version: String?) async throws -> String? {
+        guard let version, let key = try? PackageGallery.versionKey(id: id, version: version),
+              let record = try await gallery.store.version(key), record.state == .deleted else { return nil }
+        return "\(record.id) \(record.normalizedVersion) was deleted by the site administrators for a policy violation. It can no longer be installed."
     }
 }
