@@ -24,6 +24,11 @@ PAGES = {
     "404": "/packages/No.Such.Package",
     "sign-in": "/users/account/LogOn",
     "register": "/users/account/Register",
+    # desk (issue 16): anonymous report form and the policies.
+    "report-abuse": "/packages/Contoso.Tool/0.9.0/ReportAbuse",
+    "policy-terms": "/policies/Terms",
+    "package-locked": "/packages/Tailspin.Maps",
+    "package-deleted": "/packages/Northwind.Orders/4.0.0",
     # After signing in as root (the fixture's admin with a password): the header menu and the keys page.
     "api-keys": "/account/apikeys",
     # Accounts, second part (issue 15).
@@ -33,6 +38,16 @@ PAGES = {
     "account-delete": "/account/delete",
     "account-transform": "/account/transform",
     "header-menu": "/",
+    # desk: root's contact form and the /admin tools.
+    "contact-owners": "/packages/Contoso.Tool/0.9.0/ContactOwners",
+    "admin": "/admin",
+    "admin-support-requests": "/admin/SupportRequests",
+    "admin-delete": "/admin/Delete?q=Contoso.Json",
+    "admin-listing": "/admin/Listing?q=Contoso.Json",
+    "admin-reservations": "/admin/Reservations",
+    "admin-accounts": "/admin/Accounts?q=alice",
+    "admin-audit": "/admin/Audit",
+    "admin-forbidden": "/admin",
     # manage (issue 15): as dana, an owner of Contoso.Json and an admin of Contoso (made below).
     "manage": "/packages/Contoso.Json/2.0.0/Manage",
     "account-packages": "/account/Packages",
@@ -43,10 +58,13 @@ PAGES = {
     "upload-review": "/packages/manage/upload",
     "trusted-publishing": "/account/trustedpublishing",
 }
-SIGNED_IN = {"api-keys", "account", "account-delete", "account-transform", "header-menu"}
+SIGNED_IN = {"api-keys", "account", "account-delete", "account-transform", "header-menu", "contact-owners", "admin",
+             "admin-support-requests", "admin-delete", "admin-listing", "admin-reservations", "admin-accounts", "admin-audit"}
 # Pages shown with the header's account menu open.
 MENU_OPEN = {"header-menu"}
-# Pages shown to dana, and the password she signs in with.
+# Shown to an anonymous visitor (the cookies are dropped first).
+SIGNED_OUT = {"admin-forbidden"}
+# Pages shown to dana, and the password she signs in with (after root's and the anonymous pages).
 MANAGE = {"manage", "account-packages", "organizations", "organization-add", "organization-manage", "upload", "upload-review",
           "trusted-publishing"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -108,6 +126,12 @@ def main():
         server.wait_for("/packages/Contoso.Json", "17 downloads in total")
         server.add_history_and_deprecation()
         add_manager(server)
+        # desk: a report in the queue, a reservation with a verified id.
+        server.report("Contoso.Tool", "0.9.0", "Other", "reporter@example.com", "The tool uploads the project folder somewhere.")
+        server.admin("reserve-prefix", "Contoso.*", "--owner", "Contoso")
+        server.admin("lock-package", "Tailspin.Maps")
+        server.admin("delete-package", "Northwind.Orders", "4.0.0", "--reason", "Contains illegal content (signed: Root)")
+        server.wait_for("/packages/Northwind.Orders/4.0.0", "policy violation")
         for size, (width, height) in SIZES.items():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")
@@ -118,6 +142,8 @@ def main():
                         if name in MANAGE and name == "manage":
                             driver.delete_all_cookies()
                             sign_in(driver, server, "dana", "dana-password-1")
+                        if name in SIGNED_OUT:
+                            driver.delete_all_cookies()
                         driver.get(server.base + path)
                         if name in MENU_OPEN:
                             driver.execute_script("document.querySelector('details.account-menu').open = true")

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 import zipfile
@@ -108,6 +109,25 @@ def nupkg(id, version, description="A package.", authors="Contoso", tags="", rea
     return buffer.getvalue()
 
 
+def free_port():
+    """A free port on 127.0.0.1: any, or one of PALLET_TEST_PORTS ("20300-20399") when set (shared machines)."""
+    low, _, high = os.environ.get("PALLET_TEST_PORTS", "0-0").partition("-")
+    for port in range(int(low), int(high or low) + 1):
+        if port and port in _HANDED_OUT:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            _HANDED_OUT.add(probe.getsockname()[1])
+            return probe.getsockname()[1]
+    raise RuntimeError("no free port in PALLET_TEST_PORTS")
+
+
+_HANDED_OUT = set()
+
+
 class PalletServer:
     """Starts `pallet serve` on a free port, creates users and a key, pushes the seed packages."""
 
@@ -115,9 +135,7 @@ class PalletServer:
         self.binary = os.path.abspath(binary)
         self.work = tempfile.mkdtemp(prefix="pallet-web-")
         self.data = os.path.join(self.work, "data")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
         # bcrypt's cost 12 takes seconds a hash in a debug build; the browser tests do not measure it.
@@ -131,9 +149,7 @@ class PalletServer:
                 async def handle_DATA(inner, server, session, envelope):
                     self.mails.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
                     return "250 OK"
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", 0))
-                smtp_port = probe.getsockname()[1]
+            smtp_port = free_port()
             self.smtp = Controller(Catch(), hostname="127.0.0.1", port=smtp_port)
             self.smtp.start()
             self.env.update(PALLET_MAIL_HOST="127.0.0.1", PALLET_MAIL_PORT=str(smtp_port), PALLET_MAIL_SECURITY="none",
@@ -264,6 +280,26 @@ class PalletServer:
         db.close()
         self.history_total = total
         return self.launch()
+
+    def post_form(self, path, fields, cookie_from=None):
+        """Posts a form as a browser would: the CSRF cookie and token from a GET of `cookie_from` (default `path`)."""
+        import http.cookiejar
+        import re
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        page = opener.open(self.base + (cookie_from or path), timeout=10).read().decode()
+        token = re.search(r'name="__RequestVerificationToken" value="([^"]+)"', page).group(1)
+        body = urllib.parse.urlencode([("__RequestVerificationToken", token), *fields]).encode()
+        try:
+            with opener.open(urllib.request.Request(self.base + path, data=body, method="POST"), timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def report(self, id, version, reason, email, details):
+        """An anonymous "Report abuse" (desk)."""
+        return self.post_form(f"/packages/{id}/{version}/ReportAbuse",
+                              [("Reason", reason), ("Email", email), ("Details", details), ("ContactedOwner", "on")])
 
     def wait_for(self, path, text, seconds=20):
         """Polls a page until it contains `text` (download counts appear after the next flush)."""

@@ -136,7 +136,9 @@ public final class PackageGallery: Sendable {
         // The refusal names the version as the client spelled it.
         let notFound = GalleryError.notFound("Package '\(id.original)' version '\(version.originalString)' was not found.")
         guard let record = try await store.version(key), record.state == .available else { throw notFound }
-        let target = PackageTarget(id: record.id, ownerKeys: Set(try await store.owners(ofLowerID: key.lowerID)))
+        let target = PackageTarget(
+            id: record.id, ownerKeys: Set(try await store.owners(ofLowerID: key.lowerID)),
+            isLocked: try await store.isPackageLocked(lowerID: key.lowerID))
         try authorizer.check(principal, .setListed(target))
         let event = AuditEvent(
             time: clock.now(), actor: principal.auditName, action: listed ? "package.relisted" : "package.unlisted",

@@ -17,6 +17,8 @@ enum SMTPMessageFormatter {
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
         ]
+        // A reply-to that is not a plain address (a header injection attempt) is left out.
+        if let replyTo = message.replyTo, let address = try? checkedAddress(replyTo) { headers.append("Reply-To: \(address)") }
         let encodedBody: String
         if needsBase64 {
             headers.append("Content-Transfer-Encoding: base64")

@@ -17,7 +17,7 @@ struct AdminCommand: AsyncParsableCommand {
             TransformToOrgCommand.self, DeleteUserCommand.self,
             AddOwnerCommand.self, RemoveOwnerCommand.self, ReservePrefixCommand.self, ReleasePrefixCommand.self,
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, RegenerateAPIKeyCommand.self, ListAPIKeysCommand.self,
-            DeletePackageCommand.self, DeprecateCommand.self, ImportPackagesCommand.self,
+            DeletePackageCommand.self, DeprecateCommand.self, ImportPackagesCommand.self, LockPackageCommand.self, LockAccountCommand.self,
             ImportAdvisoriesCommand.self, AddAdvisoryCommand.self, RemoveAdvisoryCommand.self,
             AddPublishingPolicyCommand.self, ListPublishingPoliciesCommand.self, RemovePublishingPolicyCommand.self, AuditCommand.self, RemindExpiringKeysCommand.self, MigrateCommand.self,
         ]

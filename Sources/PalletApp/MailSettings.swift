@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 
 /// SMTP settings (`pallet.mail.*`). Without a host, mail is only logged, and `serve` says so at start.
 public struct MailSettings: Sendable, Equatable {
@@ -15,6 +16,9 @@ public struct MailSettings: Sendable, Equatable {
     public var from: String = "pallet@localhost"
     /// PEM file of extra trusted root certificates (a private CA).
     public var caFile: String?
+    /// Where abuse reports and owner support requests are mailed (`PALLET_MAIL_OPERATORS`, comma-separated);
+    /// empty = every site admin's address.
+    public var operators: [String] = []
 
     /// The defaults (no mail server).
     public init() {}
@@ -28,6 +32,7 @@ public struct MailSettings: Sendable, Equatable {
         public static let password = "pallet.mail.password"
         public static let from = "pallet.mail.from"
         public static let caFile = "pallet.mail.caFile"
+        public static let operators = "pallet.mail.operators"
     }
 
     /// Reads the `pallet.mail.*` keys, appending every problem to `problems`.
@@ -51,6 +56,12 @@ public struct MailSettings: Sendable, Equatable {
         settings.password = text(Key.password, secret: true)
         if let from = text(Key.from) { settings.from = from }
         settings.caFile = text(Key.caFile)
+        if let operators = text(Key.operators) {
+            settings.operators = operators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for address in settings.operators where !address.contains("@") || address.contains(where: \.isWhitespace) {
+                problems.append("'\(Key.operators)' holds '\(address)', which is not an email address.")
+            }
+        }
         if settings.host != nil, settings.security == "none", settings.password != nil {
             // A password must never cross the network in clear text.
             problems.append("'\(Key.password)' needs '\(Key.security)' starttls or tls.")

@@ -87,7 +87,8 @@ public enum PalletServer {
         // error middleware so web paths get HTML error pages.
         WebRoutes<PalletRequestContext>(web: WebGallery(
             gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger),
-            trustedProxies: config.trustedProxies, uploads: uploads))
+            trustedProxies: config.trustedProxies, uploads: uploads,
+            operators: config.mail.operators, policies: config.policies.texts))
             .register(on: router)
         var app = Application(
             router: router,

@@ -20,6 +20,8 @@ public struct ServerConfig: Sendable, Equatable {
     public var accelRedirectPrefix: String?
     /// SMTP settings for notifications (`pallet.mail.*`).
     public var mail = MailSettings()
+    /// The `/policies/*` texts (`pallet.policies.*File`).
+    public var policies = PolicySettings()
     /// `postgres://USER:PASS@HOST:PORT/DB`; nil = the SQLite file in the data folder.
     public var database: String?
     /// Most connections this node opens to PostgreSQL (split between its event loops).
@@ -169,6 +171,7 @@ public struct ServerConfig: Sendable, Equatable {
             }
         }
         config.mail = MailSettings.resolve(reader, problems: &problems)
+        config.policies = PolicySettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
     }

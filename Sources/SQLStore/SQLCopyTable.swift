@@ -116,6 +116,16 @@ extension SQLCopyTable {
         SQLCopyTable("membership_requests", key: ["organization_key", "user_key"], columns: [
             .int64("organization_key"), .int64("user_key"), .text("role"), .int64("requester_key"), .int64("created"),
         ]),
+        // desk (schema step 11)
+        SQLCopyTable("support_requests", key: ["key"], identity: "key", compared: ["status", "comments_json"], columns: [
+            .int64("key"), .text("kind"), .text("package_id"), .text("lower_id"), .text("version"), .text("reason"),
+            .text("details"), .optionalInt64("reporter_key"), .text("reporter_email"), .bool("contacted_owner"), .text("status"),
+            .optionalInt64("assignee_key"), .text("comments_json"), .optionalText("resolution"), .int64("created"), .int64("updated"),
+        ]),
+        SQLCopyTable("package_locks", key: ["lower_id"], columns: [.text("lower_id"), .int64("locked")]),
+        SQLCopyTable("account_flags", key: ["user_key"], compared: ["locked"], columns: [
+            .int64("user_key"), .bool("locked"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -325,5 +325,39 @@ enum SQLSchema {
                 "CREATE INDEX membership_requests_user ON membership_requests (user_key)",
             ]
         },
+        // The operators' desk (issue 16): support requests (comments as JSON, read whole), package locks, and
+        // per-account flags (locked by an operator).
+        SQLMigration(version: 11, name: "support desk") { d in
+            [
+                """
+                CREATE TABLE support_requests (
+                    "key" \(d.autoincrementKey),
+                    kind TEXT NOT NULL,
+                    package_id TEXT NOT NULL,
+                    lower_id TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    reporter_key \(d.bigintType) REFERENCES users ("key"),
+                    reporter_email TEXT NOT NULL,
+                    contacted_owner \(d.booleanType) NOT NULL,
+                    status TEXT NOT NULL,
+                    assignee_key \(d.bigintType) REFERENCES users ("key"),
+                    comments_json TEXT NOT NULL,
+                    resolution TEXT,
+                    created \(d.bigintType) NOT NULL,
+                    updated \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX support_requests_status ON support_requests (status, created)",
+                "CREATE TABLE package_locks (lower_id TEXT PRIMARY KEY, locked \(d.bigintType) NOT NULL)",
+                """
+                CREATE TABLE account_flags (
+                    user_key \(d.bigintType) PRIMARY KEY REFERENCES users ("key"),
+                    locked \(d.booleanType) NOT NULL
+                )
+                """,
+            ]
+        },
     ]
 }

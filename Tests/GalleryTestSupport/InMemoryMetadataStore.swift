@@ -90,6 +90,8 @@ struct InMemoryState: Sendable {
     // Schema step 10: pending invitations, by (lower id, account) and (organization, user).
     var ownershipRequests: [String: OwnershipRequest] = [:]
     var membershipRequests: [String: MembershipRequest] = [:]
+    /// Support requests, package locks, account flags (`SupportDeskStore`).
+    var desk = InMemoryDeskTables()
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

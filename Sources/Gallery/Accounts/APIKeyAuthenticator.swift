@@ -38,6 +38,9 @@ public struct APIKeyAuthenticator: Sendable {
             throw GalleryError.forbidden(
                 "Confirm the email address of the account '\(user.name)' before using its API keys: open the link in the mail we sent.")
         }
+        if try await store.accountFlags(userKey: user.key).isLocked {
+            throw GalleryError.unauthorized("The account '\(user.name)' is locked; its API keys do not work. Contact the site administrators.")
+        }
         let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
             return Principal(user: user, credential: Self.credential(key), owner: user, memberships: memberships)

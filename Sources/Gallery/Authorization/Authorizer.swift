@@ -25,7 +25,9 @@ public struct Authorizer: Sendable {
         let owners = try await store.owners(ofLowerID: id.lowercased)
         let versions = displayID == nil || owners.isEmpty ? try await store.versions(ofLowerID: id.lowercased) : []
         guard !owners.isEmpty || !versions.isEmpty else { return nil }
-        return PackageTarget(id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners))
+        return PackageTarget(
+            id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners),
+            isLocked: try await store.isPackageLocked(lowerID: id.lowercased))
     }
 
     /// Decides a push of `id`: a new package when nobody owns it and it has no versions (prefix reservations
@@ -56,6 +58,9 @@ public struct Authorizer: Sendable {
     public func signedIn(_ user: User) async throws -> Principal {
         guard user.kind == .user, !user.isDeleted else {
             throw GalleryError.unauthorized("The account '\(user.name)' cannot sign in.")
+        }
+        if try await store.accountFlags(userKey: user.key).isLocked {
+            throw GalleryError.unauthorized("The account '\(user.name)' is locked; contact the site administrators.")
         }
         return Principal(user: user, credential: .webSession, memberships: try await memberships(of: user))
     }

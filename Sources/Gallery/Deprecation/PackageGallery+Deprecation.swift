@@ -22,7 +22,9 @@ extension PackageGallery {
         for version in request.versions where byVersion[version.normalizedLowercased] == nil {
             throw GalleryError.notFound("Package '\(registered.id)' version '\(version.normalized)' was not found.")
         }
-        let target = PackageTarget(id: registered.id, ownerKeys: Set(try await store.owners(ofLowerID: id.lowercased)))
+        let target = PackageTarget(
+            id: registered.id, ownerKeys: Set(try await store.owners(ofLowerID: id.lowercased)),
+            isLocked: try await store.isPackageLocked(lowerID: id.lowercased))
         try authorizer.check(principal, .deprecate(target))
         let deprecation = try await deprecation(of: id, request)
         let keys = request.versions.map { PackageVersionKey(lowerID: id.lowercased, lowerVersion: $0.normalizedLowercased) }

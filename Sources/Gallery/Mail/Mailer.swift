@@ -7,12 +7,15 @@ public struct MailMessage: Sendable, Equatable {
     public var subject: String
     /// Plain text; lines end with `\n` (the transport turns them into CRLF).
     public var body: String
+    /// Where replies go (the reporter of an abuse report, the sender of a message to owners), when not the sender.
+    public var replyTo: String?
 
     /// Creates a message.
-    public init(to: [String], subject: String, body: String) {
+    public init(to: [String], subject: String, body: String, replyTo: String? = nil) {
         self.to = to
         self.subject = subject
         self.body = body
+        self.replyTo = replyTo
     }
 }
 

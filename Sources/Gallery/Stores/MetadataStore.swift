@@ -7,7 +7,8 @@ public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStor
     TrustedPublishingStore,
     WebAccountStore,
     AccountSecurityStore,
-    ManagementRequestStore {
+    ManagementRequestStore,
+    SupportDeskStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

@@ -294,6 +294,27 @@ extension Assets {
     .key-facts dd { margin: 0; overflow-wrap: anywhere; }
     .key-actions { display: flex; gap: 8px; flex-wrap: wrap; }
     .key-actions form { margin: 0; }
+    /* desk: report, contact owners, policies, /admin (issue 16) */
+    .desk-page { padding-top: 32px; padding-bottom: 48px; }
+    .desk-page input[type=text], .desk-page input[type=search], .desk-page select { font: inherit; padding: 6px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
+    .desk-page input:focus-visible, .desk-page select:focus-visible, .desk-page textarea:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .desk-page textarea { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); }
+    .desk-page select { max-width: 100%; }
+    .desk-tools { list-style: none; padding: 0; margin: 0 0 20px; display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 8px 16px; }
+    .desk-tools li { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 12px 16px; }
+    .desk-filters { list-style: none; padding: 0; margin: 0 0 16px; display: flex; flex-wrap: wrap; gap: 6px 16px; }
+    .desk-filters a[aria-current] { font-weight: 700; }
+    .desk-inline { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 16px; }
+    .desk-inline input[type=text], .desk-inline input[type=search] { min-width: 0; flex: 1 1 180px; }
+    .desk-actions { display: flex; flex-direction: column; gap: 10px; }
+    .desk-actions form { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0; }
+    .desk-actions input[type=text] { flex: 1 1 200px; min-width: 0; }
+    .desk-details { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 10px; }
+    .desk-key { display: inline-block; overflow-wrap: anywhere; }
+    .desk-versions { list-style: none; padding: 0; margin: 0 0 10px; }
+    .desk-versions li { flex-wrap: wrap; }
+    .desk-versions label { font-weight: 600; overflow-wrap: anywhere; }
+    .button-danger { background: var(--danger); border-color: var(--danger); color: var(--bg); }
     @media (max-width: 760px) {
       .account-menu ul { right: auto; left: 0; }
     }

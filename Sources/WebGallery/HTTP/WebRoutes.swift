@@ -16,6 +16,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
     public func register(on router: Router<Context>) {
         router.add(middleware: WebErrorMiddleware<Context>(web: web))
         router.add(middleware: WebSessionMiddleware<Context>(accounts: web.accounts, secure: web.secureCookies))
+        router.add(middleware: SiteAdminMiddleware<Context>(web: web))
         let web = self.web
         registerAccounts(on: router)
         registerAPIKeys(on: router)
@@ -25,6 +26,8 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         registerManage(on: router)
         registerOrganizations(on: router)
         registerUpload(on: router)
+        registerReports(on: router)
+        registerAdmin(on: router)
         page(router, "/") { request, _ in HTMLResponse.page(web.homePage(), request: request) }
         page(router, "/packages") { request, _ in
             HTMLResponse.page(web.searchPage(BrowseParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })),
@@ -44,7 +47,9 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
                 return HTMLResponse.make(feed, contentType: "application/atom+xml; charset=utf-8", request: request,
                                          cacheControl: "public, max-age=60")
             case "contactowners":
-                return Self.notFound(web, id: id, request: request, message: "Contacting the owners of \(id) from the web is not available yet.")
+                // nuget.org's older address without a version: the latest version's form.
+                guard let latest = web.latestVersion(id: id) else { return Self.notFound(web, id: id, request: request) }
+                return HTMLResponse.redirect(to: PackageURLs.version(id: latest.id, version: latest.normalizedVersion) + "/ContactOwners")
             default:
                 return try await Self.answer(web.packagePage(id: id, version: version, requested: nil), web: web, id: id, request: request)
             }
@@ -55,10 +60,8 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
             if ["manage", "delete"].contains(action.lowercased()) {
                 return try await Self.managePage(web, id: id, version: version, action: action.lowercased(), request: request)
             }
-            guard action.lowercased() == "license" else {
-                let message = action.lowercased() == "reportabuse" ? "Reporting a package from the web is not available yet." : nil
-                return Self.notFound(web, id: id, request: request, message: message)
-            }
+            if let form = try await Self.reportForm(action, id: id, version: version, web: web, request: request) { return form }
+            guard action.lowercased() == "license" else { return Self.notFound(web, id: id, request: request) }
             guard let html = try await web.licensePage(id: id, version: version) else { return Self.notFound(web, id: id, request: request) }
             return HTMLResponse.page(html, request: request)
         }
@@ -80,7 +83,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         }
     }
 
-    private func page(
+    func page(
         _ router: Router<Context>, _ path: RouterPath, _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
         // Browsers and link checkers send HEAD too; Hummingbird does not derive it from GET.
@@ -93,6 +96,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         case .page(let html): HTMLResponse.page(html, request: request)
         case .redirect(let location): HTMLResponse.redirect(to: location)
         case .notFound: notFound(web, id: id, request: request, message: "There is no package with the ID \(id).")
+        case .gone(let message): notFound(web, id: id, request: request, message: message)
         }
     }
 

@@ -7,6 +7,8 @@ enum PackagePageResult {
     case page(String)
     case redirect(String)
     case notFound
+    /// The version was deleted for a policy violation and no other is left (a 404 that says so).
+    case gone(String)
 }
 
 extension WebGallery {
@@ -14,7 +16,9 @@ extension WebGallery {
     /// - Parameter requested: a version the visitor asked for that does not exist (shown as a notice).
     func packagePage(id: String, version: String?, requested missing: String?) async throws -> PackagePageResult {
         guard let packageID = try? PackageID(validating: id),
-              let package = gallery.feed.snapshot().packages[packageID.lowercased] else { return .notFound }
+              let package = gallery.feed.snapshot().packages[packageID.lowercased] else {
+            return try await deletedVersionMessage(id: id, version: version).map(PackagePageResult.gone) ?? .notFound
+        }
         let versions = package.versions
         let current: FeedVersion
         if let version {
@@ -83,7 +87,10 @@ extension WebGallery {
             AdvisoryModel(url: $0.url, severity: Advisory.severityNames.indices.contains($0.severity)
                 ? Advisory.severityNames[$0.severity] : "unknown")
         }
-        let alerts = PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing)
+        let alerts = try await deskAlerts(
+            PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing),
+            record: record, missing: missing)
+        let isOwner = try await desk.isOwner(WebVisitor.current?.principal, lowerID: record.lowerID)
         let updated = record.lastEdited ?? record.published
         let idPath = PackageURLs.package(id: record.id)
         return PackagePageModel(
@@ -108,7 +115,8 @@ extension WebGallery {
             downloadURL: PackageURLs.nupkg(record), packageSize: Format.bytes(record.packageSize),
             feedURL: idPath + "/atom.xml",
             reportURL: idPath + "/" + Format.pathSegment(record.normalizedVersion) + "/ReportAbuse",
-            contactURL: idPath + "/ContactOwners",
+            contactURL: idPath + "/" + Format.pathSegment(record.normalizedVersion) + "/ContactOwners",
+            supportURL: idPath + "/" + Format.pathSegment(record.normalizedVersion) + "/ReportMyPackage", isOwner: isOwner,
             owners: ownerNames.map(OwnerModel.init(name:)), hasOwners: !ownerNames.isEmpty,
             authors: metadata.authors.isEmpty ? nil : metadata.authors,
             tags: metadata.tags.map { LinkModel(name: $0, url: PackageURLs.tagSearch($0)) }, hasTags: !metadata.tags.isEmpty,

@@ -24,6 +24,10 @@ public final class WebGallery: Sendable {
     let clientAddresses: ClientAddressResolver
     /// Where uploads from `/packages/manage/upload` go and how large they may be (nil: uploading is off).
     let uploads: UploadSettings?
+    /// Reports, messages to owners, the support queue (desk).
+    let desk: SupportDesk
+    /// The texts of `/policies/*` (desk).
+    let policies: PolicyTexts
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
@@ -31,7 +35,7 @@ public final class WebGallery: Sendable {
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
         throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, trustedProxies: [String] = [],
-        uploads: UploadSettings? = nil
+        uploads: UploadSettings? = nil, operators: [String] = [], policies: PolicyTexts = PolicyTexts()
     ) {
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.uploads = uploads
@@ -41,8 +45,13 @@ public final class WebGallery: Sendable {
             store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
             mailer: mailer, baseURL: gallery.urls.base)
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
-        administration = gallery.administration(mailer: mailer ?? LogMailer(logger: Logger(label: "pallet.web")))
         templates = Self.makeLibrary()
+        let deskMailer = mailer ?? LogMailer(logger: Logger(label: "pallet.desk"))
+        desk = SupportDesk(
+            store: gallery.store, clock: gallery.clock, mailer: deskMailer, operators: operators, siteName: siteName,
+            baseURL: gallery.urls.base, logger: Logger(label: "pallet.desk"))
+        administration = gallery.administration(mailer: deskMailer)
+        self.policies = policies
     }
 
     static func makeLibrary() -> MustacheLibrary {
@@ -60,7 +69,7 @@ public final class WebGallery: Sendable {
             ("organizations", Templates.organizations), ("addOrganization", Templates.addOrganization),
             ("manageOrganization", Templates.manageOrganization), ("upload", Templates.upload),
             ("trustedPublishing", Templates.trustedPublishing),
-        ]
+        ] + Templates.desk
         for (name, text) in all {
             do {
                 try library.register(text, named: name)

@@ -61,6 +61,9 @@ extension Templates {
           <li><a href="/stats">Statistics</a></li>
           <li><a href="/v3/index.json">V3 feed</a></li>
           <li><a href="/api/v2/">V2 feed</a></li>
+          <li><a href="/policies/Contact">Contact</a></li>
+          <li><a href="/policies/Terms">Terms of use</a></li>
+          <li><a href="/policies/Privacy">Privacy</a></li>
         </ul>
       </div>
     </footer>

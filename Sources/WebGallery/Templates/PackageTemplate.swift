@@ -147,7 +147,8 @@ extension Templates {
               <li><a href="{{licenseInfoURL}}">License Info</a></li>
               <li><a href="{{downloadURL}}" download>Download package</a> <span class="muted">({{packageSize}})</span></li>
               <li><a href="{{feedURL}}">Atom feed of versions</a></li>
-              <li><a href="{{reportURL}}">Report package</a></li>
+              {{^isOwner}}<li><a href="{{reportURL}}">Report package</a></li>{{/isOwner}}
+              {{#isOwner}}<li><a href="{{supportURL}}">Contact support</a></li>{{/isOwner}}
             </ul>
           </section>
           {{#manageURL}}

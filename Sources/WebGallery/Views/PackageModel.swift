@@ -96,6 +96,9 @@ struct PackagePageModel {
     let feedURL: String
     let reportURL: String
     let contactURL: String
+    /// "Contact support", for owners (desk).
+    let supportURL: String
+    let isOwner: Bool
     let owners: [OwnerModel]
     let hasOwners: Bool
     let authors: String?
