@@ -44,6 +44,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var upstreamNegativeCacheSeconds = 60
     /// Seconds one upstream request may take.
     public var upstreamTimeoutSeconds = 10
+    /// Whether registration and search include upstream packages without being asked (`includeUpstream=true`);
+    /// a request can still say `includeUpstream=false`.
+    public var upstreamInSearch = false
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -71,6 +74,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let upstreamCache = "pallet.upstreamCacheSeconds"
         public static let upstreamNegativeCache = "pallet.upstreamNegativeCacheSeconds"
         public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
+        public static let upstreamInSearch = "pallet.upstreamInSearch"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -154,6 +158,11 @@ public struct ServerConfig: Sendable, Equatable {
         if let seconds = number(Key.upstreamCache, 0...604_800) { config.upstreamCacheSeconds = seconds }
         if let seconds = number(Key.upstreamNegativeCache, 0...86_400) { config.upstreamNegativeCacheSeconds = seconds }
         if let seconds = number(Key.upstreamTimeout, 1...600) { config.upstreamTimeoutSeconds = seconds }
+        if let include = reader.bool(forKey: ConfigKey(Key.upstreamInSearch)) ?? text(Key.upstreamInSearch).flatMap({ Bool($0.lowercased()) }) {
+            config.upstreamInSearch = include
+        } else if let raw = text(Key.upstreamInSearch) {
+            problems.append("'\(Key.upstreamInSearch)' must be true or false, not '\(raw)'.")
+        }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
