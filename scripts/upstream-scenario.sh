@@ -133,6 +133,19 @@ out=$("$PALLET" mirror --from "$A/v3/index.json" --owner mirror-owner --ids 'Up.
 status=$?
 contains_text "$out" "1 published"; check "pallet mirror --ids 'Up.D*' copies only Up.Dep" $((status + $?)) "$out"
 
+# --- mirror --follow: keeps reading A's catalog until interrupted --------------------------------------------
+"$PALLET" mirror --from "$A/v3/index.json" --owner mirror-owner --ids 'Up.*' --follow --interval 1 --data c-data >follow.log 2>&1 &
+follow_pid=$!
+nuspec Up.Later 1.0.0 ''
+out=$("$PALLET" push packages/Up.Later.1.0.0.nupkg --source "$A" --api-key "$KEY_A" 2>&1)
+for _ in $(seq 1 300); do grep -q "^1 published" follow.log && break; sleep 0.1; done
+kill "$follow_pid" 2>/dev/null; wait "$follow_pid" 2>/dev/null
+# C now holds Up.Dep (the first mirror), Up.Lib and Up.Other (the first --follow round: another --ids, its own
+# cursor) and Up.Later (a later round).
+versions=$(for id in up.dep up.lib up.other up.later; do [ -f "c-data/blobs/packages/$id/1.0.0/$id.1.0.0.nupkg" ] && echo "$id"; done | wc -l)
+[ "$versions" -eq 4 ] && cmp -s c-data/blobs/packages/up.later/1.0.0/up.later.1.0.0.nupkg packages/Up.Later.1.0.0.nupkg
+check "pallet mirror --follow picks up a package pushed to A while it runs, until interrupted" $? "$(cat follow.log)"
+
 # --- A stopped ---------------------------------------------------------------------------------------------
 kill "$pid_a" 2>/dev/null; wait "$pid_a" 2>/dev/null; pid_a=""
 out=$(nuget_run install Up.Lib -OutputDirectory offline -NoCache -Source "$B/api/v2/" -NonInteractive 2>&1)

@@ -39,7 +39,7 @@ struct MirrorCommand: AsyncParsableCommand {
             let principal = try await PackageImporter.principal(gallery: gallery, actingAs: actingAs, ownerName: owner)
             let mirror = CatalogMirror(
                 source: from, gallery: gallery, principal: principal, dataDirectory: URL(fileURLWithPath: config.dataDirectory),
-                ids: ids.map(GlobPattern.init))
+                ids: ids)
             repeat {
                 print("Mirroring \(from)\(ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))") since \(mirror.cursor().map { "\($0)" } ?? "the beginning").")
                 let started = Date()

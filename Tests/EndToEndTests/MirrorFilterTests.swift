@@ -17,7 +17,7 @@ struct MirrorFilterTests {
                 let principal = try await PackageImporter.principal(gallery: bEnv.gallery, actingAs: nil, ownerName: "bob")
                 let mirror = CatalogMirror(
                     source: "http://127.0.0.1:\(port)/v3/index.json", gallery: bEnv.gallery, principal: principal,
-                    dataDirectory: bEnv.dataDirectory, ids: [GlobPattern("Keep.*")])
+                    dataDirectory: bEnv.dataDirectory, ids: ["Keep.*"])
                 let lines = Lines()
                 let results = try await mirror.run(parallelism: 2, progress: BulkProgress(total: 0, interactive: true, write: lines.append))
                 #expect(BulkSummary(results, seconds: 0).published == 3)
@@ -26,6 +26,15 @@ struct MirrorFilterTests {
                 let last = try #require(lines.all.last { $0.contains("[") })
                 #expect(last.contains("[4/4] ") && last.contains(", ETA 0 s"), "\(last)")
                 #expect(mirror.cursor() != nil)
+
+                // Another selection keeps a cursor of its own: every id now copies what the filtered run passed over.
+                let everything = CatalogMirror(
+                    source: "http://127.0.0.1:\(port)/v3/index.json", gallery: bEnv.gallery, principal: principal,
+                    dataDirectory: bEnv.dataDirectory)
+                #expect(everything.cursor() == nil)
+                let rest = BulkSummary(try await everything.run(parallelism: 2), seconds: 0)
+                #expect(rest.published == 1 && rest.skipped == 3, "\(rest)")
+                #expect(try await bEnv.gallery.store.versions(ofLowerID: "drop.one").count == 1)
             }
         }
     }

@@ -18,11 +18,14 @@ public struct CatalogMirror: Sendable {
     let gallery: PackageGallery
     let principal: Principal
     let http: HTTPClient
+    /// The `--ids` globs as given (they name the cursor), and parsed.
+    let idGlobs: [String]
     let ids: [GlobPattern]
 
-    public init(source: String, gallery: PackageGallery, principal: Principal, dataDirectory: URL, ids: [GlobPattern] = []) {
+    public init(source: String, gallery: PackageGallery, principal: Principal, dataDirectory: URL, ids: [String] = []) {
         self.source = source
-        self.ids = ids
+        self.idGlobs = ids
+        self.ids = ids.map(GlobPattern.init)
         self.gallery = gallery
         self.principal = principal
         self.stagingDirectory = dataDirectory
@@ -36,9 +39,11 @@ public struct CatalogMirror: Sendable {
         public let description: String
     }
 
-    /// The cursor file of this source.
+    /// The cursor file of this source and id selection: a run with other `--ids` has a cursor of its own, so
+    /// widening the selection copies the ids an earlier run passed over.
     var cursorFile: URL {
-        let name = String(source.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(150))
+        let selection = ids.isEmpty ? "" : "-ids-" + idGlobs.map { $0.lowercased() }.sorted().joined(separator: ",")
+        let name = String((source + selection).map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(200))
         return stagingDirectory.appendingPathComponent("mirror").appendingPathComponent("\(name).cursor")
     }
 
