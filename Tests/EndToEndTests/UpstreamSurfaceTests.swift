@@ -93,6 +93,11 @@ struct UpstreamSurfaceTests {
                 _ = try await bEnv.gallery.evictUpstream(lowerID: "never.cached", lowerVersion: nil, by: .adminCLI())
             }
 
+            // The web page of a kept upstream package says where it came from; nothing kept, no page.
+            let page = try await b.get("/packages/Remote.Lib")
+            #expect(page.status == .ok && page.text.contains("From upstream ") && page.text.contains("127.0.0.1:\(port)"), "\(page.status)")
+            #expect(try await b.get("/packages/Remote.Dep").status == .notFound)
+
             // A is stopped. A second node on B's stores (a fresh cache, A unreachable) lists and serves what B kept.
             let node2 = Upstreams(
                 sources: [HTTPUpstreamSource(url: "http://127.0.0.1:\(port)", timeoutSeconds: 2)], clock: bEnv.gallery.clock,

@@ -39,10 +39,18 @@ extension Upstreams {
             throw UpstreamFailure("The upstream nuspec of '\(lowerID)' \(lowerVersion) cannot be read.")
         }
         let origin = try await cache.origin(PackageVersionKey(lowerID: lowerID, lowerVersion: lowerVersion))
+        return UpstreamCache.record(nuspec: nuspec, nuspecData: nuspecData, origin: origin, now: clock.now())
+    }
+}
+
+extension UpstreamCache {
+    /// The record an upstream version shows as: its nuspec's metadata, the kept `.nupkg`'s size and hash (0 and
+    /// empty before it was fetched), listed and available.
+    static func record(nuspec: Nuspec, nuspecData: Data, origin: Origin?, now: Date) -> PackageVersionRecord {
         let contents = NupkgContents(
             nuspec: nuspec, nuspecData: nuspecData, entries: [], isSigned: false, libFrameworks: [], readme: nil, icon: nil,
             licenseFile: nil, packageSize: origin?.size ?? 0, sha512Base64: origin?.packageHash ?? "", isLegacySymbolsPackage: false)
-        var record = PackageVersionRecord(contents: contents, pushedAt: origin?.fetched ?? clock.now())
+        var record = PackageVersionRecord(contents: contents, pushedAt: origin?.fetched ?? now)
         record.state = .available
         return record
     }

@@ -13,8 +13,17 @@ extension WebGallery {
     /// `/packages/{id}` (version nil) and `/packages/{id}/{version}`.
     /// - Parameter requested: a version the visitor asked for that does not exist (shown as a notice).
     func packagePage(id: String, version: String?, requested missing: String?) async throws -> PackagePageResult {
-        guard let packageID = try? PackageID(validating: id),
-              let package = gallery.feed.snapshot().packages[packageID.lowercased] else { return .notFound }
+        guard let packageID = try? PackageID(validating: id) else { return .notFound }
+        // An id this feed does not hold may be one its upstream cache keeps: shown with a "from upstream" note.
+        var upstream: String?? = nil
+        let package: FeedPackage
+        if let local = gallery.feed.snapshot().packages[packageID.lowercased] {
+            package = local
+        } else if let kept = try await gallery.keptUpstreamPackage(lowerID: packageID.lowercased) {
+            (package, upstream) = (kept.package, .some(kept.upstream))
+        } else {
+            return .notFound
+        }
         let versions = package.versions
         let current: FeedVersion
         if let version {
@@ -30,11 +39,13 @@ extension WebGallery {
                 ?? versions.last(where: { $0.record.listed }) ?? versions.last else { return .notFound }
             current = chosen
         }
-        let model = try await packageModel(package: package, current: current.record, missing: missing)
+        let model = try await packageModel(package: package, current: current.record, missing: missing, upstream: upstream)
         return .page(render(model, "package"))
     }
 
-    private func packageModel(package: FeedPackage, current record: PackageVersionRecord, missing: String?) async throws -> PackagePageModel {
+    private func packageModel(
+        package: FeedPackage, current record: PackageVersionRecord, missing: String?, upstream: String?? = nil
+    ) async throws -> PackagePageModel {
         let metadata = record.metadata
         let downloads = gallery.feed.downloads(of: package)
         let facts = gallery.search.facts(ofLowerID: package.lowerID)
@@ -78,7 +89,11 @@ extension WebGallery {
             AdvisoryModel(url: $0.url, severity: Advisory.severityNames.indices.contains($0.severity)
                 ? Advisory.severityNames[$0.severity] : "unknown")
         }
-        let alerts = PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing)
+        var alerts = PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing)
+        if let upstream {
+            alerts.insert(AlertModel(
+                tone: "info", heading: "From upstream \(upstream ?? "feed"): a copy kept by this feed's pull-through cache."), at: 0)
+        }
         let updated = record.lastEdited ?? record.published
         let idPath = PackageURLs.package(id: record.id)
         return PackagePageModel(
