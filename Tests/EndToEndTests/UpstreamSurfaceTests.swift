@@ -56,6 +56,13 @@ struct UpstreamSurfaceTests {
                 #expect(merged["totalHits"] as? Int == 2)
                 let tool = try #require(try Self.object(try await b.get("/v3/query?q=Local.Tool&includeUpstream=true"))["data"] as? [[String: Any]])
                 #expect(tool.count == 1 && tool[0]["upstream"] == nil && tool[0]["version"] as? String == "1.0.0")
+                // Paging runs through local results first: a page filled by local ones still counts the upstream's.
+                let localPage = try Self.object(try await b.get("/v3/query?q=&take=1&includeUpstream=true"))
+                let upstreamPage = try Self.object(try await b.get("/v3/query?q=&skip=1&take=10&includeUpstream=true"))
+                #expect((localPage["data"] as? [[String: Any]])?.first?["id"] as? String == "Local.Tool")
+                #expect(localPage["totalHits"] as? Int == upstreamPage["totalHits"] as? Int)
+                let later = try #require(upstreamPage["data"] as? [[String: Any]])
+                #expect(Set(later.compactMap { $0["id"] as? String }) == ["Remote.Lib", "Remote.Dep", "Tampered.Pkg"], "\(later)")
 
                 // Registration: 404 unless asked; then rendered here, links through B, marked.
                 #expect(try await b.get("/v3/registration/remote.lib/index.json").status == .notFound)

@@ -72,7 +72,8 @@ public final class HTTPUpstreamSource: UpstreamSource {
     /// One page of the upstream's `SearchQueryService`, each `data[]` item kept as it came.
     public func search(_ request: UpstreamSearchRequest) async throws -> UpstreamSearchPage? {
         if searchService.withLock({ $0 }) == nil { try await readServiceIndex() }
-        guard let service = searchService.withLock({ $0 }), !service.isEmpty, request.take > 0 else { return nil }
+        // Asked even for `take=0` (a page full of local results): its `totalHits` keeps the total the same on every page.
+        guard let service = searchService.withLock({ $0 }), !service.isEmpty else { return nil }
         var components = URLComponents(string: service)
         components?.queryItems = [
             URLQueryItem(name: "q", value: request.q), URLQueryItem(name: "skip", value: String(request.skip)),
