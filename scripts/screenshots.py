@@ -2,8 +2,8 @@
 """Regenerates docs/screenshots/: the web gallery's pages at desktop and phone width, light and dark,
 from a real `pallet serve` seeded like the browser tests (scripts/web_fixture.py).
 
-Usage: python3 scripts/screenshots.py .build/debug/pallet    (needs chromium, chromium-driver, selenium)"""
-import glob
+Usage: python3 scripts/screenshots.py .build/debug/pallet [PAGE...]    (needs chromium, chromium-driver, selenium)
+With PAGE names (keys of PAGES), only those are written."""
 import os
 import shutil
 import subprocess
@@ -26,8 +26,17 @@ PAGES = {
     "register": "/users/account/Register",
     # After signing in as root (the fixture's admin with a password): the header menu and the keys page.
     "api-keys": "/account/apikeys",
+    # Accounts, second part (issue 15).
+    "forgot-password": "/account/ForgotPassword",
+    "reset-password": "/account/ResetPassword?token=example",
+    "account": "/account",
+    "account-delete": "/account/delete",
+    "account-transform": "/account/transform",
+    "header-menu": "/",
 }
-SIGNED_IN = {"api-keys"}
+SIGNED_IN = {"api-keys", "account", "account-delete", "account-transform", "header-menu"}
+# Pages shown with the header's account menu open.
+MENU_OPEN = {"header-menu"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
@@ -44,9 +53,11 @@ def sign_in(driver, server, name, password):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         print(__doc__)
         return 2
+    only = set(sys.argv[2:])
+    pages = {name: path for name, path in PAGES.items() if not only or name in only}
     out = os.path.join(ROOT, "docs", "screenshots")
     os.makedirs(out, exist_ok=True)
     server = fixture.PalletServer(sys.argv[1]).start()
@@ -58,10 +69,12 @@ def main():
             for theme in ["light", "dark"]:
                 driver = fixture.chrome(width, height, dark=theme == "dark")
                 try:
-                    for name, path in PAGES.items():
+                    for name, path in pages.items():
                         if name in SIGNED_IN and not driver.get_cookie("pallet_session"):
                             sign_in(driver, server, "root", "root-password-1")
                         driver.get(server.base + path)
+                        if name in MENU_OPEN:
+                            driver.execute_script("document.querySelector('details.account-menu').open = true")
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")
                         metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}
@@ -77,7 +90,8 @@ def main():
         server.stop()
     # Smaller files in git when Debian's optipng is there (lossless).
     if shutil.which("optipng"):
-        subprocess.run(["optipng", "-quiet", "-o2", *sorted(glob.glob(os.path.join(out, "*.png")))], check=False)
+        written = [os.path.join(out, f"{name}-{size}-{theme}.png") for name in pages for size in SIZES for theme in ["light", "dark"]]
+        subprocess.run(["optipng", "-quiet", "-o2", *sorted(f for f in written if os.path.exists(f))], check=False)
     return 0
 
 

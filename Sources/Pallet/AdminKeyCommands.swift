@@ -23,8 +23,8 @@ struct CreateAPIKeyCommand: AsyncParsableCommand {
             }
             return scope
         }
-        let created = try await withAdminGallery(dataOptions) { gallery, me in
-            try await gallery.accounts.createAPIKey(
+        let created = try await withAdministration(dataOptions) { _, administration, me in
+            try await administration.createAPIKey(
                 userName: user, ownerName: owner, name: name, scopes: scopes.isEmpty ? [.push, .unlist] : scopes,
                 globs: glob, packageIDs: package, expiresInDays: expiresInDays, by: me
             )

@@ -88,7 +88,8 @@ public enum PalletServer {
         // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'
         // error middleware so web paths get HTML error pages.
         WebRoutes<PalletRequestContext>(web: WebGallery(
-            gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger)))
+            gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger),
+            trustedProxies: config.trustedProxies))
             .register(on: router)
         var app = Application(
             router: router,

@@ -47,6 +47,9 @@ public struct ServerConfig: Sendable, Equatable {
     /// Whether registration and search include upstream packages without being asked (`includeUpstream=true`);
     /// a request can still say `includeUpstream=false`.
     public var upstreamInSearch = false
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`pallet.trustedProxies`, a list or
+    /// comma-separated; exact IP addresses). Empty: the socket's peer is the client.
+    public var trustedProxies: [String] = []
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -75,6 +78,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let upstreamNegativeCache = "pallet.upstreamNegativeCacheSeconds"
         public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
         public static let upstreamInSearch = "pallet.upstreamInSearch"
+        public static let trustedProxies = "pallet.trustedProxies"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -162,6 +166,16 @@ public struct ServerConfig: Sendable, Equatable {
             config.upstreamInSearch = include
         } else if let raw = text(Key.upstreamInSearch) {
             problems.append("'\(Key.upstreamInSearch)' must be true or false, not '\(raw)'.")
+        }
+        let proxies = reader.stringArray(forKey: ConfigKey(Key.trustedProxies))
+            ?? text(Key.trustedProxies).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        for proxy in proxies where !proxy.isEmpty {
+            // An IPv4 or IPv6 address as the socket reports it (no names, no ranges).
+            if proxy.count <= 45, proxy.contains(where: { $0 == "." || $0 == ":" }), proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
+                config.trustedProxies.append(proxy)
+            } else {
+                problems.append("'\(Key.trustedProxies)' must hold IP addresses, not '\(proxy)'.")
+            }
         }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }

@@ -98,6 +98,18 @@ extension SQLCopyTable {
         SQLCopyTable("web_sessions", key: ["id_hash"], columns: [
             .text("id_hash"), .int64("user_key"), .text("csrf_token"), .int64("created"), .int64("expires"),
         ]),
+        SQLCopyTable("sign_in_failures", key: ["key"], identity: "key", columns: [
+            .int64("key"), .text("throttle_key"), .int64("failed_at"),
+        ]),
+        SQLCopyTable("account_preferences", key: ["user_key"], compared: ["allow_contact", "notify_on_publish"], columns: [
+            .int64("user_key"), .bool("allow_contact"), .bool("notify_on_publish"),
+        ]),
+        SQLCopyTable("pending_email_changes", key: ["token_hash"], columns: [
+            .text("token_hash"), .int64("user_key"), .text("new_email"), .int64("expires"),
+        ]),
+        SQLCopyTable("pending_transforms", key: ["token_hash"], columns: [
+            .text("token_hash"), .int64("user_key"), .int64("admin_key"), .int64("expires"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -85,6 +85,8 @@ struct InMemoryState: Sendable {
     var credentials: [Int64: UserCredentials] = [:]
     var webSessions: [String: WebSessionRecord] = [:]
     var accountTokens: [String: AccountToken] = [:]
+    /// Schema step 9 (InMemoryMetadataStore+AccountSecurity.swift).
+    var accountSecurity = AccountSecurityState()
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -32,6 +32,12 @@ public struct APIKeyAuthenticator: Sendable {
         guard let user = try await store.user(key: key.userKey), !user.isDeleted, user.kind == .user else {
             throw GalleryError.unauthorized("The API key's account no longer exists.")
         }
+        // Self-registered accounts push only after opening the confirmation link (accounts made by an admin
+        // have no credentials row, or a confirmed one).
+        if let credentials = try await store.credentials(userKey: user.key), !credentials.emailConfirmed {
+            throw GalleryError.forbidden(
+                "Confirm the email address of the account '\(user.name)' before using its API keys: open the link in the mail we sent.")
+        }
         let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
             return Principal(user: user, credential: Self.credential(key), owner: user, memberships: memberships)

@@ -5,7 +5,8 @@ public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStor
     DeprecationStore,
     AdvisoryStore,
     TrustedPublishingStore,
-    WebAccountStore {
+    WebAccountStore,
+    AccountSecurityStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

@@ -1,7 +1,6 @@
 public import Foundation
 import Crypto
 public import Logging
-import Synchronization
 
 /// Hashes and checks passwords with a slow, salted algorithm (bcrypt in the web gallery).
 public protocol PasswordHasher: Sendable {
@@ -120,25 +119,20 @@ public struct WebAccounts: Sendable {
         try await store.deleteWebSessions(userKey: user.key)
     }
 
-    /// Signs in by username or email. Throttled per account and per client address.
+    /// Signs in by username or email. Throttled per account and per client address (`SignInThrottle`, counted
+    /// in the metadata store so every node sees every failure).
     public func signIn(login: String, password: String, address: String) async throws -> WebSignIn {
         let login = login.trimmingCharacters(in: .whitespaces)
-        let now = clock.now()
-        let keys = ["account:" + login.lowercased(), "address:" + address]
-        if let wait = throttle.lockedFor(keys, now: now) {
-            let minutes = max(1, Int((wait / 60).rounded(.up)))
-            throw SignInThrottled(
-                message: "Too many failed sign-in attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").",
-                retryAfterSeconds: Int(wait.rounded(.up)))
-        }
+        let account = SignInThrottle.accountKey(login), keys = [account, SignInThrottle.addressKey(address)]
+        try await throttle.check(keys, store: store, now: clock.now())
         let failure = GalleryError.unauthorized("The username or email and password do not match an account.")
         guard let user = try await findUser(login), let credentials = try await store.credentials(userKey: user.key),
               let hash = credentials.passwordHash, hasher.verify(password, hash: hash)
         else {
-            throttle.fail(keys, now: now)
+            try await throttle.fail(keys, store: store, now: clock.now())
             throw failure
         }
-        throttle.succeed("account:" + login.lowercased())
+        try await store.clearSignInFailures(key: account)
         return try await startSession(for: user)
     }
 
@@ -192,47 +186,5 @@ public struct WebAccounts: Sendable {
 
     static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// Sign-in refused because of too many recent failures for the account or the address (a web page answers 429).
-public struct SignInThrottled: Error, Sendable, Equatable {
-    public let message: String
-    public let retryAfterSeconds: Int
-}
-
-/// Failed sign-ins per key (an account, a client address): `limit` failures within `window` lock the key
-/// until the window of the first failure ends. Per node, in memory.
-public final class SignInThrottle: Sendable {
-    let limit: Int
-    let window: TimeInterval
-    private let failures = Mutex<[String: [Date]]>([:])
-
-    public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
-        self.limit = limit
-        self.window = window
-    }
-
-    /// How long until one of the keys may try again, or nil when none is locked.
-    func lockedFor(_ keys: [String], now: Date) -> TimeInterval? {
-        failures.withLock { table in
-            keys.compactMap { key -> TimeInterval? in
-                let recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
-                table[key] = recent.isEmpty ? nil : recent
-                guard recent.count >= limit, let first = recent.first else { return nil }
-                return window - now.timeIntervalSince(first)
-            }.max()
-        }
-    }
-
-    func fail(_ keys: [String], now: Date) {
-        failures.withLock { table in
-            if table.count > 100_000 { table.removeAll() }
-            for key in keys { table[key, default: []].append(now) }
-        }
-    }
-
-    func succeed(_ key: String) {
-        failures.withLock { _ = $0.removeValue(forKey: key) }
     }
 }

@@ -297,6 +297,18 @@ extension Assets {
     @media (max-width: 760px) {
       .account-menu ul { right: auto; left: 0; }
     }
+    /* accounts slice (issue 15): settings, delete and transform pages */
+    .settings-page .account-section { border-top: 1px solid var(--border); padding-top: 8px; }
+    .consequences { padding-left: 1.2em; }
+    .consequences li { margin: 0 0 6px; }
+    .button-danger { background: var(--danger); border-color: var(--danger); color: var(--surface); }
+    .button-danger:hover { filter: brightness(1.1); }
+    @media (max-width: 760px) {
+      /* The open account menu spans the header's width on phones, so no item is cut off at either edge. */
+      .header-inner { position: relative; }
+      .account-menu { position: static; }
+      .account-menu ul { left: 0; right: 0; }
+    }
     @media (prefers-reduced-motion: no-preference) {
       .button, .tab, .tags a { transition: color .15s, background-color .15s, border-color .15s; }
     }

@@ -19,7 +19,7 @@ extension WebRoutes {
             let back = WebForm.localReturnURL(form["ReturnUrl"])
             let login = form["UserNameOrEmail"] ?? ""
             do {
-                let signIn = try await web.accounts.signIn(login: login, password: form["Password"] ?? "", address: context.clientAddress)
+                let signIn = try await web.accounts.signIn(login: login, password: form["Password"] ?? "", address: web.clientAddresses.address(of: request, peer: context.clientAddress))
                 return Self.signedIn(signIn, web: web, to: back)
             } catch let throttled as SignInThrottled {
                 var response = HTMLResponse.page(
@@ -43,7 +43,7 @@ extension WebRoutes {
             let password = form["Password"] ?? ""
             do {
                 _ = try await web.accounts.register(name: name, email: email, password: password)
-                let signIn = try await web.accounts.signIn(login: name, password: password, address: context.clientAddress)
+                let signIn = try await web.accounts.signIn(login: name, password: password, address: web.clientAddresses.address(of: request, peer: context.clientAddress))
                 return Self.signedIn(signIn, web: web, to: "/")
             } catch let error as GalleryError {
                 return HTMLResponse.page(
@@ -97,7 +97,7 @@ extension WebRoutes {
                 let name = (form["Name"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty else { throw GalleryError.badRequest("Give the key a name.") }
                 let glob = (form["GlobPattern"] ?? "").trimmingCharacters(in: .whitespaces)
-                let created = try await web.gallery.accounts.createAPIKey(
+                let created = try await web.administration.createAPIKey(
                     userName: principal.user.name, ownerName: form["Owner"], name: name, scopes: scopes,
                     globs: glob.isEmpty ? [] : [glob], packageIDs: form.values("PackageIds"),
                     expiresInDays: Int(form["ExpiresInDays"] ?? "") ?? 365, by: principal)

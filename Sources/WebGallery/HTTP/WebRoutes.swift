@@ -19,6 +19,9 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         let web = self.web
         registerAccounts(on: router)
         registerAPIKeys(on: router)
+        registerPasswordReset(on: router)
+        registerSettings(on: router)
+        registerClosing(on: router)
         page(router, "/") { request, _ in HTMLResponse.page(web.homePage(), request: request) }
         page(router, "/packages") { request, _ in
             HTMLResponse.page(web.searchPage(BrowseParameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })),

@@ -1,5 +1,6 @@
 public import Gallery
 import Foundation
+import Logging
 import Mustache
 import Synchronization
 
@@ -15,20 +16,26 @@ public final class WebGallery: Sendable {
     public let accounts: WebAccounts
     /// Whether cookies are marked `Secure` (the base URL is https).
     let secureCookies: Bool
+    /// Account deletion, transform, API keys with their mail (the same services as the admin command line).
+    let administration: GalleryAdministration
+    /// The client's address for sign-in throttling (X-Forwarded-For from trusted proxies only).
+    let clientAddresses: ClientAddressResolver
 
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
-        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil
+        throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, trustedProxies: [String] = []
     ) {
+        self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.gallery = gallery
         self.siteName = siteName
         accounts = WebAccounts(
             store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
             mailer: mailer, baseURL: gallery.urls.base)
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
+        administration = gallery.administration(mailer: mailer ?? LogMailer(logger: Logger(label: "pallet.web")))
         templates = Self.makeLibrary()
     }
 
@@ -40,6 +47,9 @@ public final class WebGallery: Sendable {
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
             ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register),
             ("apiKeys", Templates.apiKeys),
+            ("forgotPassword", Templates.forgotPassword), ("resetPassword", Templates.resetPassword),
+            ("accountSettings", Templates.accountSettings), ("accountDelete", Templates.accountDelete),
+            ("accountTransform", Templates.accountTransform), ("transformConfirm", Templates.transformConfirm),
         ]
         for (name, text) in all {
             do {
@@ -61,7 +71,7 @@ public final class WebGallery: Sendable {
         var model = LayoutModel(title: title, siteName: siteName, feedAddress: gallery.urls.base + "/v3/index.json")
         if let visitor = WebVisitor.current {
             if let principal = visitor.principal {
-                model.account = AccountMenuModel(name: principal.user.name, csrf: visitor.csrfToken)
+                model.account = AccountMenuModel(name: principal.user.name, csrf: visitor.csrfToken, isSiteAdmin: principal.user.isSiteAdmin)
             } else if let back = visitor.returnPath, back != "/", !back.lowercased().hasPrefix("/users/account/") {
                 model.signInURL = "/users/account/LogOn?ReturnUrl=" + WebForm.queryEscape(back)
             }

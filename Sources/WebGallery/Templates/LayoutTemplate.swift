@@ -42,6 +42,7 @@ extension Templates {
             <li><a href="/account/Packages">Manage Packages</a></li>
             <li><a href="/account/Organizations">Manage Organizations</a></li>
             <li><a href="/account">Account Settings</a></li>
+            {{#isSiteAdmin}}<li><a href="/admin">Administration</a></li>{{/isSiteAdmin}}
             <li><form method="post" action="/users/account/LogOff"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><button type="submit" class="link-button">Sign out</button></form></li>
           </ul>
         </details>

@@ -26,6 +26,8 @@ struct LayoutModel {
 struct AccountMenuModel {
     let name: String
     let csrf: String
+    /// Site admins also get "Administration" (`/admin`).
+    var isSiteAdmin = false
 }
 
 struct LinkModel {

@@ -1,0 +1,53 @@
+import Foundation
+import Gallery
+
+struct ForgotPasswordPageModel {
+    var layout: LayoutModel
+    let csrf: String
+    let sent: Bool
+}
+
+struct ResetPasswordPageModel {
+    var layout: LayoutModel
+    let csrf: String
+    let token: String
+    let error: String?
+}
+
+struct AccountSettingsPageModel {
+    var layout: LayoutModel
+    let csrf: String
+    let name: String
+    let email: String
+    let confirmed: Bool
+    let allowsContact: Bool
+    let notifyOnPublish: Bool
+    let notice: String?
+    let error: String?
+}
+
+extension WebGallery {
+    func forgotPasswordPage(sent: Bool = false) -> String {
+        var layout = layout("Forgot your password?")
+        layout.noIndex = true
+        return render(ForgotPasswordPageModel(layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", sent: sent), "forgotPassword")
+    }
+
+    func resetPasswordPage(token: String, error: String? = nil) -> String {
+        var layout = layout("Choose a new password")
+        layout.noIndex = true
+        return render(ResetPasswordPageModel(
+            layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", token: token, error: error), "resetPassword")
+    }
+
+    func accountSettingsPage(_ principal: Principal, notice: String? = nil, error: String? = nil) async throws -> String {
+        var layout = layout("Account Settings")
+        layout.noIndex = true
+        let user = try await gallery.store.user(key: principal.user.key) ?? principal.user
+        let preferences = try await accounts.preferences(of: user)
+        return render(AccountSettingsPageModel(
+            layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", name: user.name, email: user.email,
+            confirmed: try await accounts.isEmailConfirmed(user), allowsContact: preferences.allowsContact,
+            notifyOnPublish: preferences.notifyOnPublish, notice: notice, error: error), "accountSettings")
+    }
+}

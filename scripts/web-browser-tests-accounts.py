@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Browser tests of signing in and account settings (issue 15): Debian's headless chromium driven by Selenium
+against a real `pallet serve` (scripts/web_fixture.py) whose mail goes to a real aiosmtpd.
+
+Covers: register → confirm by the mailed link → sign in; forgot password end to end; a session ends on sign-out
+and on a password change made elsewhere; a form posted without its CSRF token is refused; an open redirect is
+refused; throttling engages; account settings, delete and transform pages pass axe-core; no password or
+session id is in the SQLite database or the server log.
+
+Usage: python3 scripts/web-browser-tests-accounts.py .build/debug/pallet      prints `N passed, M failed`.
+Skips (exit 0, with the reason) when chromium, chromedriver, selenium or aiosmtpd is missing, unless
+PALLET_REQUIRE_BROWSER=1 (CI sets it)."""
+import glob
+import os
+import re
+import shutil
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import web_fixture as fixture  # noqa: E402
+
+passed, failed = 0, 0
+PASSWORD = "Dora-Unmistakable-1"
+NEW_PASSWORD = "Dora-Fresh-Secret-2"
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"PASS {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def missing_tools():
+    reasons = []
+    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+        reasons.append("chromium is not installed (apt-get install chromium)")
+    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
+        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
+    for module in ["selenium", "axe_selenium_python", "aiosmtpd"]:
+        try:
+            __import__(module)
+        except ImportError:
+            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python aiosmtpd)")
+    return reasons
+
+
+def by_label(driver, label):
+    from selenium.webdriver.common.by import By
+    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
+    return driver.find_element(By.ID, element.get_attribute("for"))
+
+
+def submit(driver, button):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
+def signed_in_as(driver):
+    from selenium.webdriver.common.by import By
+    menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
+    return menu[0].text if menu else None
+
+
+def sign_in(driver, server, login, password, path="/users/account/LogOn"):
+    driver.get(server.base + path)
+    by_label(driver, "Username or email").send_keys(login)
+    by_label(driver, "Password").send_keys(password)
+    submit(driver, "Sign in")
+
+
+def axe_check(driver, server, name, path):
+    from axe_selenium_python import Axe
+    driver.get(server.base + path)
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v["id"] for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    check(f"axe: {name} has no serious or critical violation", not bad, str(bad))
+
+
+def mailed_link(server, address, path, seen=None):
+    mail = server.mail_to(address)
+    found = re.findall(r"https?://\S+" + re.escape(path) + r"\?token=[A-Za-z0-9_-]+", mail or "")
+    links = [link for link in found if link != seen]
+    return links[-1] if links else None
+
+
+def register_confirm_sign_in(driver, server):
+    driver.delete_all_cookies()
+    driver.get(server.base + "/users/account/Register")
+    by_label(driver, "Username").send_keys("dora")
+    by_label(driver, "Email").send_keys("dora@example.com")
+    by_label(driver, "Password").send_keys(PASSWORD)
+    submit(driver, "Register")
+    check("register signs in", signed_in_as(driver) == "dora")
+    link = mailed_link(server, "dora@example.com", "/account/Confirm")
+    check("register mails a confirmation link (aiosmtpd)", link is not None)
+    if link:
+        driver.get(link)
+        check("the mailed link confirms the email", "Your email address is confirmed" in driver.page_source)
+    driver.delete_all_cookies()
+    sign_in(driver, server, "dora", PASSWORD)
+    check("register → confirm → sign in", signed_in_as(driver) == "dora")
+
+
+def sessions_end(server):
+    """A session ends on sign-out, and on a password change made in another browser."""
+    first, second = fixture.chrome(), fixture.chrome()
+    try:
+        sign_in(first, server, "dora", PASSWORD)
+        old_cookie = first.get_cookie("pallet_session")["value"]
+        first.find_element("css selector", "details.account-menu summary").click()
+        submit(first, "Sign out")
+        check("sign out: the header offers Sign in again", signed_in_as(first) is None)
+        # The old cookie, put back by hand, no longer opens a session.
+        first.add_cookie({"name": "pallet_session", "value": old_cookie, "path": "/"})
+        first.get(server.base + "/account")
+        check("a signed-out session id is dead", "/users/account/LogOn" in first.current_url, first.current_url)
+
+        sign_in(first, server, "dora", PASSWORD)
+        sign_in(second, server, "dora", PASSWORD)
+        second.get(server.base + "/account")
+        by_label(second, "Current password").send_keys(PASSWORD)
+        by_label(second, "New password").send_keys(NEW_PASSWORD)
+        by_label(second, "Confirm password").send_keys(NEW_PASSWORD)
+        submit(second, "Change password")
+        check("change password: this browser stays signed in", "Your password is changed" in second.page_source
+              and signed_in_as(second) == "dora")
+        first.get(server.base + "/account")
+        check("change password: the other browser's session ended", "/users/account/LogOn" in first.current_url,
+              first.current_url)
+        return second.get_cookie("pallet_session")["value"]
+    finally:
+        first.quit()
+        second.quit()
+
+
+def forgot_password(driver, server):
+    driver.delete_all_cookies()
+    driver.get(server.base + "/users/account/LogOn")
+    driver.find_element("link text", "Forgot your password?").click()
+    by_label(driver, "Email").send_keys("nobody@example.com")
+    submit(driver, "Send")
+    unknown = driver.find_element("css selector", "main").text
+    driver.get(server.base + "/account/ForgotPassword")
+    seen = mailed_link(server, "dora@example.com", "/account/ResetPassword")
+    by_label(driver, "Email").send_keys("dora@example.com")
+    submit(driver, "Send")
+    known = driver.find_element("css selector", "main").text
+    check("forgot password answers the same for known and unknown addresses", unknown == known, f"{unknown!r} / {known!r}")
+    link = None
+    for _ in range(50):
+        link = mailed_link(server, "dora@example.com", "/account/ResetPassword", seen)
+        if link:
+            break
+        import time
+        time.sleep(0.1)
+    check("forgot password mails a reset link (aiosmtpd)", link is not None)
+    if not link:
+        return
+    driver.get(link)
+    by_label(driver, "New password").send_keys(PASSWORD)
+    by_label(driver, "Confirm password").send_keys(PASSWORD)
+    submit(driver, "Reset password")
+    check("the reset link sets the new password", "Your password is changed" in driver.page_source)
+    sign_in(driver, server, "dora", PASSWORD)
+    check("sign in with the reset password", signed_in_as(driver) == "dora")
+    driver.get(link)
+    by_label(driver, "New password").send_keys(NEW_PASSWORD)
+    by_label(driver, "Confirm password").send_keys(NEW_PASSWORD)
+    submit(driver, "Reset password")
+    check("the reset link works once", "This password reset link is unknown, was used already" in driver.page_source)
+
+
+def csrf_and_redirect(driver, server):
+    driver.delete_all_cookies()
+    sign_in(driver, server, "dora", PASSWORD)
+    driver.get(server.base + "/account")
+    # Strip the token from the Notifications form, as a forged cross-site form would lack it.
+    driver.execute_script("""document.querySelector('form[action="/account/Preferences"] input[name="__RequestVerificationToken"]').remove()""")
+    submit(driver, "Save")
+    check("a form posted without its CSRF token is refused", "This form cannot be accepted" in driver.page_source)
+    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example/"]:
+        driver.delete_all_cookies()
+        driver.get(server.base + "/")
+        from urllib.parse import quote
+        sign_in(driver, server, "dora", PASSWORD, "/users/account/LogOn?ReturnUrl=" + quote(target, safe=""))
+        check(f"open redirect to {target} refused", driver.current_url == server.base + "/", driver.current_url)
+
+
+def throttling(driver, server):
+    driver.delete_all_cookies()
+    for _ in range(5):
+        sign_in(driver, server, "root", "wrong-password")
+    sign_in(driver, server, "root", "root-password-1")
+    check("throttling engages: the right password is refused with when to retry",
+          "Too many failed sign-in attempts. Try again in 15 minutes." in driver.page_source and signed_in_as(driver) is None)
+
+
+def account_pages(driver, server):
+    driver.delete_all_cookies()
+    sign_in(driver, server, "dora", PASSWORD)
+    for name, path in [("account settings", "/account"), ("delete account", "/account/delete"),
+                       ("transform", "/account/transform"), ("forgot password", "/account/ForgotPassword"),
+                       ("reset password", "/account/ResetPassword?token=example")]:
+        axe_check(driver, server, name, path)
+    driver.get(server.base + "/account")
+    by_label(driver, "Allow others to contact me").click()
+    submit(driver, "Save")
+    check("preferences are saved", "Your notification preferences are saved." in driver.page_source
+          and not by_label(driver, "Allow others to contact me").is_selected())
+    phone = fixture.chrome(width=390, height=844)
+    try:
+        sign_in(phone, server, "dora", PASSWORD)
+        for path in ["/account", "/account/delete", "/account/transform"]:
+            phone.get(server.base + path)
+            overflow = phone.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            check(f"phone {path}: no horizontal scrolling", overflow <= 0, f"{overflow}px too wide")
+    finally:
+        phone.quit()
+
+
+def nothing_in_clear(server, session_ids):
+    secrets = [PASSWORD, NEW_PASSWORD, "root-password-1"] + [s for s in session_ids if s]
+    files = [f for f in glob.glob(os.path.join(server.data, "**", "*"), recursive=True) if os.path.isfile(f)]
+    files.append(server.log.name)
+    server.log.flush()
+    for secret in secrets:
+        hits = []
+        for name in files:
+            with open(name, "rb") as handle:
+                if secret.encode() in handle.read():
+                    hits.append(os.path.basename(name))
+        check(f"no password or session id in the database or the log ({secret[:6]}…)", not hits, str(hits))
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    reasons = missing_tools()
+    if reasons:
+        print("SKIP account browser tests: " + "; ".join(reasons))
+        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    server = fixture.PalletServer(sys.argv[1]).start()
+    driver = None
+    try:
+        driver = fixture.chrome()
+        register_confirm_sign_in(driver, server)
+        session_ids = [driver.get_cookie("pallet_session")["value"]]
+        session_ids.append(sessions_end(server))
+        forgot_password(driver, server)
+        csrf_and_redirect(driver, server)
+        session_ids.append((driver.get_cookie("pallet_session") or {}).get("value"))
+        account_pages(driver, server)
+        throttling(driver, server)
+        nothing_in_clear(server, session_ids)
+    except Exception:
+        traceback.print_exc()
+        check("account browser tests ran to the end", False)
+    finally:
+        if driver:
+            driver.quit()
+        server.stop()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
