@@ -13,10 +13,17 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
     let uploads: UploadSettings
     /// The Trusted Publishing token exchange (`POST /api/v2/token`); the route is absent without it.
     let trustedPublishing: TrustedPublishing?
+    /// The pull-through cache: `FindPackagesById`, `Packages(Id,Version)` and downloads of ids this feed does
+    /// not hold are answered from it (`V2FeedRoutes+Upstreams`).
+    let upstreams: Upstreams?
     var responder: V2FeedResponder { V2FeedResponder(gallery: gallery) }
 
     /// Creates the route collection; `files` is the application's one blob responder (shared with V3).
-    public init(gallery: PackageGallery, files: BlobResponder, uploads: UploadSettings, trustedPublishing: TrustedPublishing? = nil) {
+    public init(
+        gallery: PackageGallery, files: BlobResponder, uploads: UploadSettings, trustedPublishing: TrustedPublishing? = nil,
+        upstreams: Upstreams? = nil
+    ) {
+        self.upstreams = upstreams
         self.gallery = gallery
         self.files = files
         self.uploads = uploads
@@ -45,20 +52,23 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
         // nuget.org also accepts POST for the functions.
         for method in [HTTPRequest.Method.get, .head, .post] {
             router.on("/api/v2/:resource", method: method) { request, context in
-                try resource(context.parameters.require("resource"), countOnly: false, request)
+                try await resource(context.parameters.require("resource"), countOnly: false, request)
             }
             router.on("/api/v2/:resource/$count", method: method) { request, context in
-                try resource(context.parameters.require("resource"), countOnly: true, request)
+                try await resource(context.parameters.require("resource"), countOnly: true, request)
             }
         }
     }
 
-    func resource(_ segment: String, countOnly: Bool, _ request: Request) throws -> Response {
+    func resource(_ segment: String, countOnly: Bool, _ request: Request) async throws -> Response {
         do {
             guard let resource = try V2Resource(segment: segment) else {
                 throw GalleryError.notFound("'\(segment)' is not a resource of the V2 feed.")
             }
             let options = try V2QueryOptions(query: request.uri.query)
+            if upstreams != nil, let answer = try await upstreamAnswer(resource, countOnly: countOnly, options: options) {
+                return answer
+            }
             return try answer(resource, countOnly: countOnly, options: options)
         } catch let error as ODataError {
             throw GalleryError.badRequest(error.message)
@@ -113,6 +123,9 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
                 throw GalleryError.notFound("Package '\(id)' has no listed stable version.")
             }
             key = latest.record.key
+        }
+        if snapshot.packages[key.lowerID] == nil, let upstreams, version != nil {
+            return try await upstreamDownload(upstreams, key: key, request: request)
         }
         guard snapshot.packages[key.lowerID]?.version(lowerVersion: key.lowerVersion) != nil,
               let location = try await gallery.blob(.nupkg(key), countDownload: request.method == .get) else {

@@ -8,6 +8,8 @@ import NuGetProtocol
 /// in-memory search index. Unknown or unlisted ids give 200 with empty data, never 404 (§12.6).
 struct SearchRoutes<Context: RequestContext>: Sendable {
     let gallery: PackageGallery
+    /// Upstream results after the local ones, when asked (`UpstreamInclusion`).
+    var upstream: UpstreamInclusion? = nil
 
     func register(on router: Router<Context>) {
         let renderer = SearchResponseRenderer(urls: gallery.urls)
@@ -19,7 +21,9 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 throw error.galleryError
             }
             let results = gallery.search.search(query)
-            return Self.json(renderer.render(results, semVer2: query.includeSemVer2), request: request)
+            let response = renderer.render(results, semVer2: query.includeSemVer2)
+            if let upstream, upstream.wanted(request) { return try await upstream.search(response, query: query, request: request) }
+            return Self.json(response, request: request)
         }
         router.getAndHead("/v3/autocomplete") { request, _ in
             let parameters = Self.parameters(request)

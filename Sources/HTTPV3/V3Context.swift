@@ -9,21 +9,25 @@ public struct V3Routes<Context: RequestContext>: Sendable {
     let gallery: PackageGallery
     let files: BlobResponder
     let upstreams: Upstreams?
+    let upstreamInSearch: Bool
 
     /// Creates the route collection; `files` is the application's one blob responder (and file cache);
-    /// `upstreams` answers the flat container for ids this feed does not hold (a pull-through cache).
-    public init(gallery: PackageGallery, files: BlobResponder, upstreams: Upstreams? = nil) {
+    /// `upstreams` answers the flat container for ids this feed does not hold (a pull-through cache), and
+    /// registration and search when a request asks (`includeUpstream=true`) or `upstreamInSearch` is set.
+    public init(gallery: PackageGallery, files: BlobResponder, upstreams: Upstreams? = nil, upstreamInSearch: Bool = false) {
         self.gallery = gallery
         self.files = files
         self.upstreams = upstreams
+        self.upstreamInSearch = upstreamInSearch
     }
 
     /// Adds every V3 route to a router.
     public func register(on router: Router<Context>) {
         ServiceIndexRoutes<Context>(urls: gallery.urls).register(on: router)
         FlatContainerRoutes<Context>(gallery: gallery, files: files, upstreams: upstreams).register(on: router)
-        DocumentRoutes<Context>(gallery: gallery).register(on: router)
+        let inclusion = upstreams.map { UpstreamInclusion(gallery: gallery, upstreams: $0, byDefault: upstreamInSearch) }
+        DocumentRoutes<Context>(gallery: gallery, upstream: inclusion).register(on: router)
         VulnerabilityRoutes<Context>(gallery: gallery).register(on: router)
-        SearchRoutes<Context>(gallery: gallery).register(on: router)
+        SearchRoutes<Context>(gallery: gallery, upstream: inclusion).register(on: router)
     }
 }

@@ -19,7 +19,7 @@ struct AdminCommand: AsyncParsableCommand {
             CreateAPIKeyCommand.self, RevokeAPIKeyCommand.self, RegenerateAPIKeyCommand.self, ListAPIKeysCommand.self,
             DeletePackageCommand.self, DeprecateCommand.self, ImportPackagesCommand.self, LockPackageCommand.self, LockAccountCommand.self,
             ImportAdvisoriesCommand.self, AddAdvisoryCommand.self, RemoveAdvisoryCommand.self,
-            AddPublishingPolicyCommand.self, ListPublishingPoliciesCommand.self, RemovePublishingPolicyCommand.self, AuditCommand.self, RemindExpiringKeysCommand.self, MigrateCommand.self,
+            AddPublishingPolicyCommand.self, ListPublishingPoliciesCommand.self, RemovePublishingPolicyCommand.self, AuditCommand.self, UpstreamAdminCommand.self, RemindExpiringKeysCommand.self, MigrateCommand.self,
         ]
     )
 }

@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     var pendingPushTimeout: Int?
     @Option(name: .customLong("upstream"), help: "Upstream NuGet feed for ids this server does not hold (service index URL or another Pallet's URL); repeat for more, asked in order. Env PALLET_UPSTREAMS (comma-separated).")
     var upstreams: [String] = []
+    @Flag(name: .customLong("upstream-in-search"), help: "Registration and search include upstream packages unless a request says includeUpstream=false. Env PALLET_UPSTREAMINSEARCH.")
+    var upstreamInSearch = false
 
     func run() async throws {
         var flags = dataOptions.commandLine
@@ -35,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         if downloadRedirect { flags[ServerConfig.Key.downloadRedirect] = "true" }
         flags[ServerConfig.Key.pendingPushTimeout] = pendingPushTimeout.map(String.init)
         if !upstreams.isEmpty { flags[ServerConfig.Key.upstreams] = upstreams.joined(separator: ",") }
+        if upstreamInSearch { flags[ServerConfig.Key.upstreamInSearch] = "true" }
         let config = try await ServerConfig.load(commandLine: flags)
         var logger = Logger(label: "pallet")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

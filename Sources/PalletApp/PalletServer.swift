@@ -69,18 +69,20 @@ public enum PalletServer {
         let uploads = UploadSettings(maxPackageBytes: Int64(config.maxPackageSizeMB) << 20, temporaryDirectory: data.temporary)
         // Each URL space is registered by one module: /v3/* by HTTPV3, /api/v2/* (feed, downloads,
         // push, unlist, relist) by HTTPV2, /health/* by HealthRoutes, every other path by WebGallery.
-        // Upstreams: a pull-through cache for ids this feed does not hold; fetched files kept in the data folder.
+        // Upstreams: a pull-through cache for ids this feed does not hold; fetched files kept in the blob store.
         let upstreams = config.upstreams.isEmpty ? nil : Upstreams(
             sources: config.upstreams.map { HTTPUpstreamSource(url: $0, timeoutSeconds: Int64(config.upstreamTimeoutSeconds)) },
-            clock: gallery.clock, cacheDirectory: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("upstream-cache"),
+            clock: gallery.clock, cache: gallery.upstreamCache,
             ttl: TimeInterval(config.upstreamCacheSeconds), negativeTTL: TimeInterval(config.upstreamNegativeCacheSeconds),
             logger: logger)
-        V3Routes<PalletRequestContext>(gallery: gallery, files: files, upstreams: upstreams).register(on: router)
+        V3Routes<PalletRequestContext>(gallery: gallery, files: files, upstreams: upstreams, upstreamInSearch: config.upstreamInSearch)
+            .register(on: router)
         // Trusted publishing: CI tokens must name the public base URL as their audience (NuGet/login's `audience`).
         let trustedPublishing = TrustedPublishing(
             store: gallery.store, verifier: OIDCTokenVerifier(clock: gallery.clock), clock: gallery.clock,
             audience: gallery.urls.base, logger: logger)
-        V2FeedRoutes<PalletRequestContext>(gallery: gallery, files: files, uploads: uploads, trustedPublishing: trustedPublishing)
+        V2FeedRoutes<PalletRequestContext>(
+            gallery: gallery, files: files, uploads: uploads, trustedPublishing: trustedPublishing, upstreams: upstreams)
             .register(on: router)
         HealthRoutes<PalletRequestContext>(gallery: gallery).register(on: router)
         // The public web gallery (home, search, package, profile, statistics); after the NuGet surfaces'

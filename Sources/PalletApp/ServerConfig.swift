@@ -46,6 +46,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var upstreamNegativeCacheSeconds = 60
     /// Seconds one upstream request may take.
     public var upstreamTimeoutSeconds = 10
+    /// Whether registration and search include upstream packages without being asked (`includeUpstream=true`);
+    /// a request can still say `includeUpstream=false`.
+    public var upstreamInSearch = false
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`pallet.trustedProxies`, a list or
     /// comma-separated; exact IP addresses). Empty: the socket's peer is the client.
     public var trustedProxies: [String] = []
@@ -76,6 +79,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let upstreamCache = "pallet.upstreamCacheSeconds"
         public static let upstreamNegativeCache = "pallet.upstreamNegativeCacheSeconds"
         public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
+        public static let upstreamInSearch = "pallet.upstreamInSearch"
         public static let trustedProxies = "pallet.trustedProxies"
     }
 
@@ -160,6 +164,11 @@ public struct ServerConfig: Sendable, Equatable {
         if let seconds = number(Key.upstreamCache, 0...604_800) { config.upstreamCacheSeconds = seconds }
         if let seconds = number(Key.upstreamNegativeCache, 0...86_400) { config.upstreamNegativeCacheSeconds = seconds }
         if let seconds = number(Key.upstreamTimeout, 1...600) { config.upstreamTimeoutSeconds = seconds }
+        if let include = reader.bool(forKey: ConfigKey(Key.upstreamInSearch)) ?? text(Key.upstreamInSearch).flatMap({ Bool($0.lowercased()) }) {
+            config.upstreamInSearch = include
+        } else if let raw = text(Key.upstreamInSearch) {
+            problems.append("'\(Key.upstreamInSearch)' must be true or false, not '\(raw)'.")
+        }
         let proxies = reader.stringArray(forKey: ConfigKey(Key.trustedProxies))
             ?? text(Key.trustedProxies).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         for proxy in proxies where !proxy.isEmpty {

@@ -18,6 +18,7 @@ extension BlobKey {
         case .licenseFile: "text/plain; charset=utf-8"
         case .document(let path): path.hasSuffix(".json") ? "application/json; charset=utf-8" : "application/octet-stream"
         case .staging: "application/octet-stream"
+        case .upstream(_, let name): name.hasSuffix(".nuspec") ? "application/xml" : "application/octet-stream"
         }
     }
 
@@ -28,6 +29,7 @@ extension BlobKey {
         case .nupkg, .nuspec, .readme, .icon, .licenseFile: Self.immutableCacheControl
         case .document: "public, max-age=60"
         case .staging: "no-store"
+        case .upstream: Self.immutableCacheControl
         }
     }
 }

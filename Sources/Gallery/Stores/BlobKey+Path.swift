@@ -15,6 +15,8 @@ extension BlobKey {
             let candidates: [BlobKey] = [.nupkg(version), .nuspec(version), .readme(version), .icon(version), .licenseFile(version)]
             guard let match = candidates.first(where: { $0.path == path }) else { return nil }
             key = match
+        case "upstream" where parts.count == 4 && !parts[3].isEmpty:
+            key = .upstream(PackageVersionKey(lowerID: parts[1], lowerVersion: parts[2]), parts[3])
         default:
             return nil
         }

@@ -17,6 +17,9 @@ public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
     case document(String)
     /// A file staged by a push in progress.
     case staging(String)
+    /// A file of an upstream package kept by the pull-through cache (`{id}.{version}.nupkg`, `{id}.nuspec`,
+    /// or the cache's own `origin.json`/`pinned`), shared by every node that uses the store.
+    case upstream(PackageVersionKey, String)
 
     /// The relative path of the blob inside the store.
     public var path: String {
@@ -28,6 +31,7 @@ public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
         case .licenseFile(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/license"
         case .document(let p): "v3/\(p)"
         case .staging(let name): "staging/\(name)"
+        case .upstream(let k, let name): "upstream/\(k.lowerID)/\(k.lowerVersion)/\(name)"
         }
     }
 

@@ -3,7 +3,8 @@ public import Logging
 
 /// The upstream sources, in order, with what Pallet remembers of them: each id's merged version list for a
 /// while (`ttl`; a miss, "no upstream has it", for `negativeTTL`, since restore asks every source for every
-/// id), the package files fetched (kept for good in `cacheDirectory`), and a breaker per upstream.
+/// id), the package files fetched (kept for good in the blob store's `UpstreamCache`, shared by every node,
+/// a `.nupkg` only after it matched the upstream's own hash where it offers one), and a breaker per upstream.
 ///
 /// Concurrent misses for one id share one round of upstream requests. When every upstream asked fails, a
 /// list cached earlier is served however old (stale beats nothing for a restore); without one, the caller
@@ -35,7 +36,8 @@ public actor Upstreams {
     let negativeTTL: TimeInterval
     let breakerThreshold: Int
     let breakerCooldown: TimeInterval
-    let cacheDirectory: URL
+    /// The files kept, in the blob store.
+    public let cache: UpstreamCache
     let logger: Logger
     private var entries: [String: Entry] = [:]
     private var inFlight: [String: Task<VersionList?, any Error>] = [:]
@@ -44,13 +46,13 @@ public actor Upstreams {
     public private(set) var upstreamRequests = 0
 
     public init(
-        sources: [any UpstreamSource], clock: any GalleryClock, cacheDirectory: URL, ttl: TimeInterval = 600,
+        sources: [any UpstreamSource], clock: any GalleryClock, cache: UpstreamCache, ttl: TimeInterval = 600,
         negativeTTL: TimeInterval = 60, breakerThreshold: Int = 2, breakerCooldown: TimeInterval = 30,
         logger: Logger = Logger(label: "pallet.upstreams")
     ) {
         self.sources = sources
         self.clock = clock
-        self.cacheDirectory = cacheDirectory
+        self.cache = cache
         self.ttl = ttl
         self.negativeTTL = negativeTTL
         self.breakerThreshold = breakerThreshold
@@ -94,31 +96,46 @@ public actor Upstreams {
                 failures.append(failure)
             }
         }
+        // What this feed keeps stays listed: pinned versions always (an upstream that stops listing one does not
+        // take it away), every cached version when no upstream answered (offline; another node's fetch included).
+        let kept = (try? await cache.entries(lowerID: lowerID)) ?? []
+        for entry in kept where (entry.pinned || !answered) && !entry.files.isEmpty && seen.insert(entry.key.lowerVersion).inserted {
+            merged.append((entry.key.lowerVersion, -1))
+        }
         if answered {
             let list = merged.isEmpty ? nil : VersionList(versions: merged)
             entries[lowerID] = Entry(list: list, fetched: clock.now())
             return list
         }
-        if let stale = entries[lowerID] { return stale.list }
+        if let stale = entries[lowerID] {
+            guard var list = stale.list else { return merged.isEmpty ? nil : VersionList(versions: merged) }
+            let known = Set(list.versions.map(\.version))
+            list.versions += merged.filter { !known.contains($0.version) }
+            return list
+        }
+        if !merged.isEmpty { return VersionList(versions: merged) }
         throw UpstreamFailure(
             isTimeout: !failures.isEmpty && failures.allSatisfy(\.isTimeout),
             "No upstream could be reached for '\(lowerID)': \(failures.map(\.description).joined(separator: "; ")).")
     }
 
     /// A flat-container file of an upstream version (`name` is `{id}.{version}.nupkg` or `{id}.nuspec`), from
-    /// the local copy when fetched before; nil when no upstream lists the version.
+    /// the kept copy when any node fetched it before; nil when no upstream lists the version. A `.nupkg` is
+    /// checked against the upstream's hash where it offers one: a mismatch is an `UpstreamFailure`, nothing kept.
     public func file(lowerID: String, lowerVersion: String, name: String) async throws -> Data? {
-        let local = cacheDirectory.appendingPathComponent(lowerID).appendingPathComponent(lowerVersion).appendingPathComponent(name)
-        if let data = try? Data(contentsOf: local) { return data }
+        let key = PackageVersionKey(lowerID: lowerID, lowerVersion: lowerVersion)
+        if let data = try await cache.data(key, name: name) { return data }
         guard let list = try await versionList(lowerID: lowerID),
-              let entry = list.versions.first(where: { $0.version == lowerVersion }) else { return nil }
+              let entry = list.versions.first(where: { $0.version == lowerVersion }), entry.source >= 0 else { return nil }
         let source = sources[entry.source]
         guard isClosed(entry.source) else {
             throw UpstreamFailure("\(source.name) is skipped for now after repeated failures; '\(lowerID)' \(lowerVersion) is not cached here.")
         }
         let data: Data?
+        var expectedHash: String?
         do {
             data = try await source.file(lowerID: lowerID, lowerVersion: lowerVersion, name: name)
+            if data != nil, name.hasSuffix(".nupkg") { expectedHash = try await source.packageHash(lowerID: lowerID, lowerVersion: lowerVersion) }
             succeeded(entry.source)
         } catch {
             let failure = error as? UpstreamFailure ?? UpstreamFailure("\(source.name): \(error)")
@@ -127,25 +144,24 @@ public actor Upstreams {
                 isTimeout: failure.isTimeout, "'\(lowerID)' \(lowerVersion) is not cached here, and \(failure.description)")
         }
         guard let data else { return nil }
-        // Kept for good: written to a temp name and renamed, so a reader never sees half a file.
-        try FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = local.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString)")
-        try data.write(to: temporary)
-        _ = try? FileManager.default.replaceItemAt(local, withItemAt: temporary)
-        if !FileManager.default.fileExists(atPath: local.path) { try? FileManager.default.moveItem(at: temporary, to: local) }
-        try? FileManager.default.removeItem(at: temporary)
+        if let expectedHash, UpstreamCache.sha512Base64(data) != expectedHash {
+            logger.error("upstream package does not match its hash", metadata: ["id": "\(lowerID)", "version": "\(lowerVersion)", "upstream": "\(source.name)"])
+            throw UpstreamFailure(
+                "'\(lowerID)' \(lowerVersion) from \(source.name) does not match the SHA512 hash the upstream publishes for it; it was not kept.")
+        }
+        try await cache.store(data, for: key, name: name, upstream: source.name, verified: expectedHash != nil, at: clock.now())
         logger.info("cached from upstream", metadata: ["id": "\(lowerID)", "version": "\(lowerVersion)", "upstream": "\(source.name)"])
         return data
     }
 
-    private func isClosed(_ index: Int) -> Bool {
+    func isClosed(_ index: Int) -> Bool {
         guard let until = breakers[index]?.openUntil else { return true }
         return clock.now() >= until
     }
 
-    private func succeeded(_ index: Int) { breakers[index] = Breaker() }
+    func succeeded(_ index: Int) { breakers[index] = Breaker() }
 
-    private func failed(_ index: Int, _ failure: UpstreamFailure) {
+    func failed(_ index: Int, _ failure: UpstreamFailure) {
         var breaker = breakers[index] ?? Breaker()
         breaker.failures += 1
         if breaker.failures >= breakerThreshold {

@@ -55,12 +55,13 @@ public struct BulkSummary: Sendable, Equatable, CustomStringConvertible {
 /// failure; otherwise a plain line per file, for logs and CI.
 public final class BulkProgress: @unchecked Sendable {
     private let lock = NSLock()
-    private let total: Int
+    private var total: Int
     private let interactive: Bool
     private let write: @Sendable (String) -> Void
     private let start = Date()
     private var done = 0
     private var bytes = 0
+    private var skipped = 0
 
     /// `interactive` defaults to whether standard output is a terminal; `write` defaults to standard output.
     public init(total: Int, interactive: Bool? = nil, write: (@Sendable (String) -> Void)? = nil) {
@@ -73,6 +74,37 @@ public final class BulkProgress: @unchecked Sendable {
         }
     }
 
+    /// Sets the total when it is known only after the run started (a mirror learns it from the catalog).
+    public func expect(_ total: Int) {
+        lock.withLock { self.total = total }
+    }
+
+    /// Counts `count` items as done without a result (a mirror's catalog entries it does not copy), so the
+    /// rate and ETA stay true.
+    public func skip(_ count: Int) {
+        guard count > 0 else { return }
+        lock.withLock {
+            done += count
+            skipped += count
+        }
+    }
+
+    /// The progress line: count, bytes, rate and ETA. The rate and ETA count only items that did work.
+    func line(elapsed: TimeInterval) -> String {
+        let worked = done - skipped
+        let rate = elapsed > 0 ? Double(worked) / elapsed : 0
+        let eta = rate > 0 ? Double(max(0, total - done)) / rate : 0
+        return "[\(done)/\(total)] \(BulkSummary.megabytes(bytes)), \(String(format: "%.1f", rate))/s, ETA \(Self.duration(eta))"
+    }
+
+    /// `42 s`, `3 min 5 s`, `2 h 10 min`.
+    public static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h \(whole % 3600 / 60) min"
+    }
+
     /// Records one file's result.
     public func record(_ result: BulkResult) {
         lock.lock()
@@ -82,11 +114,8 @@ public final class BulkProgress: @unchecked Sendable {
         let name = result.file.lastPathComponent
         if interactive {
             if case .failed(let message) = result.outcome { write("\r\u{1B}[2K\(name): \(message)\n") }
-            let elapsed = Date().timeIntervalSince(start)
-            let rate = elapsed > 0 ? Double(done) / elapsed : 0
-            let eta = rate > 0 ? Double(total - done) / rate : 0
-            write("\r\u{1B}[2K[\(done)/\(total)] \(BulkSummary.megabytes(bytes)), \(String(format: "%.1f", rate))/s, ETA \(Int(eta.rounded())) s")
-            if done == total { write("\n") }
+            write("\r\u{1B}[2K" + line(elapsed: Date().timeIntervalSince(start)))
+            if done >= total { write("\n") }
         } else {
             let what: String
             switch result.outcome {

@@ -9,7 +9,8 @@ import NuGetCore
 /// (`Catalog/3.0.0`) from a stored cursor: each new `PackageDetails` leaf's `.nupkg` is downloaded from the
 /// feed's flat container and published through the same pipeline as an import (byte-identical, owned by the
 /// named account), then unlisted when the leaf says so. The cursor (the last fully copied page's newest commit
-/// time) is kept in `DATA/mirror/`, so an interrupted mirror resumes where it stopped.
+/// time) is kept in `DATA/mirror/`, so an interrupted mirror resumes where it stopped. `ids` (globs, `Contoso.*`)
+/// limits the copy to matching ids; the cursor still moves past the others.
 public struct CatalogMirror: Sendable {
     let source: String
     let importer: PackageImporter
@@ -17,9 +18,14 @@ public struct CatalogMirror: Sendable {
     let gallery: PackageGallery
     let principal: Principal
     let http: HTTPClient
+    /// The `--ids` globs as given (they name the cursor), and parsed.
+    let idGlobs: [String]
+    let ids: [GlobPattern]
 
-    public init(source: String, gallery: PackageGallery, principal: Principal, dataDirectory: URL) {
+    public init(source: String, gallery: PackageGallery, principal: Principal, dataDirectory: URL, ids: [String] = []) {
         self.source = source
+        self.idGlobs = ids
+        self.ids = ids.map(GlobPattern.init)
         self.gallery = gallery
         self.principal = principal
         self.stagingDirectory = dataDirectory
@@ -33,9 +39,11 @@ public struct CatalogMirror: Sendable {
         public let description: String
     }
 
-    /// The cursor file of this source.
+    /// The cursor file of this source and id selection: a run with other `--ids` has a cursor of its own, so
+    /// widening the selection copies the ids an earlier run passed over.
     var cursorFile: URL {
-        let name = String(source.map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(150))
+        let selection = ids.isEmpty ? "" : "-ids-" + idGlobs.map { $0.lowercased() }.sorted().joined(separator: ",")
+        let name = String((source + selection).map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(200))
         return stagingDirectory.appendingPathComponent("mirror").appendingPathComponent("\(name).cursor")
     }
 
@@ -71,7 +79,8 @@ public struct CatalogMirror: Sendable {
     }
 
     /// Copies everything committed after the cursor; returns the results of the packages it tried.
-    public func run(parallelism: Int, progress: (@Sendable (BulkResult) -> Void)? = nil) async throws -> [BulkResult] {
+    /// `progress` is told the estimated total first (the pending pages' item counts) and each result after.
+    public func run(parallelism: Int, progress: BulkProgress? = nil) async throws -> [BulkResult] {
         let index = try await json(source)
         let resources = (index["resources"] as? [[String: Any]]) ?? []
         func resource(_ prefix: String) -> String? {
@@ -84,12 +93,15 @@ public struct CatalogMirror: Sendable {
         let since = cursor() ?? .distantPast
         let catalog = try await json(catalogURL)
         let pages = ((catalog["items"] as? [[String: Any]]) ?? [])
-            .compactMap { page -> (url: String, time: Date)? in
+            .compactMap { page -> (url: String, time: Date, count: Int)? in
                 guard let url = page["@id"] as? String, let time = (page["commitTimeStamp"] as? String).flatMap(Self.date) else { return nil }
-                return (url, time)
+                return (url, time, (page["count"] as? Int) ?? 0)
             }
             .filter { $0.time > since }
             .sorted { $0.time < $1.time }
+        // An estimate (a page's count includes entries already copied, deletes and ids not asked for), refined
+        // as each page is read: what a page does not copy is skipped in the progress at once.
+        progress?.expect(pages.reduce(0) { $0 + $1.count })
         var results: [BulkResult] = []
         for page in pages {
             let document = try await json(page.url)
@@ -102,10 +114,13 @@ public struct CatalogMirror: Sendable {
                 if let seen = newest[key], seen.time >= time { continue }
                 newest[key] = (leaf, type, id, version, time)
             }
-            let work = newest.values.filter { $0.type.hasSuffix("PackageDetails") }.sorted { $0.time < $1.time }
+            let work = newest.values
+                .filter { item in item.type.hasSuffix("PackageDetails") && (ids.isEmpty || ids.contains { $0.matches(item.id) }) }
+                .sorted { $0.time < $1.time }
+            progress?.skip(max(0, page.count - work.count))
             let pageResults = await mapConcurrently(work, limit: parallelism) { item in
                 let result = await copy(id: item.id, version: item.version, leaf: item.leaf, flat: flat)
-                progress?(result)
+                progress?.record(result)
                 return result
             }
             results += pageResults

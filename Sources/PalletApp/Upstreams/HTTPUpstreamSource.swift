@@ -3,6 +3,7 @@ public import Foundation
 public import Gallery
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import Synchronization
 
 /// An upstream NuGet V3 feed over HTTP. Given a service index (`…/index.json`) it uses the index's
@@ -13,6 +14,12 @@ public final class HTTPUpstreamSource: UpstreamSource {
     let http: HTTPClient
     let timeout: TimeAmount
     private let base = Mutex<String?>(nil)
+    /// The service index's URL (for a Pallet URL, its `/v3/index.json`).
+    let indexURL: String
+    /// `RegistrationsBaseUrl` from the service index ("" when it has none), read once.
+    private let registrations = Mutex<String?>(nil)
+    /// `SearchQueryService` from the service index ("" when it has none), read once.
+    private let searchService = Mutex<String?>(nil)
 
     public init(url: String, timeoutSeconds: Int64 = 10) {
         let http = upstreamHTTPClient
@@ -22,12 +29,22 @@ public final class HTTPUpstreamSource: UpstreamSource {
         self.name = trimmed
         self.http = http
         self.timeout = timeout
+        self.indexURL = trimmed.hasSuffix(".json") ? trimmed : trimmed + "/v3/index.json"
         if !trimmed.hasSuffix(".json") { base.withLock { $0 = trimmed + "/v3/flat/" } }
     }
 
     func flatBase() async throws -> String {
         if let known = base.withLock({ $0 }) { return known }
-        let (status, body) = try await get(name)
+        try await readServiceIndex()
+        guard let resolved = base.withLock({ $0 }) else {
+            throw UpstreamFailure("\(name) is not a NuGet V3 service index with a PackageBaseAddress")
+        }
+        return resolved
+    }
+
+    /// Reads the service index once: `PackageBaseAddress` and `RegistrationsBaseUrl`.
+    private func readServiceIndex() async throws {
+        let (status, body) = try await get(indexURL)
         guard status == 200, let body else { throw UpstreamFailure("\(name) answered \(status) for its service index") }
         struct Index: Decodable {
             struct Resource: Decodable {
@@ -37,13 +54,68 @@ public final class HTTPUpstreamSource: UpstreamSource {
             }
             let resources: [Resource]
         }
-        guard let index = try? JSONDecoder().decode(Index.self, from: body),
-              let flat = index.resources.first(where: { $0.type.hasPrefix("PackageBaseAddress/") }) else {
-            throw UpstreamFailure("\(name) is not a NuGet V3 service index with a PackageBaseAddress")
+        guard let index = try? JSONDecoder().decode(Index.self, from: body) else {
+            throw UpstreamFailure("\(name) is not a NuGet V3 service index")
         }
-        let resolved = flat.id.hasSuffix("/") ? flat.id : flat.id + "/"
-        base.withLock { $0 = resolved }
-        return resolved
+        func resource(_ prefix: String) -> String? {
+            index.resources.first { $0.type.hasPrefix(prefix) }.map { $0.id.hasSuffix("/") ? $0.id : $0.id + "/" }
+        }
+        if let flat = resource("PackageBaseAddress/") { base.withLock { $0 = $0 ?? flat } }
+        // The SemVer 2 hive (gzip, which the client inflates) holds every version; its leaves link the catalog
+        // leaf that carries the hash.
+        let registration = index.resources.first { $0.type == "RegistrationsBaseUrl/3.6.0" }
+            ?? index.resources.first { $0.type.hasPrefix("RegistrationsBaseUrl") }
+        registrations.withLock { $0 = registration.map { $0.id.hasSuffix("/") ? $0.id : $0.id + "/" } ?? "" }
+        searchService.withLock { $0 = index.resources.first { $0.type.hasPrefix("SearchQueryService") }?.id ?? "" }
+    }
+
+    /// One page of the upstream's `SearchQueryService`, each `data[]` item kept as it came.
+    public func search(_ request: UpstreamSearchRequest) async throws -> UpstreamSearchPage? {
+        if searchService.withLock({ $0 }) == nil { try await readServiceIndex() }
+        // Asked even for `take=0` (a page full of local results): its `totalHits` keeps the total the same on every page.
+        guard let service = searchService.withLock({ $0 }), !service.isEmpty else { return nil }
+        var components = URLComponents(string: service)
+        components?.queryItems = [
+            URLQueryItem(name: "q", value: request.q), URLQueryItem(name: "skip", value: String(request.skip)),
+            URLQueryItem(name: "take", value: String(request.take)),
+            URLQueryItem(name: "prerelease", value: request.prerelease ? "true" : "false"),
+            URLQueryItem(name: "semVerLevel", value: request.semVer2 ? "2.0.0" : "1.0.0"),
+        ] + (request.packageType.map { [URLQueryItem(name: "packageType", value: $0)] } ?? [])
+        guard let url = components?.string else { return nil }
+        let (status, body) = try await get(url)
+        guard status == 200, let body, let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+              let data = object["data"] as? [[String: Any]] else {
+            throw UpstreamFailure("\(name) answered \(status) for a search")
+        }
+        let items = data.compactMap { item -> UpstreamSearchPage.Item? in
+            guard let id = item["id"] as? String, let json = try? JSONSerialization.data(withJSONObject: item) else { return nil }
+            return UpstreamSearchPage.Item(id: id, json: json)
+        }
+        return UpstreamSearchPage(totalHits: object["totalHits"] as? Int ?? items.count, items: items)
+    }
+
+    /// The `packageHash` of the version's catalog leaf, reached through its registration leaf (nuget.org and
+    /// Pallet both publish it there); nil when the upstream has no registration or catalog for it.
+    public func packageHash(lowerID: String, lowerVersion: String) async throws -> String? {
+        if registrations.withLock({ $0 }) == nil { try await readServiceIndex() }
+        guard let registrationBase = registrations.withLock({ $0 }), !registrationBase.isEmpty else { return nil }
+        let (status, body) = try await get(registrationBase + "\(lowerID)/\(lowerVersion).json")
+        if status == 404 { return nil }
+        guard status == 200, let body, let leaf = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw UpstreamFailure("\(name) answered \(status) for the registration of '\(lowerID)' \(lowerVersion)")
+        }
+        var entry = leaf["catalogEntry"] as? [String: Any]
+        if entry == nil, let address = leaf["catalogEntry"] as? String {
+            let (entryStatus, entryBody) = try await get(address)
+            if entryStatus == 404 { return nil }
+            guard entryStatus == 200, let entryBody else {
+                throw UpstreamFailure("\(name) answered \(entryStatus) for the catalog entry of '\(lowerID)' \(lowerVersion)")
+            }
+            entry = try? JSONSerialization.jsonObject(with: entryBody) as? [String: Any]
+        }
+        guard let entry, let hash = entry["packageHash"] as? String,
+              (entry["packageHashAlgorithm"] as? String ?? "SHA512").uppercased() == "SHA512" else { return nil }
+        return hash
     }
 
     public func versions(lowerID: String) async throws -> [String]? {
@@ -90,5 +162,7 @@ let upstreamHTTPClient: HTTPClient = {
     var configuration = HTTPClient.Configuration.singletonConfiguration
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout.connect = .seconds(3)
+    // Registration's gzip hives are sent compressed whatever the request says.
+    configuration.decompression = .enabled(limit: .ratio(100))
     return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
 }()

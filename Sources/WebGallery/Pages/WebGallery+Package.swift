@@ -15,8 +15,15 @@ extension WebGallery {
     /// `/packages/{id}` (version nil) and `/packages/{id}/{version}`.
     /// - Parameter requested: a version the visitor asked for that does not exist (shown as a notice).
     func packagePage(id: String, version: String?, requested missing: String?) async throws -> PackagePageResult {
-        guard let packageID = try? PackageID(validating: id),
-              let package = gallery.feed.snapshot().packages[packageID.lowercased] else {
+        guard let packageID = try? PackageID(validating: id) else { return .notFound }
+        // An id this feed does not hold may be one its upstream cache keeps: shown with a "from upstream" note.
+        var upstream: String?? = nil
+        let package: FeedPackage
+        if let local = gallery.feed.snapshot().packages[packageID.lowercased] {
+            package = local
+        } else if let kept = try await gallery.keptUpstreamPackage(lowerID: packageID.lowercased) {
+            (package, upstream) = (kept.package, .some(kept.upstream))
+        } else {
             return try await deletedVersionMessage(id: id, version: version).map(PackagePageResult.gone) ?? .notFound
         }
         let versions = package.versions
@@ -36,14 +43,17 @@ extension WebGallery {
         }
         // Owners see every version, unlisted ones marked, and a link to the Manage page (gallery.md §1.3).
         let manager = try await gallery.mayManage(lowerID: package.lowerID, by: WebVisitor.current?.principal)
-        var model = try await packageModel(package: package, current: current.record, missing: missing, manager: manager)
+        var model = try await packageModel(
+            package: package, current: current.record, missing: missing, manager: manager, upstream: upstream)
         if manager {
             model.manageURL = PackageURLs.version(id: current.record.id, version: current.record.normalizedVersion) + "/Manage"
         }
         return .page(render(model, "package"))
     }
 
-    private func packageModel(package: FeedPackage, current record: PackageVersionRecord, missing: String?, manager: Bool) async throws -> PackagePageModel {
+    private func packageModel(
+        package: FeedPackage, current record: PackageVersionRecord, missing: String?, manager: Bool, upstream: String?? = nil
+    ) async throws -> PackagePageModel {
         let metadata = record.metadata
         let downloads = gallery.feed.downloads(of: package)
         let facts = gallery.search.facts(ofLowerID: package.lowerID)
@@ -87,9 +97,12 @@ extension WebGallery {
             AdvisoryModel(url: $0.url, severity: Advisory.severityNames.indices.contains($0.severity)
                 ? Advisory.severityNames[$0.severity] : "unknown")
         }
-        let alerts = try await deskAlerts(
-            PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing),
-            record: record, missing: missing)
+        var packageAlerts = PackageAlerts.make(record: record, newerListed: newer, advisories: advisories, missingVersion: missing)
+        if let upstream {
+            packageAlerts.insert(AlertModel(
+                tone: "info", heading: "From upstream \(upstream ?? "feed"): a copy kept by this feed's pull-through cache."), at: 0)
+        }
+        let alerts = try await deskAlerts(packageAlerts, record: record, missing: missing)
         let isOwner = try await desk.isOwner(WebVisitor.current?.principal, lowerID: record.lowerID)
         let updated = record.lastEdited ?? record.published
         let idPath = PackageURLs.package(id: record.id)
