@@ -139,9 +139,12 @@ struct PostgresStoreTests {
                     """).all().count
             }
             #expect(killed >= 1)
+            // Each killed pooled connection may fail the one request that finds it dead before the pool has seen it
+            // close (how many do depends on when the close reaches the pool: under load, more of them). What must
+            // hold is that the store recovers without a restart: within one attempt per killed connection, plus one.
             var unavailable = 0
             var value: String?
-            for _ in 0..<3 {
+            for _ in 0...killed {
                 do {
                     value = try await store.setting("before")
                     try await store.setSetting("after", "2")
@@ -150,7 +153,8 @@ struct PostgresStoreTests {
                     unavailable += 1
                 }
             }
-            #expect(unavailable <= 1)
+            print("PostgresStoreTests: \(unavailable) request(s) met a killed connection of \(killed)")
+            #expect(unavailable <= killed)
             #expect(value == "1")
             #expect(try await store.setting("after") == "2")
         }
