@@ -100,11 +100,8 @@ public final class PackageGallery: Sendable {
         }
         try await documents.refreshDirty()
         try await catalog.rebuild()
-        let byID = Dictionary(grouping: try await store.allAvailableVersions(), by: \.lowerID)
-        for (lowerID, records) in byID {
-            try await changes.reindex(lowerID: lowerID, records: records)
-        }
-        logger.info("gallery ready", metadata: ["packages": "\(byID.count)"])
+        let packages = try await loadIndexes()
+        logger.info("gallery ready", metadata: ["packages": "\(packages)"])
     }
 
     /// Flushes buffered download counts and closes the store (end of `serve` and of every admin command).

@@ -13,6 +13,8 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
 
     func register(on router: Router<Context>) {
         let renderer = SearchResponseRenderer(urls: gallery.urls)
+        // Repeated queries reuse the encoded answer while the index is unchanged (SearchAnswerCache).
+        let answers = SearchAnswerCache(index: gallery.search)
         router.getAndHead("/v3/query") { request, _ in
             let query: SearchQuery
             do {
@@ -20,10 +22,15 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
             } catch let error as SearchQueryError {
                 throw error.galleryError
             }
-            let results = gallery.search.search(query)
-            let response = renderer.render(results, semVer2: query.includeSemVer2)
-            if let upstream, upstream.wanted(request) { return try await upstream.search(response, query: query, request: request) }
-            return Self.json(response, request: request)
+            if let upstream, upstream.wanted(request) {
+                // Merged with an upstream's answer: not cached (the upstream's part changes without our index).
+                let response = renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2)
+                return try await upstream.search(response, query: query, request: request)
+            }
+            let body = answers.answer("query\u{0}" + query.cacheKey) {
+                WireJSON.encode(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2))
+            }
+            return Self.json(body: body, request: request)
         }
         router.getAndHead("/v3/autocomplete") { request, _ in
             let parameters = Self.parameters(request)
@@ -34,16 +41,21 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 throw error.galleryError
             }
             if let id = parameters.first(where: { $0.key.lowercased() == "id" })?.value {
-                let versions = gallery.search.autocompleteVersions(
-                    id: id, prerelease: query.includePrerelease, semVer2: query.includeSemVer2
-                )
-                return Self.json(AutocompleteResponse.versions(versions), request: request)
+                let body = answers.answer("versions\u{0}\(id)\u{0}" + query.cacheKey) {
+                    WireJSON.encode(AutocompleteResponse.versions(gallery.search.autocompleteVersions(
+                        id: id, prerelease: query.includePrerelease, semVer2: query.includeSemVer2
+                    )))
+                }
+                return Self.json(body: body, request: request)
             }
-            let hits = gallery.search.autocompleteIDs(
-                q: query.text, skip: query.skip, take: query.take, prerelease: query.includePrerelease,
-                semVer2: query.includeSemVer2, packageType: query.packageType
-            )
-            return Self.json(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids), request: request)
+            let body = answers.answer("ids\u{0}" + query.cacheKey) {
+                let hits = gallery.search.autocompleteIDs(
+                    q: query.text, skip: query.skip, take: query.take, prerelease: query.includePrerelease,
+                    semVer2: query.includeSemVer2, packageType: query.packageType
+                )
+                return WireJSON.encode(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids))
+            }
+            return Self.json(body: body, request: request)
         }
     }
 
@@ -51,8 +63,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
         request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
     }
 
-    static func json(_ value: some Encodable, request: Request) -> Response {
-        let body = WireJSON.encode(value)
+    static func json(body: Data, request: Request) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"]
         headers[.contentLength] = String(body.count)
         if request.method == .head { return Response(status: .ok, headers: headers) }

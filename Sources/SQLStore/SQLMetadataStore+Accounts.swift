@@ -74,6 +74,18 @@ extension SQLMetadataStore {
         }
     }
 
+    /// Every id's owner account keys, each list ascending.
+    public func allOwners() async throws -> [String: [Int64]] {
+        try await read { db in
+            var owners: [String: [Int64]] = [:]
+            for row in try await db.raw("SELECT lower_id, user_key FROM package_owners ORDER BY lower_id, user_key").all() {
+                owners[try row.decode(column: "lower_id", as: String.self), default: []]
+                    .append(try row.decode(column: "user_key", as: Int64.self))
+            }
+            return owners
+        }
+    }
+
     static func insertOwner(_ userKey: Int64, lowerID: String, in db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO package_owners (lower_id, user_key) VALUES (\(bind: lowerID), \(bind: userKey))

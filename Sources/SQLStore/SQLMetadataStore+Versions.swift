@@ -135,6 +135,21 @@ extension SQLMetadataStore {
         return try await PackageVersionRow.decodeConcurrently(rows)
     }
 
+    /// The available versions of the next `idLimit` ids after `lowerID`, by lower id (the database's order, so
+    /// the caller's next page starts after this page's last row).
+    public func availableVersions(afterLowerID lowerID: String?, idLimit: Int) async throws -> [PackageVersionRecord] {
+        let rows = try await read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+                WHERE state = 'available' AND lower_id IN (
+                    SELECT DISTINCT lower_id FROM package_versions
+                    WHERE state = 'available' AND lower_id > \(bind: lowerID ?? "") ORDER BY lower_id LIMIT \(bind: idLimit))
+                ORDER BY lower_id
+                """).all()
+        }
+        return try await PackageVersionRow.decodeConcurrently(rows)
+    }
+
     /// Adds every count in one transaction; keys without a row are ignored.
     public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
         guard !counts.isEmpty else { return }

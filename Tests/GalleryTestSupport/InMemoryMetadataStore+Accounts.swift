@@ -102,6 +102,10 @@ extension InMemoryMetadataStore {
         try read { ($0.owners[lowerID] ?? []).sorted() }
     }
 
+    public func allOwners() async throws -> [String: [Int64]] {
+        try read { state in state.owners.filter { !$0.value.isEmpty }.mapValues { $0.sorted() } }
+    }
+
     public func ownedLowerIDs(of accountKey: Int64) async throws -> [String] {
         try read { state in state.owners.filter { $0.value.contains(accountKey) }.keys.sorted() }
     }

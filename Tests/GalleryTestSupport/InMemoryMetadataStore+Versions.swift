@@ -122,6 +122,14 @@ extension InMemoryMetadataStore {
         try read { state in state.versions.values.filter { $0.record.state == .available }.map(\.record) }
     }
 
+    public func availableVersions(afterLowerID lowerID: String?, idLimit: Int) async throws -> [PackageVersionRecord] {
+        try read { state in
+            let available = state.versions.values.map(\.record).filter { $0.state == .available && $0.lowerID > (lowerID ?? "") }
+            let ids = Set(Set(available.map(\.lowerID)).sorted().prefix(idLimit))
+            return available.filter { ids.contains($0.lowerID) }.sorted { $0.lowerID < $1.lowerID }
+        }
+    }
+
     public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
         try write { state in
             for (key, count) in counts where state.versions[key] != nil {

@@ -69,6 +69,8 @@ struct MetadataStoreAccountTests {
             try await store.addOwner(bob.key, toLowerID: "contoso.utils")
             #expect(try await store.owners(ofLowerID: "contoso.utils") == [alice.key, bob.key].sorted())
             #expect(try await store.owners(ofLowerID: "other").isEmpty)
+            try await store.addOwner(bob.key, toLowerID: "other.two")
+            #expect(try await store.allOwners() == ["contoso.utils": [alice.key, bob.key].sorted(), "other.two": [bob.key]])
         }
     }
 }

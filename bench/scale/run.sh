@@ -10,7 +10,8 @@
 # Knobs (environment): BENCH_DURATION (s per wrk run in part 1, 10), BENCH_SCALE_DURATION (part 2, 5),
 #   BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PUSH_IDS x BENCH_PUSH_VERSIONS (40 x 5 sequential 50 KB
 #   pushes per backend), BENCH_FILL_IDS x BENCH_FILL_VERSIONS (200 x 2 search corpus pushes, 4 workers),
-#   BENCH_SCALES (versions generated on PostgreSQL: "1000 100000 1000000"), BENCH_PALLET (a pallet binary).
+#   BENCH_SCALES (versions generated on PostgreSQL: "1000 100000 1000000"), BENCH_PALLET (a pallet binary),
+#   BENCH_PORT_BASE (servers on BASE, BASE+1, nginx on BASE+10; default: free ports).
 # Needs: swift, python3 with boto3, psql, curl, nginx (Debian nginx-light), wrk, and PostgreSQL + an S3
 #   endpoint: scripts/test-services.sh is started when they do not answer (and stopped again at the end).
 # Not run by CI. See bench/scale/RESULTS.md and bench/README.md.
@@ -128,7 +129,7 @@ STARTUP_SECONDS=0
 
 configure_server() {  # name args...
   local name=$1; shift
-  PORTS[$name]=$($BENCHPKG free-port)
+  if [[ -n ${BENCH_PORT_BASE:-} ]]; then PORTS[$name]=$((BENCH_PORT_BASE + ${#PORTS[@]})); else PORTS[$name]=$($BENCHPKG free-port); fi
   ARGS[$name]="$*"
 }
 
@@ -219,7 +220,7 @@ if [[ $BACKENDS == 1 ]]; then
 
   # nginx: the embedded backend's blob folder, as bench/v3 serves it.
   curl -fsS "$(url_of embedded)$SERVICE_PATH" -o "$NGX/service-index.json"
-  NGINX_PORT=$($BENCHPKG free-port)
+  if [[ -n ${BENCH_PORT_BASE:-} ]]; then NGINX_PORT=$((BENCH_PORT_BASE + 10)); else NGINX_PORT=$($BENCHPKG free-port); fi
   DATA="$WORK/embedded"
   cat >"$NGX/nginx.conf" <<EOF
 $( [[ $(id -u) == 0 ]] && echo "user root;" )

@@ -79,4 +79,16 @@ public struct ChangeRecorder: Sendable {
         let advisories = try await store.advisories(ofLowerID: lowerID)
         search.upsert(records, owners: owners.names, verified: owners.verified, advisories: advisories)
     }
+
+    /// Puts an id's current versions into the search index with facts read for every id at once
+    /// (start-up, which fills the V2 view beside it): the search half of `reindex(lowerID:records:)`
+    /// without its per-id queries.
+    func reindexSearch(lowerID: String, records: [PackageVersionRecord], facts: IndexFacts) {
+        guard !records.isEmpty else {
+            search.remove(lowerID: lowerID)
+            return
+        }
+        let owners = facts.owners(of: lowerID)
+        search.upsert(records, owners: owners.names, verified: owners.verified, advisories: facts.advisories(of: lowerID))
+    }
 }

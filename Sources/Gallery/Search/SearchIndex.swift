@@ -47,6 +47,9 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// Changes with every write to the index (`SearchAnswerCache` keys answers by it).
+    public var generation: Int { state.withLock { $0.generation } }
+
     /// Number of searchable ids.
     public var count: Int { snapshot().slotByLowerID.count }
 

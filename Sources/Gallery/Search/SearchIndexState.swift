@@ -9,6 +9,8 @@ struct SearchIndexState: Sendable {
     var freeSlots: [Int] = []
     var vocabulary = SearchVocabulary()
     var pool = TokenPool()
+    /// Bumped by every change, downloads included: answers computed at one generation hold until the next.
+    var generation = 0
 
     mutating func put(_ package: IndexedPackage) {
         let slot: Int
@@ -22,6 +24,7 @@ struct SearchIndexState: Sendable {
             packages.append(nil)
             rows.append(.empty)
         }
+        generation += 1
         slotByLowerID[package.lowerID] = slot
         packages[slot] = package
         rows[slot] = row(for: package)
@@ -30,6 +33,7 @@ struct SearchIndexState: Sendable {
 
     mutating func remove(lowerID: String) {
         guard let slot = slotByLowerID.removeValue(forKey: lowerID) else { return }
+        generation += 1
         release(slot)
         packages[slot] = nil
         rows[slot] = .empty
@@ -38,6 +42,7 @@ struct SearchIndexState: Sendable {
 
     /// Replaces a package whose downloads changed (its texts are unchanged).
     mutating func replaceDownloads(_ package: IndexedPackage, slot: Int) {
+        generation += 1
         packages[slot] = package
         rows[slot].downloads = package.totalDownloads
     }

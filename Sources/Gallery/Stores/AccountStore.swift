@@ -37,6 +37,9 @@ public protocol AccountStore: Sendable {
     func removeMembership(organizationKey: Int64, userKey: Int64) async throws
     /// Owner account keys (users or organizations) of a package id, ascending (empty for an unknown id).
     func owners(ofLowerID lowerID: String) async throws -> [Int64]
+    /// Owner account keys of every id that has owners, each list ascending: one read for the
+    /// start-up index load instead of one per id.
+    func allOwners() async throws -> [String: [Int64]]
     /// The lower ids an account owns, ascending.
     func ownedLowerIDs(of accountKey: Int64) async throws -> [String]
     /// Every prefix reservation with its owners.

@@ -37,6 +37,11 @@ public protocol PackageVersionStore: Sendable {
     func version(_ key: PackageVersionKey) async throws -> PackageVersionRecord?
     /// Every available version of every package (loads the search index at start).
     func allAvailableVersions() async throws -> [PackageVersionRecord]
+    /// Every available version of the first `idLimit` ids (having available versions) whose lower id sorts
+    /// after `lowerID` (from the start when nil), ordered by lower id: start-up pages through the table with
+    /// it, holding one page of rows at a time instead of all of them. Pass the last record's `lowerID` of a
+    /// page to read the next; an empty answer is the end.
+    func availableVersions(afterLowerID lowerID: String?, idLimit: Int) async throws -> [PackageVersionRecord]
     /// Adds buffered download counts; keys without a version are ignored.
     func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws
 }

@@ -19,16 +19,22 @@ public struct FeedPackage: Sendable {
         }
         let latest1 = lastIndex(semVer2: false, prerelease: false), absolute1 = lastIndex(semVer2: false, prerelease: true)
         let latest2 = lastIndex(semVer2: true, prerelease: false), absolute2 = lastIndex(semVer2: true, prerelease: true)
-        versions = sorted.enumerated().map { index, record in
-            FeedVersion(
+        var versions: [FeedVersion] = []
+        versions.reserveCapacity(sorted.count)
+        for (index, decoded) in sorted.enumerated() {
+            // Repeated texts of an id are held once (FeedPackage+SharedStorage).
+            let previous = versions.last
+            let record = previous.map { decoded.sharingStorage(with: $0.record) } ?? decoded
+            versions.append(FeedVersion(
                 record: record, parsed: try? NuGetVersion(parsing: record.version),
                 latest: FeedVersion.Flags(
                     isLatest1: index == latest1, isAbsoluteLatest1: index == absolute1,
                     isLatest2: index == latest2, isAbsoluteLatest2: index == absolute2
                 ),
-                searchText: FeedSearchText(record)
-            )
+                searchText: previous.flatMap { $0.record.hasSameSearchText(as: record) ? $0.searchText : nil } ?? FeedSearchText(record)
+            ))
         }
+        self.versions = versions
     }
 
     /// The version with this `lower(norm(v))`, listed or not.
