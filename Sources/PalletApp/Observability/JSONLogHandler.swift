@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 import Synchronization
 
@@ -33,7 +33,7 @@ public struct JSONLogHandler: LogHandler {
     static let timeStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     /// One log line (without the newline).
-    static func line(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata, source: String) -> String {
+    public static func line(time: Date, level: Logger.Level, label: String, message: String, metadata: Logger.Metadata, source: String) -> String {
         var fields: [(String, String)] = [
             ("time", timeStyle.format(time)),
             ("level", level.rawValue), ("label", label), ("message", message),
