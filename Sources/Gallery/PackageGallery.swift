@@ -124,7 +124,17 @@ public final class PackageGallery: Sendable {
     /// Pushes a package file (V3 and V2 push land here) for a principal the surface authenticated before
     /// reading the upload.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
-        try await publisher.push(packageAt: path, by: principal)
+        do {
+            let result = try await publisher.push(packageAt: path, by: principal)
+            GalleryMetrics.countPush("published")
+            return result
+        } catch let error as GalleryError {
+            GalleryMetrics.countPush("\(error.kind)")
+            throw error
+        } catch {
+            GalleryMetrics.countPush("failed")
+            throw error
+        }
     }
 
     /// Unlists (`listed == false`) or relists a version for an authenticated principal. Idempotent.
@@ -150,7 +160,17 @@ public final class PackageGallery: Sendable {
 
     /// Where a package file is, for a download; counts the download when `countDownload` is set.
     public func blob(_ key: BlobKey, countDownload: Bool = false) async throws -> BlobLocation? {
-        guard let location = try await blobs.location(key) else { return nil }
+        let found: BlobLocation?
+        if blobs.locatesByKnownSize, case .nupkg(let versionKey) = key {
+            // The database knows the package and its size: one object-store request per download, not two (a
+            // HEAD costs as much as the transfer of a small package). Read every time, not kept: a hard delete
+            // on any node must turn the next HEAD or 304 into a 404, and a primary-key read is cheap.
+            guard let record = try await store.version(versionKey), record.state == .available else { return nil }
+            found = try await blobs.location(key, knownSize: record.packageSize)
+        } else {
+            found = try await blobs.location(key)
+        }
+        guard let location = found else { return nil }
         if countDownload, case .nupkg(let versionKey) = key { downloads.record(versionKey) }
         return location
     }

@@ -9,8 +9,9 @@ import _NIOFileSystem
 ///
 /// Files are immutable once pushed, so the ETag is derived from the blob key and size; the key
 /// decides content type and cache policy (`BlobKey+Media`), so V3 and V2 answer a file alike.
-/// Small files are read whole in one go (measured faster than chunked streaming for typical
-/// packages); larger ones stream in 128 KiB chunks. Make one responder per application and hand it
+/// Small files (up to 1 MiB) are kept in memory once read (`PackageFileCache`); larger ones go out with
+/// sendfile(2) on live connections (`FileRegionWriter`), else are read whole up to 4 MiB or streamed in
+/// 128 KiB chunks. Make one responder per application and hand it
 /// to every surface: it holds the one in-memory file cache.
 public struct BlobResponder: Sendable {
     let fileIO: FileIO
@@ -60,14 +61,21 @@ public struct BlobResponder: Sendable {
                 return Response(status: .ok, headers: headers)
             }
             if let cached = cache.buffer(path: path, size: size) {
+                ServingMetrics.shared.countFileCache(hit: true)
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: cached))
             }
+            ServingMetrics.shared.countFileCache(hit: false)
             if size <= Int64(cache.maxFileBytes) {
                 let buffer = try await ByteBuffer(
                     contentsOf: FilePath(path), maximumSizeAllowed: .bytes(size), fileSystem: fileSystem
                 )
                 cache.store(buffer, path: path)
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
+            }
+            if request.headers[.palletSendfileCapable] != nil {
+                // Zero-copy: the connection's FileRegionWriter sends the file with sendfile(2).
+                headers[.palletSendfile] = path
+                return Response(status: .ok, headers: headers)
             }
             let body = size <= wholeReadLimit
                 ? try await fileIO.loadFile(path: path, context: context, chunkLength: Int(max(size, 1)))

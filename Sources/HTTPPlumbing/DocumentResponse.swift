@@ -16,11 +16,11 @@ public enum DocumentResponse {
     /// (`RenderedDocument.gzipped`), never per request.
     public static func response(_ document: RenderedDocument, request: Request, cacheControl: String = indexCacheControl) -> Response {
         let alwaysGzip = FeedURLs.Hive.isGzipEncoded(documentPath: document.path)
-        var body = document.body
+        var gzip = false
         var etag = document.etag
         var headers: HTTPFields = [.contentType: document.contentType, .cacheControl: cacheControl]
-        if alwaysGzip || acceptsGzip(request.headers[.acceptEncoding]), let gzipped = document.gzipped(using: GzipEncoder.encode) {
-            body = gzipped
+        if alwaysGzip || acceptsGzip(request.headers[.acceptEncoding]), document.gzipped(using: GzipEncoder.encode) != nil {
+            gzip = true
             etag = document.gzipETag
             headers[.contentEncoding] = "gzip"
         }
@@ -29,14 +29,21 @@ public enum DocumentResponse {
         if matches(request.headers[.ifNoneMatch], etag) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentLength] = String(body.count)
+        // The send buffer is made once per document and encoding: a read copies no bytes (ByteBuffer is
+        // copy-on-write, and nothing writes to it).
+        let buffer = document.wireForm(gzip: gzip) {
+            ByteBuffer(bytes: gzip ? document.gzipped(using: GzipEncoder.encode) ?? document.body : document.body)
+        }
+        headers[.contentLength] = String(buffer.readableBytes)
         if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }
 
     /// Whether an `Accept-Encoding` value allows gzip: `gzip` or `*` listed without `q=0`.
     static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
+        // NuGet sends "gzip, deflate": without q-values, naming gzip is enough (no parsing, no allocation).
+        if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) && acceptEncoding.contains("gzip") { return true }
         return acceptEncoding.split(separator: ",").contains { item in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { return false }

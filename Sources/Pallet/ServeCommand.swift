@@ -26,6 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
     var upstreams: [String] = []
     @Flag(name: .customLong("upstream-in-search"), help: "Registration and search include upstream packages unless a request says includeUpstream=false. Env PALLET_UPSTREAMINSEARCH.")
     var upstreamInSearch = false
+    @Option(name: .customLong("max-in-flight"), help: "Requests handled at once; more wait in a queue, beyond it 503 + Retry-After (0 = no limit). Env PALLET_MAX_IN_FLIGHT. Default 128.")
+    var maxInFlight: Int?
+    @Option(name: .customLong("max-queued"), help: "Requests that may wait for a slot. Env PALLET_MAX_QUEUED. Default 256.")
+    var maxQueued: Int?
+    @Option(name: .customLong("metrics-address"), help: "HOST:PORT of a separate listener serving GET /metrics (Prometheus). Env PALLET_METRICS_ADDRESS. Off by default.")
+    var metricsAddress: String?
+    @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line). Env PALLET_LOG_FORMAT. Default text.")
+    var logFormat: String?
 
     func run() async throws {
         var flags = dataOptions.commandLine
@@ -38,15 +46,26 @@ struct ServeCommand: AsyncParsableCommand {
         flags[ServerConfig.Key.pendingPushTimeout] = pendingPushTimeout.map(String.init)
         if !upstreams.isEmpty { flags[ServerConfig.Key.upstreams] = upstreams.joined(separator: ",") }
         if upstreamInSearch { flags[ServerConfig.Key.upstreamInSearch] = "true" }
+        flags[ServerConfig.Key.maxInFlight] = maxInFlight.map(String.init)
+        flags[ServerConfig.Key.maxQueued] = maxQueued.map(String.init)
+        flags[ServerConfig.Key.metricsAddress] = metricsAddress
+        flags[ServerConfig.Key.logFormat] = logFormat
         let config = try await ServerConfig.load(commandLine: flags)
+        if config.logFormat == .json {
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        }
         var logger = Logger(label: "pallet")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let mailSummary = PalletServer.makeMailer(config: config, logger: logger).summary
+        // With --log-format json every line on standard output is a JSON object, the greeting too.
+        let json = config.logFormat == .json
+        let announce: @Sendable (String) -> Void = { [logger] line in if json { logger.info("\(line)") } else { print(line) } }
         let (app, gallery) = try await PalletServer.makeApplication(config: config, logger: logger) { port in
             let feed = config.baseURL.map { "\($0)/v3/index.json" } ?? "http://\(config.host):\(port)/v3/index.json"
-            print("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
-            print("Mail: \(mailSummary).")
-            print("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
+            announce("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
+            announce("Mail: \(mailSummary).")
+            if let metrics = config.metricsAddress { announce("Metrics: http://\(metrics.host):\(metrics.port)/metrics") }
+            announce("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
         }
         do {
             try await app.runService()

@@ -63,6 +63,12 @@ public enum PalletServer {
         }
         let data = try DataDirectory(config.dataDirectory)
         let router = Router(context: PalletRequestContext.self)
+        // Outermost first: every answer gets its request id and is counted, refused ones included.
+        PalletMetrics.bootstrap()
+        let limiter = config.maxInFlight > 0 ? RequestLimiter(maxInFlight: config.maxInFlight, maxQueued: config.maxQueued) : nil
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: RequestMetricsMiddleware(limiter: limiter))
+        if let limiter { router.add(middleware: RequestLimitMiddleware(limiter: limiter)) }
         router.add(middleware: NuGetErrorMiddleware())
         // One responder, so one file cache, for every surface that sends package files.
         let files = BlobResponder(accelRedirectPrefix: config.accelRedirectPrefix)
@@ -94,12 +100,18 @@ public enum PalletServer {
             .register(on: router)
         var app = Application(
             router: router,
-            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),
+            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger
         )
         app.addServices(DownloadFlushService(counter: gallery.downloads))
+        if let address = config.metricsAddress {
+            // Off the public port: scrapers reach it, NuGet clients and the internet need not.
+            app.addServices(Application(
+                router: PalletMetrics.router(), configuration: .init(address: .hostname(address.host, port: address.port), serverName: "Pallet"),
+                logger: logger))
+        }
         let administration = gallery.administration(mailer: makeMailer(config: config, logger: logger))
         app.addServices(PendingChangesService(gallery: gallery, logger: logger), KeyExpiryReminderService(administration: administration, logger: logger))
         app.addServices(PendingPushSweeperService(

@@ -52,6 +52,25 @@ public struct ServerConfig: Sendable, Equatable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`pallet.trustedProxies`, a list or
     /// comma-separated; exact IP addresses). Empty: the socket's peer is the client.
     public var trustedProxies: [String] = []
+    /// Requests handled at once (`pallet.maxInFlight`); 0 = no limit. Beyond it and `maxQueued` waiting,
+    /// requests are answered 503 with `Retry-After` at once instead of all slowing down.
+    public var maxInFlight = 128
+    /// Requests that may wait for a slot (`pallet.maxQueued`).
+    public var maxQueued = 256
+    /// `HOST:PORT` of a second listener serving `GET /metrics` (Prometheus); off when nil (`pallet.metricsAddress`).
+    public var metricsAddress: (host: String, port: Int)? {
+        get { metricsHost.map { ($0, metricsPort) } }
+        set { metricsHost = newValue?.host; metricsPort = newValue?.port ?? 0 }
+    }
+    var metricsHost: String?
+    var metricsPort = 0
+    /// `text` (swift-log's default lines) or `json` (one object per line) for `pallet serve`'s log.
+    public var logFormat = LogFormat.text
+
+    /// How `pallet serve` writes its log.
+    public enum LogFormat: String, Sendable, Equatable, CaseIterable {
+        case text, json
+    }
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -81,6 +100,10 @@ public struct ServerConfig: Sendable, Equatable {
         public static let upstreamTimeout = "pallet.upstreamTimeoutSeconds"
         public static let upstreamInSearch = "pallet.upstreamInSearch"
         public static let trustedProxies = "pallet.trustedProxies"
+        public static let maxInFlight = "pallet.maxInFlight"
+        public static let maxQueued = "pallet.maxQueued"
+        public static let metricsAddress = "pallet.metricsAddress"
+        public static let logFormat = "pallet.logFormat"
     }
 
     /// Reads the configuration; `commandLine` holds the flags the user gave, by key.
@@ -177,6 +200,23 @@ public struct ServerConfig: Sendable, Equatable {
                 config.trustedProxies.append(proxy)
             } else {
                 problems.append("'\(Key.trustedProxies)' must hold IP addresses, not '\(proxy)'.")
+            }
+        }
+        if let limit = number(Key.maxInFlight, 0...100_000) { config.maxInFlight = limit }
+        if let queued = number(Key.maxQueued, 0...1_000_000) { config.maxQueued = queued }
+        if let address = text(Key.metricsAddress), !address.isEmpty {
+            if let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port),
+               colon > address.startIndex {
+                config.metricsAddress = (String(address[..<colon]), port)
+            } else {
+                problems.append("'\(Key.metricsAddress)' must be HOST:PORT (e.g. 127.0.0.1:9464), not '\(address)'.")
+            }
+        }
+        if let format = text(Key.logFormat) {
+            if let value = LogFormat(rawValue: format.lowercased()) {
+                config.logFormat = value
+            } else {
+                problems.append("'\(Key.logFormat)' must be text or json, not '\(format)'.")
             }
         }
         config.mail = MailSettings.resolve(reader, problems: &problems)

@@ -66,6 +66,17 @@ public struct S3BlobStore: BlobStore {
         return .remote(size: info.size, reader: S3ObjectReader(client: client, key: name, eTag: info.eTag))
     }
 
+    /// Downloads know a package's size from the database: no HEAD per download.
+    public var locatesByKnownSize: Bool { true }
+
+    /// The download of an object whose size the database knows: a presigned URL, or a relay whose GET
+    /// answers 404 (`GalleryError.notFound`) if the object is missing after all. One S3 request, not two.
+    public func location(_ key: BlobKey, knownSize: Int64) async throws -> BlobLocation? {
+        let name = try objectKey(key)
+        if presignDownloads { return .redirect(client.presignedGetURL(name, expiry: presignExpiry)) }
+        return .remote(size: knownSize, reader: S3ObjectReader(client: client, key: name, eTag: nil))
+    }
+
     /// Deletes the object; absent is fine.
     public func delete(_ key: BlobKey) async throws {
         let name = try objectKey(key)

@@ -92,6 +92,9 @@ public final class S3Client: Sendable {
             for header in signed.headers { outgoing.headers.add(name: header.name, value: header.value) }
             outgoing.body = body?()
             let response: HTTPClientResponse
+            let started = DispatchTime.now().uptimeNanoseconds
+            let metrics = ObjectStoreMetrics.handles(method: request.method)
+            defer { metrics.record(nanoseconds: DispatchTime.now().uptimeNanoseconds &- started) }
             do {
                 response = try await http.execute(outgoing, timeout: timeout, logger: logger)
             } catch let error as CancellationError {
@@ -100,10 +103,12 @@ public final class S3Client: Sendable {
                 throw error  // reading the upload failed: our disk, not the service
             } catch {
                 // Whatever the transport reports (refused, reset, timed out, TLS) means the same to callers.
+                metrics.countError()
                 throw S3Error.unavailable("\(request.method) \(location.endpoint.absoluteString) failed: \(error)")
             }
             let status = Int(response.status.code)
             if (200..<300).contains(status) || accept.contains(status) { return response }
+            if status >= 500 { metrics.countError() }
             let error = await Self.error(from: response, method: request.method)
             guard status >= 500, attempt < Self.attemptsOnServerError else { throw error }
             logger.debug("S3 answered \(status); retrying", metadata: ["attempt": "\(attempt)"])

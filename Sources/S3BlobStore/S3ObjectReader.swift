@@ -14,6 +14,9 @@ public struct S3ObjectReader: BlobReader {
     public func read(range: Range<Int64>?) async throws -> AsyncThrowingStream<Data, any Error> {
         do {
             return try await client.streamObject(key, range: range, ifMatch: eTag?.isEmpty == false ? eTag : nil)
+        } catch S3Error.service(status: 404, _, _) {
+            // Located by the database's size without a HEAD: the row says the file exists, the store does not have it.
+            throw GalleryError.notFound("The file '\(key)' is not in the object store.")
         } catch let error as S3Error {
             throw StoreError.unavailable(error.description)
         }

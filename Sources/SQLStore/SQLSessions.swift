@@ -21,6 +21,10 @@ struct SQLSessions: Sendable {
 
     /// Runs `body` on one connection, alone when the dialect serializes callers.
     func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await StoreMetrics.measure(StoreMetrics.read) { try await session(body) }
+    }
+
+    private func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let database = self.database
         let state = self.state
         if let lock {
@@ -51,7 +55,11 @@ struct SQLSessions: Sendable {
     /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
     func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let begin = dialect.beginWriteTransaction
-        return try await read { db in
+        return try await StoreMetrics.measure(StoreMetrics.transaction) { try await transaction(begin, body) }
+    }
+
+    private func transaction<R: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await session { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(db)

@@ -10,14 +10,33 @@ public final class DocumentCache: Sendable {
         /// Cached paths per package id (`flat/{id}/…`, `registration*/{id}/…`), so one id can be forgotten.
         var pathsByID: [String: Set<String>] = [:]
         var bytes = 0
+        /// Per-package paths the blob store did not have, by package id (see `lookup`).
+        var absentByID: [String: Set<String>] = [:]
+        var absentCount = 0
+        /// Moves on every change, so a store miss read before a change is never remembered after it.
+        var mutations: UInt64 = 0
+
+        mutating func forgetAbsence(ofPath path: String) {
+            guard let id = DocumentCache.lowerID(ofPath: path), absentByID[id]?.remove(path) != nil else { return }
+            absentCount -= 1
+            if absentByID[id]?.isEmpty == true { absentByID[id] = nil }
+        }
+
+        mutating func forgetAbsences(ofLowerID lowerID: String) {
+            absentCount -= absentByID.removeValue(forKey: lowerID)?.count ?? 0
+        }
 
         mutating func insert(_ document: RenderedDocument) {
+            mutations &+= 1
+            forgetAbsence(ofPath: document.path)
             if let old = documents.updateValue(document, forKey: document.path) { bytes -= old.body.count }
             bytes += document.body.count
             if let id = DocumentCache.lowerID(ofPath: document.path) { pathsByID[id, default: []].insert(document.path) }
         }
 
         mutating func remove(_ path: String) {
+            mutations &+= 1
+            forgetAbsence(ofPath: path)
             bytes -= documents.removeValue(forKey: path)?.body.count ?? 0
             if let id = DocumentCache.lowerID(ofPath: path) {
                 pathsByID[id]?.remove(path)
@@ -40,10 +59,58 @@ public final class DocumentCache: Sendable {
         state.withLock { $0.documents[path] }
     }
 
+    /// What the cache knows about a path: its document, that the blob store has none, or nothing.
+    public enum Lookup: Sendable {
+        case hit(RenderedDocument)
+        /// The blob store had no document here and nothing of the id changed since: answer 404 at once.
+        case absent
+        /// Not cached: read the blob store, then report a miss with `recordAbsent(_:token:)` and this token.
+        case unknown(token: UInt64)
+    }
+
+    /// One lock for the common questions of a read: cached, known absent, or unknown.
+    ///
+    /// Restores ask every source for every id (protocol §13), so most lookups are for ids a feed does not
+    /// hold; remembering them saves a blob store read (a file open, or an S3 GET) per 404.
+    public func lookup(_ path: String) -> Lookup {
+        let result: Lookup = state.withLock { state in
+            if let document = state.documents[path] { return .hit(document) }
+            if let id = DocumentCache.lowerID(ofPath: path), state.absentByID[id]?.contains(path) == true { return .absent }
+            return .unknown(token: state.mutations)
+        }
+        if case .hit = result { GalleryMetrics.countDocumentLookup(hit: true) } else { GalleryMetrics.countDocumentLookup(hit: false) }
+        return result
+    }
+
+    /// Remembers that the blob store had no document at a per-package path, unless anything changed since
+    /// `token` was taken (a render may have written it meanwhile). Bounded: when full, every absence is
+    /// forgotten at once (they are cheap to learn again).
+    public func recordAbsent(_ path: String, token: UInt64) {
+        guard let id = DocumentCache.lowerID(ofPath: path) else { return }
+        state.withLock { state in
+            guard state.mutations == token else { return }
+            if state.absentCount >= Self.maxAbsentPaths {
+                state.absentByID.removeAll()
+                state.absentCount = 0
+            }
+            if state.absentByID[id, default: []].insert(path).inserted { state.absentCount += 1 }
+        }
+    }
+
+    /// Most absent paths remembered (about 100 bytes each).
+    static let maxAbsentPaths = 100_000
+
     /// Stores or replaces a document.
     public func store(_ document: RenderedDocument) {
         let size = document.body.count
-        guard size <= capacityBytes / 4 else { return }
+        guard size <= capacityBytes / 4 else {
+            // Too large to keep, but no longer absent either.
+            state.withLock { state in
+                state.mutations &+= 1
+                state.forgetAbsence(ofPath: document.path)
+            }
+            return
+        }
         state.withLock { state in
             state.insert(document)
             while state.bytes > capacityBytes, let victim = state.documents.keys.first(where: { $0 != document.path }) {
@@ -61,6 +128,8 @@ public final class DocumentCache: Sendable {
     public func removeDocuments(ofLowerID lowerID: String) {
         state.withLock { state in
             for path in state.pathsByID[lowerID] ?? [] { state.remove(path) }
+            state.mutations &+= 1
+            state.forgetAbsences(ofLowerID: lowerID)
         }
     }
 

@@ -26,8 +26,16 @@ public final class DocumentPublisher: Sendable {
 
     /// The document at a path below `/v3/`, from memory or else from the blob store.
     public func document(at path: String) async throws -> RenderedDocument? {
-        if let hit = cache.document(at: path) { return hit }
-        guard let body = try await blobs.data(.document(path)) else { return nil }
+        let token: UInt64
+        switch cache.lookup(path) {
+        case .hit(let document): return document
+        case .absent: return nil
+        case .unknown(let since): token = since
+        }
+        guard let body = try await blobs.data(.document(path)) else {
+            cache.recordAbsent(path, token: token)
+            return nil
+        }
         let document = RenderedDocument(path: path, body: body)
         cache.store(document)
         return document
@@ -82,19 +90,24 @@ public final class DocumentPublisher: Sendable {
         let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
         let previous = try await blobs.data(manifestKey)
             .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-        for document in documents {
-            // A new version changes the indexes but not the other versions' leaves: skip unchanged
-            // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
-            if cache.document(at: document.path)?.etag == document.etag { continue }
+        // A new version changes the indexes but not the other versions' leaves: skip unchanged
+        // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
+        let changed = documents.filter { cache.document(at: $0.path)?.etag != $0.etag }
+        // The writes are independent (each document is its own blob): issue them together, so a push costs
+        // about one object-store round trip for its documents instead of one per document.
+        try await forEachConcurrently(changed) { [blobs, cache] document in
             try await blobs.put(.document(document.path), data: document.body)
             cache.store(document)
         }
         let current = Set(documents.map(\.path))
-        for stale in previous where !current.contains(stale) {
+        try await forEachConcurrently(previous.filter { !current.contains($0) }) { [blobs, cache] stale in
             try await blobs.delete(.document(stale))
             cache.remove(stale)
         }
-        try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
+        // The manifest lists paths, which change only when versions come or go (not on every edit).
+        if Set(previous) != current {
+            try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
+        }
         return records
     }
 
@@ -107,5 +120,23 @@ public final class DocumentPublisher: Sendable {
         }
         if !dirty.isEmpty { logger.info("re-rendered documents", metadata: ["ids": "\(dirty.count)"]) }
         return dirty.count
+    }
+}
+
+/// Runs `body` for every element, at most `limit` at a time; the first error is thrown once all started
+/// calls have ended (a task group waits for its children).
+func forEachConcurrently<Element: Sendable>(
+    _ elements: [Element], limit: Int = 8, _ body: @escaping @Sendable (Element) async throws -> Void
+) async throws {
+    if elements.count <= 1 {
+        for element in elements { try await body(element) }
+        return
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for (index, element) in elements.enumerated() {
+            if index >= limit { try await group.next() }
+            group.addTask { try await body(element) }
+        }
+        try await group.waitForAll()
     }
 }

@@ -13,6 +13,8 @@ public struct RenderedDocument: Sendable, Equatable {
     /// The gzip-encoded body, computed the first time a client asks for it and then shared by every copy of
     /// this document (the cache hands out the same value), so a document is compressed once, not per request.
     private let gzip = GzipMemo()
+    /// The HTTP layer's ready-to-send buffers of the body (plain, gzip), made once and shared like `gzip`.
+    private let wire = WireMemo()
 
     /// Wraps a body; the ETag is derived from the bytes so equal bodies on every node share it.
     public init(path: String, body: Data, contentType: String = "application/json; charset=utf-8") {
@@ -26,6 +28,12 @@ public struct RenderedDocument: Sendable, Equatable {
     /// The body encoded by `encode` (gzip), memoized; nil when encoding failed.
     public func gzipped(using encode: (Data) -> Data?) -> Data? {
         gzip.value { encode(body) }
+    }
+
+    /// A form of the body made by `make` once per document and encoding (the HTTP layer keeps its send
+    /// buffer here, so a read copies nothing), then shared by every copy of this document.
+    public func wireForm<Form: Sendable>(gzip: Bool, make: () -> Form) -> Form {
+        wire.value(slot: gzip ? 1 : 0, make: make)
     }
 
     /// The ETag of the gzip representation: a strong validator must differ per content encoding.
@@ -46,6 +54,20 @@ final class GzipMemo: Sendable {
             let computed = compute()
             state = .some(computed)
             return computed
+        }
+    }
+}
+
+/// Values made at most once per slot, of whatever type the HTTP layer sends (Gallery does not know NIO).
+final class WireMemo: Sendable {
+    private let slots = Mutex<[(any Sendable)?]>([nil, nil])
+
+    func value<Form: Sendable>(slot: Int, make: () -> Form) -> Form {
+        slots.withLock { slots in
+            if let made = slots[slot] as? Form { return made }
+            let made = make()
+            slots[slot] = made
+            return made
         }
     }
 }

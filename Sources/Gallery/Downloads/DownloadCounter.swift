@@ -27,6 +27,7 @@ public final class DownloadCounter: Sendable {
     /// Counts one download of a version.
     public func record(_ key: PackageVersionKey) {
         pending.withLock { $0[key, default: 0] += 1 }
+        GalleryMetrics.countDownload()
     }
 
     /// Writes the buffered counts; on failure they are put back for the next flush.

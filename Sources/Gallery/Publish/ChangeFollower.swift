@@ -54,7 +54,13 @@ public actor ChangeFollower {
     @discardableResult
     public func poll() async throws -> Int {
         let since = (watermark ?? 0) - Self.lookBack
-        let result = try await store.renderMarks(touchedAfter: since)
+        let result: RenderMarks
+        do {
+            result = try await store.renderMarks(touchedAfter: since)
+        } catch {
+            GalleryMetrics.countFollowerError()
+            throw error
+        }
         var changed = 0
         var seen: [String: Applied] = [:]
         for mark in result.marks {
@@ -66,6 +72,7 @@ public actor ChangeFollower {
                     documents.forget(lowerID: mark.lowerID)
                     try await changes.reindex(lowerID: mark.lowerID, records: try await store.versions(ofLowerID: mark.lowerID))
                     changed += 1
+                    GalleryMetrics.recordFollowerLag(seconds: Double(result.now - mark.touched) / 1_000_000)
                 }
                 applied[mark.lowerID] = state
             } else if mark.touched <= result.now - renderGrace {
@@ -73,6 +80,7 @@ public actor ChangeFollower {
                 let records = try await documents.refresh(lowerID: mark.lowerID)
                 try await changes.reindex(lowerID: mark.lowerID, records: records)
                 changed += 1
+                GalleryMetrics.recordFollowerLag(seconds: Double(result.now - mark.touched) / 1_000_000)
             }
         }
         // Forget ids that left the window: memory stays bounded by the ids changed in the last look-back.

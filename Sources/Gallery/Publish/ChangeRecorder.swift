@@ -61,9 +61,13 @@ public struct ChangeRecorder: Sendable {
     }
 
     func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
+        // The leaf first: the catalog page and the registration documents both point at it.
         try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        // The id's documents and the catalog's page and index are independent blobs: written at the same
+        // time, a push waits for the slower of the two, not their sum (each is a few object-store round trips).
+        async let catalogRefreshed: Void = catalog.refresh()
         let records = try await documents.refresh(lowerID: lowerID)
-        try await catalog.refresh()
+        try await catalogRefreshed
         try await reindex(lowerID: lowerID, records: records)
         return records
     }

@@ -13,6 +13,12 @@ public protocol BlobStore: Sendable {
     func data(_ key: BlobKey) async throws -> Data?
     /// Where to read a blob from for a download, or nil when absent.
     func location(_ key: BlobKey) async throws -> BlobLocation?
+    /// Whether `location(_:knownSize:)` saves a round trip (an object store's HEAD), so callers that know
+    /// the size from the database should use it.
+    var locatesByKnownSize: Bool { get }
+    /// Where to read a blob of a size the caller knows (a package's size from the database), without asking
+    /// the store first; a blob missing after all surfaces when it is read (404), not here.
+    func location(_ key: BlobKey, knownSize: Int64) async throws -> BlobLocation?
     /// Removes a blob; absent is fine.
     func delete(_ key: BlobKey) async throws
     /// Keys (as paths) under a prefix, for the sweeper.
@@ -24,6 +30,14 @@ public protocol BlobStore: Sendable {
 extension BlobStore {
     /// Nothing to release (a folder on disk).
     public func shutdown() async throws {}
+
+    /// Local stores find a blob as cheaply as the database would (a `stat`).
+    public var locatesByKnownSize: Bool { false }
+
+    /// The same as `location(_:)` where asking the store costs nothing to speak of.
+    public func location(_ key: BlobKey, knownSize: Int64) async throws -> BlobLocation? {
+        try await location(key)
+    }
 }
 
 /// How a download is answered.

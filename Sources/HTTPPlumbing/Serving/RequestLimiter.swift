@@ -1,0 +1,89 @@
+import Synchronization
+
+/// Bounds how many requests a node works on at once, with a short FIFO queue behind the limit.
+///
+/// Without a bound, more connections than the machine can serve make every answer slow (each waits for
+/// all the others: latency collapse); with it, requests beyond `maxInFlight + maxQueued` are refused at
+/// once (503 with `Retry-After`, which NuGet clients honour) and the rest keep their latency. A slot is
+/// held while the handler runs; a response body that streams afterwards (a large download) no longer
+/// holds it, so the limit counts CPU-bound work, not slow readers.
+public final class RequestLimiter: Sendable {
+    private struct State {
+        var inFlight = 0
+        var waiters: [CheckedContinuation<Bool, Never>] = []
+        /// Index of the first waiter still waiting (a FIFO without moving the array on every hand-over).
+        var head = 0
+        var queued: Int { waiters.count - head }
+    }
+
+    /// Requests handled at the same time.
+    public let maxInFlight: Int
+    /// Requests waiting for a slot; beyond this they are refused.
+    public let maxQueued: Int
+    private let state = Mutex(State())
+
+    /// Creates a limiter; `maxInFlight` is at least 1, `maxQueued` at least 0.
+    public init(maxInFlight: Int, maxQueued: Int) {
+        self.maxInFlight = max(1, maxInFlight)
+        self.maxQueued = max(0, maxQueued)
+    }
+
+    /// Requests holding a slot now.
+    public var inFlight: Int { state.withLock { $0.inFlight } }
+    /// Requests waiting for a slot now.
+    public var queued: Int { state.withLock { $0.queued } }
+
+    /// Takes a slot, waiting in line when all are taken; false (at once) when the line is full too.
+    public func acquire() async -> Bool {
+        // The common case (a free slot) takes one lock and no continuation.
+        if tryAcquire() { return true }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            enum Decision { case granted, refused, queued }
+            let decision: Decision = state.withLock { state in
+                // Decided again under the lock: a slot may have freed, or the line filled, meanwhile.
+                if state.inFlight < maxInFlight && state.queued == 0 {
+                    state.inFlight += 1
+                    return .granted
+                }
+                guard state.queued < maxQueued else { return .refused }
+                state.waiters.append(continuation)
+                return .queued
+            }
+            switch decision {
+            case .granted: continuation.resume(returning: true)
+            case .refused: continuation.resume(returning: false)
+            case .queued: break
+            }
+        }
+    }
+
+    /// Takes a free slot if there is one and nobody is waiting for it.
+    func tryAcquire() -> Bool {
+        state.withLock { state in
+            guard state.inFlight < maxInFlight && state.queued == 0 else { return false }
+            state.inFlight += 1
+            return true
+        }
+    }
+
+    /// Gives a slot back: to the first waiter, who then holds it, or to the pool.
+    public func release() {
+        let next: CheckedContinuation<Bool, Never>? = state.withLock { state in
+            guard state.queued > 0 else {
+                state.inFlight -= 1
+                return nil
+            }
+            let waiter = state.waiters[state.head]
+            state.head += 1
+            if state.head == state.waiters.count {
+                state.waiters.removeAll(keepingCapacity: true)
+                state.head = 0
+            } else if state.head > 64 && state.head * 2 > state.waiters.count {
+                state.waiters.removeFirst(state.head)
+                state.head = 0
+            }
+            return waiter  // the slot passes to the waiter: inFlight stays the same
+        }
+        next?.resume(returning: true)
+    }
+}
