@@ -80,7 +80,7 @@ struct UpstreamSurfaceTests {
                 try await a.blobs.put(.nupkg(tampered), data: try package("Tampered.Pkg", "1.0.0") { $0.description = "other bytes" }.data())
                 let refused = try await b.get(FeedClient.nupkgPath("tampered.pkg", "1.0.0"))
                 #expect(refused.status == .badGateway)
-                #expect(refused.text.contains("does not match the SHA512 hash the upstream publishes for it; it was not kept."), "\(refused.text)")
+                #expect(refused.text.contains("does not match the SHA512 hash the upstream publishes for it; it was not kept"), "\(refused.text)")
                 #expect(try await bEnv.gallery.upstreamCache.entries(lowerID: "tampered.pkg").allSatisfy { !$0.files.contains("tampered.pkg.1.0.0.nupkg") })
             }
 
