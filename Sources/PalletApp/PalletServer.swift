@@ -87,7 +87,8 @@ public enum PalletServer {
         // error middleware so web paths get HTML error pages.
         WebRoutes<PalletRequestContext>(web: WebGallery(
             gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger),
-            trustedProxies: config.trustedProxies))
+            trustedProxies: config.trustedProxies, passwordSignIn: config.openID.passwordSignIn,
+            openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock)))
             .register(on: router)
         var app = Application(
             router: router,

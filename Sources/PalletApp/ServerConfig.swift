@@ -47,6 +47,8 @@ public struct ServerConfig: Sendable, Equatable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`pallet.trustedProxies`, a list or
     /// comma-separated; exact IP addresses). Empty: the socket's peer is the client.
     public var trustedProxies: [String] = []
+    /// OpenID Connect providers and whether passwords sign in (`pallet.oidc.*`, `pallet.passwordSignIn`).
+    public var openID = OpenIDSettings()
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -169,6 +171,7 @@ public struct ServerConfig: Sendable, Equatable {
             }
         }
         config.mail = MailSettings.resolve(reader, problems: &problems)
+        config.openID = OpenIDSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
     }

@@ -110,6 +110,12 @@ extension SQLCopyTable {
         SQLCopyTable("pending_transforms", key: ["token_hash"], columns: [
             .text("token_hash"), .int64("user_key"), .int64("admin_key"), .int64("expires"),
         ]),
+        SQLCopyTable("external_logins", key: ["issuer", "subject"], columns: [
+            .text("issuer"), .text("subject"), .int64("user_key"), .text("provider_name"), .int64("created"),
+        ]),
+        SQLCopyTable("sign_in_flows", key: ["token_hash"], columns: [
+            .text("token_hash"), .text("purpose"), .text("payload"), .int64("expires"),
+        ]),
     ]
 
     /// The spec of one column.

@@ -87,6 +87,7 @@ struct InMemoryState: Sendable {
     var accountTokens: [String: AccountToken] = [:]
     /// Schema step 9 (InMemoryMetadataStore+AccountSecurity.swift).
     var accountSecurity = AccountSecurityState()
+    var externalLogins = ExternalLoginState()
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

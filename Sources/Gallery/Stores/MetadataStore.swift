@@ -6,7 +6,8 @@ public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStor
     AdvisoryStore,
     TrustedPublishingStore,
     WebAccountStore,
-    AccountSecurityStore {
+    AccountSecurityStore,
+    ExternalLoginStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

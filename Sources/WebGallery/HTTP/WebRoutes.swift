@@ -18,6 +18,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         router.add(middleware: WebSessionMiddleware<Context>(accounts: web.accounts, secure: web.secureCookies))
         let web = self.web
         registerAccounts(on: router)
+        registerExternalLogins(on: router)
         registerAPIKeys(on: router)
         registerPasswordReset(on: router)
         registerSettings(on: router)

@@ -24,6 +24,18 @@ struct AccountSettingsPageModel {
     let notifyOnPublish: Bool
     let notice: String?
     let error: String?
+    /// External logins: shown when providers are configured or a login is linked.
+    let logins: [LoginRowModel]
+    let providers: [ProviderButtonModel]
+    var hasLogins: Bool { !logins.isEmpty }
+    var showLogins: Bool { !logins.isEmpty || !providers.isEmpty }
+}
+
+struct LoginRowModel {
+    let issuer: String
+    let subject: String
+    let providerName: String
+    let linked: String
 }
 
 extension WebGallery {
@@ -48,6 +60,10 @@ extension WebGallery {
         return render(AccountSettingsPageModel(
             layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", name: user.name, email: user.email,
             confirmed: try await accounts.isEmailConfirmed(user), allowsContact: preferences.allowsContact,
-            notifyOnPublish: preferences.notifyOnPublish, notice: notice, error: error), "accountSettings")
+            notifyOnPublish: preferences.notifyOnPublish, notice: notice, error: error,
+            logins: try await gallery.store.externalLogins(userKey: user.key).map {
+                LoginRowModel(issuer: $0.issuer, subject: $0.subject, providerName: $0.providerName, linked: Format.day($0.created))
+            },
+            providers: providerButtons()), "accountSettings")
     }
 }
