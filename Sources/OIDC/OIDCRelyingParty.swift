@@ -28,8 +28,17 @@ public final class OIDCRelyingParty: OpenIDClient {
     private let endpoints = Mutex<[String: (Endpoints, fetched: Date)]>([:])
     private let keys = Mutex<[String: (JWTKeyCollection, fetched: Date)]>([:])
 
+    /// Unlike `HTTPClient.shared` it does not retry a refused connection until the request's deadline: a
+    /// provider that is down must answer the person at once. Lives as long as the process.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(3)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// Creates a relying party fetching with `http`.
-    public init(http: HTTPClient = .shared, clock: any GalleryClock, leeway: TimeInterval = 60, timeout: TimeAmount = .seconds(5)) {
+    public init(http: HTTPClient = OIDCRelyingParty.sharedClient, clock: any GalleryClock, leeway: TimeInterval = 60, timeout: TimeAmount = .seconds(5)) {
         self.http = http
         self.clock = clock
         self.leeway = leeway

@@ -9,7 +9,8 @@ struct LogOnPageModel {
     let error: String?
     let passwordSignIn: Bool
     let providers: [ProviderButtonModel]
-    var hasProviders: Bool { !providers.isEmpty }
+    /// Stored, not computed: templates see stored properties only (Mirror).
+    let hasProviders: Bool
 }
 
 /// One "Sign in with NAME" (or "Link NAME") button.
@@ -43,7 +44,7 @@ extension WebGallery {
         layout.noIndex = true
         return render(LogOnPageModel(
             layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", returnURL: returnURL, login: login, error: error,
-            passwordSignIn: accounts.passwordSignIn, providers: providerButtons()), "logOn")
+            passwordSignIn: accounts.passwordSignIn, providers: providerButtons(), hasProviders: externalSignIn != nil), "logOn")
     }
 
     func providerButtons() -> [ProviderButtonModel] {
