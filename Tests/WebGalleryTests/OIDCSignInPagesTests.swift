@@ -32,10 +32,13 @@ func withOIDCWebServer(
 extension TestBrowser {
     /// Presses "Sign in with Test IdP" (or "Link Test IdP" on /account): the redirect to the provider.
     func startProvider(from path: String = "/users/account/LogOn", link: Bool = false, returnURL: String = "") async throws -> Page {
-        let page = try await get(path)
-        var fields = [("__RequestVerificationToken", TestBrowser.token(page) ?? ""), ("Provider", "oidc"), ("ReturnUrl", returnURL)]
-        if link { fields.append(("Link", "1")) }
-        return try await post("/users/account/oidc/start", fields)
+        let page = try await get(returnURL.isEmpty ? path : path + "?ReturnUrl=" + returnURL)
+        let prefix = link ? "Link " : "Sign in with "
+        let anchor = try #require(page.body.range(of: #"href="/users/account/oidc/start?"#), "the page has the provider's link")
+        let href = String(page.body[page.body.index(anchor.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" })
+            .replacingOccurrences(of: "&amp;", with: "&")
+        #expect(page.body.contains(">\(prefix)"))
+        return try await get(href)
     }
 
     /// The provider's redirect back, approved for `login`, as a local path.
@@ -71,8 +74,10 @@ struct OIDCSignInPagesTests {
         try await withOIDCWebServer { server, issuer in
             let browser = TestBrowser(server)
             let logOn = try await browser.get("/users/account/LogOn")
-            #expect(logOn.body.contains(">Sign in with Test IdP</button>"))
-            #expect(logOn.body.contains(#"action="/users/account/oidc/start""#))
+            #expect(logOn.body.contains(">Sign in with Test IdP</a>"))
+            // Without the page's token (a link planted on another site) no flow starts.
+            let forged = try await browser.get("/users/account/oidc/start?Provider=oidc")
+            #expect(forged.status == .forbidden && forged.headers[.location] == nil)
             let start = try await browser.startProvider(returnURL: "/packages")
             let location = try #require(start.headers[.location])
             #expect(location.hasPrefix(issuer.url + "/authorize?"))
@@ -230,7 +235,7 @@ struct OIDCSignInPagesTests {
             _ = try await browser.register("ida")
             let settings = try await browser.get("/account")
             #expect(settings.body.contains("<h2 id=\"logins-heading\">External logins</h2>"))
-            #expect(settings.body.contains(">Link Test IdP</button>"))
+            #expect(settings.body.contains(">Link Test IdP</a>"))
             let start = try await browser.startProvider(from: "/account", link: true)
             let linked = try await browser.get(try TestBrowser.callbackPath(issuer, start, as: .init(subject: "ida-sub", email: "ida@example.com")))
             #expect(linked.status == .seeOther && linked.headers[.location] == "/account?changed=login-linked")
@@ -274,7 +279,7 @@ struct OIDCSignInPagesTests {
             let logOn = try await browser.get("/users/account/LogOn")
             #expect(!logOn.body.contains(#"id="password""#))
             #expect(logOn.body.contains("Password sign-in is turned off"))
-            #expect(logOn.body.contains(">Sign in with Test IdP</button>"))
+            #expect(logOn.body.contains(">Sign in with Test IdP</a>"))
             for path in ["/users/account/Register", "/account/ForgotPassword"] {
                 let page = try await browser.get(path)
                 #expect(page.status == .notFound && page.body.contains("Password sign-in is turned off"), "\(path)")

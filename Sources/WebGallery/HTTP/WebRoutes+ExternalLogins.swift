@@ -5,12 +5,14 @@ import Hummingbird
 import HTTPTypes
 
 extension WebRoutes {
-    /// OpenID Connect sign-in: start (a POST form per provider, CSRF-checked), the provider's callback, the
-    /// first sign-in's username page, and unlinking on `/account`.
+    /// OpenID Connect sign-in: start, the provider's callback, the first sign-in's username page, and unlinking
+    /// on `/account`.
     func registerExternalLogins(on router: Router<Context>) {
         let web = self.web
-        router.post("/users/account/oidc/start") { request, _ -> Response in
-            let form = try await WebForm.read(request)
+        // A link, not a form: the pages' `form-action 'self'` would stop a form's redirect to the provider. It
+        // carries the page's CSRF token like a form, so another site cannot start (or link) a flow.
+        router.get("/users/account/oidc/start") { request, _ -> Response in
+            let form = WebForm.parse(request.uri.query ?? "")
             guard form.isTrusted(request), let visitor = WebVisitor.current else { return Self.formRefused(web, request: request) }
             guard let external = web.externalSignIn else { return Self.noProviders(web, request: request) }
             // Signed in, the flow links the login to the account (from /account); otherwise it signs in.

@@ -5,6 +5,8 @@ struct LogOnPageModel {
     var layout: LayoutModel
     let csrf: String
     let returnURL: String
+    /// The return URL escaped for the provider links' query.
+    let returnQuery: String
     let login: String
     let error: String?
     let passwordSignIn: Bool
@@ -43,8 +45,8 @@ extension WebGallery {
         var layout = layout("Sign in")
         layout.noIndex = true
         return render(LogOnPageModel(
-            layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", returnURL: returnURL, login: login, error: error,
-            passwordSignIn: accounts.passwordSignIn, providers: providerButtons(), hasProviders: externalSignIn != nil), "logOn")
+            layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", returnURL: returnURL,
+            returnQuery: WebForm.queryEscape(returnURL), login: login, error: error, passwordSignIn: accounts.passwordSignIn, providers: providerButtons(), hasProviders: externalSignIn != nil), "logOn")
     }
 
     func providerButtons() -> [ProviderButtonModel] {

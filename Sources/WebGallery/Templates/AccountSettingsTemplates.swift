@@ -103,14 +103,11 @@ extension Templates {
           {{/logins}}
         </ul>
         {{/hasLogins}}
-        {{#providers}}
-        <form method="post" action="/users/account/oidc/start">
-          <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
-          <input type="hidden" name="Provider" value="{{id}}">
-          <input type="hidden" name="Link" value="1">
-          <button type="submit" class="button external-login-button">Link {{name}}</button>
-        </form>
-        {{/providers}}
+        <ul class="external-login-list">
+          {{#providers}}
+          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;Link=1&amp;__RequestVerificationToken={{csrf}}">Link {{name}}</a></li>
+          {{/providers}}
+        </ul>
       </section>
       {{/showLogins}}
       <section class="account-section" aria-labelledby="close-heading">

@@ -23,14 +23,11 @@ extension Templates {
       {{#hasProviders}}
       <section class="external-logins" aria-labelledby="external-heading">
         <h2 id="external-heading">{{#passwordSignIn}}Or use another service{{/passwordSignIn}}{{^passwordSignIn}}Sign in with a provider{{/passwordSignIn}}</h2>
-        {{#providers}}
-        <form method="post" action="/users/account/oidc/start">
-          <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
-          <input type="hidden" name="ReturnUrl" value="{{returnURL}}">
-          <input type="hidden" name="Provider" value="{{id}}">
-          <button type="submit" class="button external-login-button">Sign in with {{name}}</button>
-        </form>
-        {{/providers}}
+        <ul class="external-login-list">
+          {{#providers}}
+          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;ReturnUrl={{returnQuery}}&amp;__RequestVerificationToken={{csrf}}">Sign in with {{name}}</a></li>
+          {{/providers}}
+        </ul>
       </section>
       {{/hasProviders}}
     </div>
