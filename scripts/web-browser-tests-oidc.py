@@ -10,16 +10,10 @@ as confirmed; the next sign-in with the same subject goes straight in; the accou
 Usage: python3 scripts/web-browser-tests-oidc.py .build/debug/pallet      prints `N passed, M failed`.
 Skips (exit 0, with the reason) when chromium, chromedriver, selenium or oidc-provider-mock is missing, unless
 PALLET_REQUIRE_BROWSER=1 (CI sets it)."""
-import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 import traceback
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
@@ -50,36 +44,6 @@ def missing_tools():
         except ImportError:
             reasons.append(f"python module {module} is missing (pip install {package})")
     return reasons
-
-
-class MockProvider:
-    """`python3 -m oidc_provider_mock` on a free loopback port, with one predefined subject."""
-
-    def __init__(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.issuer = f"http://127.0.0.1:{self.port}"
-        self.log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), f"oidc-mock-{self.port}.log"), "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(self.port),
-             "--require-nonce", "true", "--user-claims", json.dumps(SUBJECT)],
-            stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.issuer + "/.well-known/openid-configuration", timeout=2).read()
-                return
-            except (urllib.error.URLError, ConnectionError, OSError):
-                time.sleep(0.1)
-        raise RuntimeError("oidc-provider-mock did not start; see " + self.log.name)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def by_label(driver, label):
@@ -146,10 +110,9 @@ def main():
     if reasons:
         print("SKIP OpenID Connect browser test: " + "; ".join(reasons))
         return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
-    provider = MockProvider()
+    provider = fixture.OIDCMockProvider(SUBJECT)
     server = fixture.PalletServer(sys.argv[1])
-    server.env.update(PALLET_OIDC_ISSUER=provider.issuer, PALLET_OIDC_CLIENT_ID="pallet-browser-test",
-                      PALLET_OIDC_CLIENT_SECRET="browser-test-secret", PALLET_OIDC_NAME="Mock IdP")
+    server.env.update(provider.pallet_environment())
     driver = None
     try:
         server.start()

@@ -130,6 +130,7 @@ struct OIDCSignInPagesTests {
             let browser = TestBrowser(server)
             let choose = try await browser.signIn(with: issuer, as: .init(subject: "u2", email: "fay@example.com", emailVerified: false))
             #expect(choose.status == .ok)
+            #expect(choose.body.contains("We mail a link to confirm it.") && !choose.body.contains("confirmed this address"))
             _ = try await browser.post("/users/account/oidc/register", [
                 ("__RequestVerificationToken", TestBrowser.token(choose) ?? ""), ("Token", TestBrowser.field("Token", in: choose) ?? ""),
                 ("Username", "fay"), ("EmailAddress", "fay@example.com"),
@@ -269,6 +270,25 @@ struct OIDCSignInPagesTests {
             #expect(refused.body.contains("Test IdP is your only way to sign in"))
             let jayUser = try #require(try await server.gallery.store.user(named: "jay"))
             #expect(try await server.gallery.store.externalLogins(userKey: jayUser.key).count == 1)
+        }
+    }
+
+    @Test("a deleted account's logins are forgotten, so the person can sign up again")
+    func deletedAccountForgetsLogins() async throws {
+        try await withOIDCWebServer { server, issuer in
+            let browser = TestBrowser(server)
+            let choose = try await browser.signIn(with: issuer, as: .init(subject: "kay-sub", email: "kay@example.com"))
+            _ = try await browser.post("/users/account/oidc/register", [
+                ("__RequestVerificationToken", TestBrowser.token(choose) ?? ""), ("Token", TestBrowser.field("Token", in: choose) ?? ""),
+                ("Username", "kay"), ("EmailAddress", "kay@example.com"),
+            ])
+            let page = try await browser.get("/account/delete")
+            let deleted = try await browser.post("/account/delete", [("__RequestVerificationToken", TestBrowser.token(page) ?? ""), ("Understand", "on")])
+            #expect(deleted.status == .ok && deleted.body.contains("Your account is deleted"))
+            #expect(try await server.gallery.store.externalLogin(issuer: issuer.url, subject: "kay-sub") == nil)
+            let again = TestBrowser(server)
+            let fresh = try await again.signIn(with: issuer, as: .init(subject: "kay-sub", email: "kay@example.com"))
+            #expect(fresh.body.contains("<h1>Choose a username</h1>"))
         }
     }
 

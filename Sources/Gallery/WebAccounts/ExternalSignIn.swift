@@ -27,7 +27,7 @@ public struct ExternalSignIn: Sendable {
         /// A known (issuer, subject): signed in.
         case signedIn(WebSignIn, returnURL: String)
         /// An unknown identity: the person picks a username; `token` carries the identity to `register`.
-        case chooseUsername(token: String, suggestedName: String, email: String, provider: String)
+        case chooseUsername(token: String, suggestedName: String, email: String, emailVerified: Bool, provider: String)
         /// A signed-in person linked another login.
         case linked(provider: String)
     }
@@ -102,7 +102,9 @@ public struct ExternalSignIn: Sendable {
         let token = WebAccounts.randomToken()
         try await save(pending, token: token, purpose: "register")
         let suggestion = (identity.preferredUsername ?? "").filter { $0.isLetter || $0.isNumber || "._-".contains($0) }
-        return .chooseUsername(token: token, suggestedName: String(suggestion.prefix(64)), email: pending.email, provider: provider.name)
+        return .chooseUsername(
+            token: token, suggestedName: String(suggestion.prefix(64)), email: pending.email, emailVerified: pending.emailVerified,
+            provider: provider.name)
     }
 
     /// First sign-in: makes the account with the chosen username and links the login. The email counts as
@@ -174,5 +176,17 @@ public struct ExternalSignIn: Sendable {
         guard let flow = try await web.store.takeSignInFlow(tokenHash: WebAccounts.sha256(token), purpose: purpose),
               flow.expires > web.clock.now() else { return nil }
         return try? JSONDecoder().decode(FlowFacts.self, from: Data(flow.payload.utf8))
+    }
+}
+
+extension WebAccounts {
+    /// An account that is deleted or becomes an organization lets its logins go: nobody signs in as it any
+    /// more, and the person may sign up again with the same provider.
+    func forgetExternalLogins(of user: User, by principal: Principal) async throws {
+        for login in try await store.externalLogins(userKey: user.key) {
+            _ = try await store.removeExternalLogin(
+                issuer: login.issuer, subject: login.subject, userKey: user.key,
+                audit: [audit.entry(principal, "login.unlinked", target: "user \(user.name)", details: login.providerName)])
+        }
     }
 }

@@ -45,9 +45,9 @@ extension WebRoutes {
                 switch outcome {
                 case .signedIn(let signIn, let back):
                     return Self.signedIn(signIn, web: web, to: WebForm.localReturnURL(back))
-                case .chooseUsername(let token, let name, let email, let provider):
+                case .chooseUsername(let token, let name, let email, let verified, let provider):
                     return HTMLResponse.page(web.oidcRegisterPage(
-                        token: token, provider: provider, username: name, email: email, emailVerified: !email.isEmpty), request: request)
+                        token: token, provider: provider, username: name, email: email, emailVerified: verified), request: request)
                 case .linked:
                     return HTMLResponse.redirect(to: "/account?changed=login-linked", status: .seeOther)
                 }
@@ -71,7 +71,9 @@ extension WebRoutes {
                 return Self.signedIn(signIn, web: web, to: "/")
             } catch let error as GalleryError where error.kind == .invalid {
                 return HTMLResponse.page(web.oidcRegisterPage(
-                    token: token, provider: form["ProviderName"] ?? "your provider", username: name, email: email, emailVerified: false,
+                    // The provider's name and the verified mark only word the page again; the stored flow decides.
+                    token: token, provider: form["ProviderName"] ?? "your provider", username: name, email: email,
+                    emailVerified: form["EmailVerified"] == "true",
                     error: error.message), status: .badRequest, request: request)
             } catch let error as GalleryError {
                 return Self.signInFailed(web, error, request: request)

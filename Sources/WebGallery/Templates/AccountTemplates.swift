@@ -46,6 +46,8 @@ extension Templates {
       <form class="account-form" method="post" action="/users/account/oidc/register">
         <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
         <input type="hidden" name="Token" value="{{token}}">
+        <input type="hidden" name="ProviderName" value="{{provider}}">
+        <input type="hidden" name="EmailVerified" value="{{#emailVerified}}true{{/emailVerified}}">
         <p class="form-field"><label for="username">Username</label>
           <input id="username" name="Username" type="text" autocomplete="username" required maxlength="64" value="{{username}}" aria-describedby="username-help" autofocus>
           <span id="username-help" class="help">Letters, digits, '.', '-' or '_'; 64 at most. It can never change.</span></p>
