@@ -43,6 +43,12 @@ struct ServeCommand: AsyncParsableCommand {
             let feed = config.baseURL.map { "\($0)/v3/index.json" } ?? "http://\(config.host):\(port)/v3/index.json"
             print("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
             print("Mail: \(mailSummary).")
+            // The providers (never their secrets) and the redirect URI to register at each of them.
+            if !config.openID.providers.isEmpty {
+                let base = config.effectiveBaseURL(boundPort: port)
+                let names = config.openID.providers.map { "\($0.name) (\($0.issuer))" }.joined(separator: ", ")
+                print("Sign in with: \(names); redirect URI \(base)/users/account/oidc/callback; password sign-in \(config.openID.passwordSignIn ? "on" : "off").")
+            }
             print("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
         }
         do {
