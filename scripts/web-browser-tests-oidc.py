@@ -3,7 +3,7 @@
 127.0.0.1, a real `pallet serve` (scripts/web_fixture.py) with PALLET_OIDC_* pointing at it, Debian's headless
 chromium driven by Selenium.
 
-Covers: the LogOn page's "Sign in with Mock IdP" button → the provider's authorize page, where the person picks
+Covers: axe-core on the sign-in and choose-username pages; the LogOn page's "Sign in with Mock IdP" button → the provider's authorize page, where the person picks
 a subject → back to Pallet, which asks for a username → signed in, with the provider's verified email counted
 as confirmed; the next sign-in with the same subject goes straight in; the account page lists the login.
 
@@ -38,7 +38,8 @@ def missing_tools():
         reasons.append("chromium is not installed (apt-get install chromium)")
     if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
         reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module, package in [("selenium", "selenium"), ("oidc_provider_mock", "oidc-provider-mock==0.3.4")]:
+    for module, package in [("selenium", "selenium"), ("axe_selenium_python", "axe-selenium-python"),
+                            ("oidc_provider_mock", "oidc-provider-mock==0.3.4")]:
         try:
             __import__(module)
         except ImportError:
@@ -67,6 +68,15 @@ def signed_in_as(driver):
     return menu[0].text if menu else None
 
 
+def axe_check(driver, name):
+    """axe-core on the page as it is (the username page cannot be opened again: its flow is single-use)."""
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    bad = [v["id"] for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    check(f"axe: {name} has no serious or critical violation", not bad, str(bad))
+
+
 def sign_in_at_provider(driver, server, provider):
     """LogOn → "Sign in with Mock IdP" → the provider's page → pick the predefined subject."""
     driver.get(server.base + "/users/account/LogOn")
@@ -79,8 +89,11 @@ def sign_in_at_provider(driver, server, provider):
 
 def run(driver, server, provider):
     driver.delete_all_cookies()
+    driver.get(server.base + "/users/account/LogOn")
+    axe_check(driver, "the sign-in page with a provider")
     sign_in_at_provider(driver, server, provider)
     check("first sign-in asks for a username", "Choose a username" in driver.page_source, driver.current_url)
+    axe_check(driver, "the choose-username page")
     username = by_label(driver, "Username")
     check("the username is suggested from preferred_username", username.get_attribute("value") == "kim")
     check("the email comes from the ID token", by_label(driver, "Email").get_attribute("value") == SUBJECT["email"])
