@@ -232,6 +232,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // The tests' own OpenID provider (trusted publishing, web sign-in).
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/PalletTestSupport",
             swiftSettings: strictSettings

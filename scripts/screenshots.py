@@ -57,9 +57,14 @@ PAGES = {
     "upload": "/packages/manage/upload",
     "upload-review": "/packages/manage/upload",
     "trusted-publishing": "/account/trustedpublishing",
+    # OpenID Connect (a real oidc-provider-mock): the first sign-in's username page, reached through the provider.
+    "oidc-choose-username": "/users/account/LogOn",
 }
 SIGNED_IN = {"api-keys", "account", "account-delete", "account-transform", "header-menu", "contact-owners", "admin",
              "admin-support-requests", "admin-delete", "admin-listing", "admin-reservations", "admin-accounts", "admin-audit"}
+# Pages reached by signing in through the OpenID provider (a fresh flow each time).
+THROUGH_PROVIDER = {"oidc-choose-username"}
+SUBJECT = {"sub": "kim-1234", "email": "kim@example.com", "email_verified": True, "preferred_username": "kim"}
 # Pages shown with the header's account menu open.
 MENU_OPEN = {"header-menu"}
 # Shown to an anonymous visitor (the cookies are dropped first).
@@ -112,6 +117,19 @@ def upload_for_review(driver, server):
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
+def through_provider(driver, server):
+    """LogOn → "Sign in with Mock IdP" → the provider's page → the predefined subject: Pallet's next page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.delete_cookie("pallet_session")
+    driver.get(server.base + "/users/account/LogOn")
+    for xpath in ["//a[normalize-space()='Sign in with Mock IdP']", f"//button[@name='sub' and @value='{SUBJECT['sub']}']"]:
+        old = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.XPATH, xpath).click()
+        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -120,7 +138,17 @@ def main():
     pages = {name: path for name, path in PAGES.items() if not only or name in only}
     out = os.path.join(ROOT, "docs", "screenshots")
     os.makedirs(out, exist_ok=True)
-    server = fixture.PalletServer(sys.argv[1]).start()
+    # The sign-in page shows a provider button when PyPI's oidc-provider-mock is installed.
+    try:
+        import oidc_provider_mock  # noqa: F401
+        provider = fixture.OIDCMockProvider(SUBJECT)
+    except ImportError:
+        provider = None
+        pages = {name: path for name, path in pages.items() if name not in THROUGH_PROVIDER}
+    server = fixture.PalletServer(sys.argv[1])
+    if provider:
+        server.env.update(provider.pallet_environment())
+    server.start()
     try:
         server.seed()
         server.wait_for("/packages/Contoso.Json", "17 downloads in total")
@@ -144,7 +172,10 @@ def main():
                             sign_in(driver, server, "dana", "dana-password-1")
                         if name in SIGNED_OUT:
                             driver.delete_all_cookies()
-                        driver.get(server.base + path)
+                        if name in THROUGH_PROVIDER:
+                            through_provider(driver, server)
+                        else:
+                            driver.get(server.base + path)
                         if name in MENU_OPEN:
                             driver.execute_script("document.querySelector('details.account-menu').open = true")
                         if name == "upload-review":
@@ -162,6 +193,8 @@ def main():
                     driver.quit()
     finally:
         server.stop()
+        if provider:
+            provider.stop()
     # Smaller files in git when Debian's optipng is there (lossless).
     if shutil.which("optipng"):
         written = [os.path.join(out, f"{name}-{size}-{theme}.png") for name in pages for size in SIZES for theme in ["light", "dark"]]

@@ -1,6 +1,8 @@
 """A real `pallet serve` on a temp data folder, seeded through the admin CLI and pushes, for the browser
 tests and the screenshot script. Packages are built here as zip files (nuspec, README, icon, lib/)."""
 import io
+import json
+import sys
 import os
 import shutil
 import socket
@@ -320,6 +322,43 @@ class PalletServer:
         if self.smtp:
             self.smtp.stop()
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+class OIDCMockProvider:
+    """PyPI's oidc-provider-mock (`python3 -m oidc_provider_mock`) on a free loopback port, with one predefined
+    subject (its claims as a dict) that its authorize page offers as a button."""
+
+    def __init__(self, subject):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.issuer = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), f"oidc-mock-{self.port}.log"), "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(self.port),
+             "--require-nonce", "true", "--user-claims", json.dumps(subject)],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.issuer + "/.well-known/openid-configuration", timeout=2).read()
+                return
+            except (urllib.error.URLError, ConnectionError, OSError):
+                time.sleep(0.1)
+        raise RuntimeError("oidc-provider-mock did not start; see " + self.log.name)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+    def pallet_environment(self, name="Mock IdP"):
+        """PALLET_OIDC_* for a pallet serve that signs in through this provider (it accepts any client)."""
+        return dict(PALLET_OIDC_ISSUER=self.issuer, PALLET_OIDC_CLIENT_ID="pallet-browser-test",
+                    PALLET_OIDC_CLIENT_SECRET="browser-test-secret", PALLET_OIDC_NAME=name)
 
 
 def chrome(width=1280, height=900, dark=False):

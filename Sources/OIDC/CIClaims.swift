@@ -5,6 +5,8 @@ import JWTKit
 /// `jti`) and every string claim, whatever the CI system names it.
 struct CIClaims: JWTPayload {
     var strings: [String: String] = [:]
+    /// Boolean claims (an ID token's `email_verified`).
+    var booleans: [String: Bool] = [:]
     var audiences: [String] = []
     var expires: Date?
     var notBefore: Date?
@@ -20,6 +22,7 @@ struct CIClaims: JWTPayload {
         let container = try decoder.container(keyedBy: AnyKey.self)
         for key in container.allKeys {
             if let text = try? container.decode(String.self, forKey: key) { strings[key.stringValue] = text }
+            if let flag = try? container.decode(Bool.self, forKey: key) { booleans[key.stringValue] = flag }
         }
         let aud = AnyKey(stringValue: "aud")
         if let one = try? container.decode(String.self, forKey: aud) {

@@ -65,6 +65,12 @@ struct ServeCommand: AsyncParsableCommand {
             announce("Pallet \(PalletVersion.current) is serving the NuGet feed at \(feed)")
             announce("Mail: \(mailSummary).")
             if let metrics = config.metricsAddress { announce("Metrics: http://\(metrics.host):\(metrics.port)/metrics") }
+            // The providers (never their secrets) and the redirect URI to register at each of them.
+            if !config.openID.providers.isEmpty {
+                let base = config.effectiveBaseURL(boundPort: port)
+                let names = config.openID.providers.map { "\($0.name) (\($0.issuer))" }.joined(separator: ", ")
+                announce("Sign in with: \(names); redirect URI \(base)/users/account/oidc/callback; password sign-in \(config.openID.passwordSignIn ? "on" : "off").")
+            }
             announce("Data folder: \(config.dataDirectory). Get an API key with: pallet admin create-user NAME --email E && pallet admin create-api-key --user NAME")
         }
         do {

@@ -96,7 +96,8 @@ public enum PalletServer {
         WebRoutes<PalletRequestContext>(web: WebGallery(
             gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger),
             trustedProxies: config.trustedProxies, uploads: uploads,
-            operators: config.mail.operators, policies: config.policies.texts))
+            operators: config.mail.operators, policies: config.policies.texts, passwordSignIn: config.openID.passwordSignIn,
+            openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock)))
             .register(on: router)
         var app = Application(
             router: router,

@@ -71,6 +71,8 @@ public struct ServerConfig: Sendable, Equatable {
     public enum LogFormat: String, Sendable, Equatable, CaseIterable {
         case text, json
     }
+    /// OpenID Connect providers and whether passwords sign in (`pallet.oidc.*`, `pallet.passwordSignIn`).
+    public var openID = OpenIDSettings()
 
     /// Whether several nodes may share this installation's stores (a database server, not a local file).
     public var isShared: Bool { database != nil }
@@ -221,6 +223,7 @@ public struct ServerConfig: Sendable, Equatable {
         }
         config.mail = MailSettings.resolve(reader, problems: &problems)
         config.policies = PolicySettings.resolve(reader, problems: &problems)
+        config.openID = OpenIDSettings.resolve(reader, problems: &problems)
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return config
     }

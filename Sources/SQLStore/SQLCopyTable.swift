@@ -126,6 +126,12 @@ extension SQLCopyTable {
         SQLCopyTable("account_flags", key: ["user_key"], compared: ["locked"], columns: [
             .int64("user_key"), .bool("locked"),
         ]),
+        SQLCopyTable("external_logins", key: ["issuer", "subject"], columns: [
+            .text("issuer"), .text("subject"), .int64("user_key"), .text("provider_name"), .int64("created"),
+        ]),
+        SQLCopyTable("sign_in_flows", key: ["token_hash"], columns: [
+            .text("token_hash"), .text("purpose"), .text("payload"), .int64("expires"),
+        ]),
     ]
 
     /// The spec of one column.

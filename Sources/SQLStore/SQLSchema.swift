@@ -254,7 +254,8 @@ enum SQLSchema {
             ]
         },
         // Accounts, second part (issue 15): sign-in failures shared by every node (throttling), notification
-        // preferences, new email addresses and transform requests waiting for their mailed link (only the link token's hash).
+        // preferences, new email addresses and transform requests waiting for their mailed link (only the link token's hash),
+        // OpenID Connect logins and sign-in flows.
         SQLMigration(version: 9, name: "account security and settings") { d in
             [
                 """
@@ -294,6 +295,28 @@ enum SQLSchema {
                 )
                 """,
                 "CREATE INDEX pending_transforms_user_key ON pending_transforms (user_key)",
+                // OpenID Connect sign-in: one row per linked (issuer, subject), and the flows in progress (the
+                // authorization request's state, nonce and PKCE verifier; an identity waiting for its username).
+                """
+                CREATE TABLE external_logins (
+                    issuer TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    user_key \(d.bigintType) NOT NULL REFERENCES users ("key"),
+                    provider_name TEXT NOT NULL,
+                    created \(d.bigintType) NOT NULL,
+                    PRIMARY KEY (issuer, subject)
+                )
+                """,
+                "CREATE INDEX external_logins_user_key ON external_logins (user_key)",
+                """
+                CREATE TABLE sign_in_flows (
+                    token_hash TEXT PRIMARY KEY,
+                    purpose TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    expires \(d.bigintType) NOT NULL
+                )
+                """,
+                "CREATE INDEX sign_in_flows_expires ON sign_in_flows (expires)",
             ]
         },
         // Self-service management (issue 15, manage): pending owner invitations and organization invitations,

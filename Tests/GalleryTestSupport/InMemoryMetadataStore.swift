@@ -92,6 +92,7 @@ struct InMemoryState: Sendable {
     var membershipRequests: [String: MembershipRequest] = [:]
     /// Support requests, package locks, account flags (`SupportDeskStore`).
     var desk = InMemoryDeskTables()
+    var externalLogins = ExternalLoginState()
     var nextUserKey: Int64 = 1
     var nextAPIKey: Int64 = 1
 

@@ -8,7 +8,8 @@ public protocol MetadataStore: PackageVersionStore, RenderingLedger, CatalogStor
     WebAccountStore,
     AccountSecurityStore,
     ManagementRequestStore,
-    SupportDeskStore {
+    SupportDeskStore,
+    ExternalLoginStore {
     /// Creates or upgrades the schema. Idempotent; safe while another process uses the store.
     func migrate() async throws
     /// Closes connections; the store is unusable afterwards.

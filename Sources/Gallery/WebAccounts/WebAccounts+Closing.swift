@@ -40,6 +40,7 @@ extension WebAccounts {
     public func deleteOwnAccount(by principal: Principal, using administration: GalleryAdministration) async throws {
         try await administration.deleteAccount(name: principal.user.name, by: principal)
         try await store.deleteWebSessions(userKey: principal.user.key)
+        try await forgetExternalLogins(of: principal.user, by: principal)
     }
 
     /// "Transform into an organization": checks what nuget.org checks (gallery.md §1.14), then mails the named
@@ -101,6 +102,7 @@ extension WebAccounts {
         let organization = try await administration.transformToOrganization(
             name: account.name, adminName: principal.user.name, by: Principal(user: account, credential: .webSession))
         try await store.deleteWebSessions(userKey: account.key)
+        try await forgetExternalLogins(of: account, by: principal)
         await deliver(to: account.email, subject: "Your account '\(account.name)' is now an organization", body: """
             The account '\(account.name)' is now an organization administered by '\(principal.user.name)'.
             Nobody can sign in as it any more; its API keys were revoked.

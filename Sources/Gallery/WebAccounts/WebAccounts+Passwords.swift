@@ -9,6 +9,7 @@ extension WebAccounts {
     /// address. Says nothing back: the page answers the same whether or not the address has an account, so
     /// nobody learns who is registered. A mail that fails is logged.
     public func requestPasswordReset(email: String) async throws {
+        guard passwordSignIn else { throw Self.passwordSignInOff }
         let email = email.trimmingCharacters(in: .whitespaces)
         guard AccountService.isValidEmail(email) else { return }
         for user in try await store.users(withEmail: email) where user.kind == .user {
@@ -32,6 +33,7 @@ extension WebAccounts {
     /// Sets a new password from a mailed reset link (single use, one hour). Every session of the account ends.
     /// Opening the link proves the address, so the email counts as confirmed.
     public func resetPassword(token: String, password: String, confirmation: String) async throws -> User {
+        guard passwordSignIn else { throw Self.passwordSignInOff }
         try Self.checkNewPassword(password, confirmation: confirmation)
         guard token.count <= 200, let stored = try await store.takeAccountToken(tokenHash: Self.sha256(token), purpose: "reset-password"),
               stored.expires > clock.now(), let user = try await store.user(key: stored.userKey), !user.isDeleted

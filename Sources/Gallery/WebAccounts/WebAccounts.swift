@@ -30,13 +30,16 @@ public struct WebAccounts: Sendable {
     let logger: Logger
     /// How long a session lives after sign-in.
     public let sessionLifetime: TimeInterval
+    /// Whether local passwords sign in (off: only OpenID Connect providers do; Register and password reset are off too).
+    public let passwordSignIn: Bool
 
     public init(
         store: any MetadataStore, clock: any GalleryClock, hasher: any PasswordHasher,
         sessionLifetime: TimeInterval = 14 * 86_400, throttle: SignInThrottle = SignInThrottle(),
-        mailer: (any Mailer)? = nil, baseURL: String = "",
+        mailer: (any Mailer)? = nil, baseURL: String = "", passwordSignIn: Bool = true,
         logger: Logger = Logger(label: "pallet.web-accounts")
     ) {
+        self.passwordSignIn = passwordSignIn
         self.mailer = mailer
         self.baseURL = baseURL
         self.logger = logger
@@ -50,6 +53,10 @@ public struct WebAccounts: Sendable {
         audit = AuditLog(store: store, clock: clock, logger: logger)
     }
 
+    /// The answer to password sign-in, registration and password reset when the site turned passwords off.
+    public static let passwordSignInOff = GalleryError.forbidden(
+        "Password sign-in is turned off on this site: sign in with one of the providers.")
+
     /// bcrypt reads 72 bytes at most: a longer password is refused rather than silently cut.
     public static func checkPassword(_ password: String) throws {
         guard password.count >= 8 else { throw GalleryError.badRequest("Your password must be at least 8 characters long.") }
@@ -58,6 +65,7 @@ public struct WebAccounts: Sendable {
 
     /// Self-service registration: the account starts with its email unconfirmed.
     public func register(name: String, email: String, password: String) async throws -> User {
+        guard passwordSignIn else { throw Self.passwordSignInOff }
         try Self.checkPassword(password)
         let hash = hasher.hash(password)
         let applicant = Principal(
@@ -122,6 +130,7 @@ public struct WebAccounts: Sendable {
     /// Signs in by username or email. Throttled per account and per client address (`SignInThrottle`, counted
     /// in the metadata store so every node sees every failure).
     public func signIn(login: String, password: String, address: String) async throws -> WebSignIn {
+        guard passwordSignIn else { throw Self.passwordSignInOff }
         let login = login.trimmingCharacters(in: .whitespaces)
         let account = SignInThrottle.accountKey(login), keys = [account, SignInThrottle.addressKey(address)]
         try await throttle.check(keys, store: store, now: clock.now())

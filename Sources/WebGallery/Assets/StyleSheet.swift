@@ -318,11 +318,20 @@ extension Assets {
     @media (max-width: 760px) {
       .account-menu ul { right: auto; left: 0; }
     }
-    /* accounts slice (issue 15): settings, delete and transform pages */
+    /* accounts slice (issue 15): settings, delete and transform pages, external logins */
     .settings-page .account-section { border-top: 1px solid var(--border); padding-top: 8px; }
     .consequences { padding-left: 1.2em; }
     .consequences li { margin: 0 0 6px; }
     /* .button-danger (an outlined red button) is defined once, in the manage block below. */
+    /* OpenID Connect: one full-width button per provider, and the linked logins with their Unlink. */
+    .external-logins { border-top: 1px solid var(--border); margin-top: 20px; padding-top: 8px; }
+    .external-logins h2 { font-size: 1rem; color: var(--muted); font-weight: 500; }
+    .external-login-list { list-style: none; padding: 0; margin: 0 0 12px; display: grid; gap: 8px; }
+    .external-logins .external-login-button { width: 100%; }
+    .login-list { list-style: none; padding: 0; margin: 0 0 12px; }
+    .login-item { display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap;
+      padding: 8px 0; border-bottom: 1px solid var(--border); }
+    .login-item form { margin: 0; }
     @media (max-width: 760px) {
       /* The open account menu spans the header's width on phones, so no item is cut off at either edge. */
       .header-inner { position: relative; }

@@ -33,6 +33,7 @@ extension WebRoutes {
         }
         router.get("/users/account/Register") { request, _ -> Response in
             if WebVisitor.current?.principal != nil { return HTMLResponse.redirect(to: "/") }
+            guard web.accounts.passwordSignIn else { return Self.passwordsOff(web, request: request) }
             return HTMLResponse.page(web.registerPage(), request: request)
         }
         router.post("/users/account/Register") { request, context -> Response in

@@ -9,16 +9,19 @@ extension WebRoutes {
     func registerPasswordReset(on router: Router<Context>) {
         let web = self.web
         router.get("/account/ForgotPassword") { request, _ -> Response in
-            HTMLResponse.page(web.forgotPasswordPage(), request: request)
+            guard web.accounts.passwordSignIn else { return Self.passwordsOff(web, request: request) }
+            return HTMLResponse.page(web.forgotPasswordPage(), request: request)
         }
         router.post("/account/ForgotPassword") { request, _ -> Response in
             let form = try await WebForm.read(request)
             guard form.isTrusted(request) else { return Self.formRefused(web, request: request) }
+            guard web.accounts.passwordSignIn else { return Self.passwordsOff(web, request: request) }
             // The same answer for every address: the page never tells who has an account.
             try await web.accounts.requestPasswordReset(email: form["Email"] ?? "")
             return HTMLResponse.page(web.forgotPasswordPage(sent: true), request: request)
         }
         router.get("/account/ResetPassword") { request, _ -> Response in
+            guard web.accounts.passwordSignIn else { return Self.passwordsOff(web, request: request) }
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             return HTMLResponse.page(web.resetPasswordPage(token: token), request: request)
         }
@@ -51,6 +54,8 @@ extension WebRoutes {
             case "password": "Your password is changed. Every other session has ended."
             case "email-requested": "We mailed a link to the new address: the change happens when you open it."
             case "preferences": "Your notification preferences are saved."
+            case "login-linked": "The login is linked: you can sign in with it from now on."
+            case "login-unlinked": "The login is unlinked."
             default: nil
             }
             return HTMLResponse.page(try await web.accountSettingsPage(principal, notice: notice), request: request)

@@ -19,6 +19,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         router.add(middleware: SiteAdminMiddleware<Context>(web: web))
         let web = self.web
         registerAccounts(on: router)
+        registerExternalLogins(on: router)
         registerAPIKeys(on: router)
         registerPasswordReset(on: router)
         registerSettings(on: router)

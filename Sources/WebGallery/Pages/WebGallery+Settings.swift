@@ -24,6 +24,19 @@ struct AccountSettingsPageModel {
     let notifyOnPublish: Bool
     let notice: String?
     let error: String?
+    /// External logins: shown when providers are configured or a login is linked.
+    let logins: [LoginRowModel]
+    let providers: [ProviderButtonModel]
+    /// Stored, not computed: templates see stored properties only (Mirror).
+    let hasLogins: Bool
+    let showLogins: Bool
+}
+
+struct LoginRowModel {
+    let issuer: String
+    let subject: String
+    let providerName: String
+    let linked: String
 }
 
 extension WebGallery {
@@ -45,9 +58,15 @@ extension WebGallery {
         layout.noIndex = true
         let user = try await gallery.store.user(key: principal.user.key) ?? principal.user
         let preferences = try await accounts.preferences(of: user)
+        let logins = try await gallery.store.externalLogins(userKey: user.key).map {
+            LoginRowModel(issuer: $0.issuer, subject: $0.subject, providerName: $0.providerName, linked: Format.day($0.created))
+        }
+        let providers = providerButtons()
         return render(AccountSettingsPageModel(
             layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", name: user.name, email: user.email,
             confirmed: try await accounts.isEmailConfirmed(user), allowsContact: preferences.allowsContact,
-            notifyOnPublish: preferences.notifyOnPublish, notice: notice, error: error), "accountSettings")
+            notifyOnPublish: preferences.notifyOnPublish, notice: notice, error: error,
+            logins: logins, providers: providers, hasLogins: !logins.isEmpty, showLogins: !logins.isEmpty || !providers.isEmpty),
+            "accountSettings")
     }
 }

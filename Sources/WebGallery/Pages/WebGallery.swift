@@ -15,6 +15,8 @@ public final class WebGallery: Sendable {
     let digests = FeedDigestCache()
     /// Local accounts: register, sign in, sessions.
     public let accounts: WebAccounts
+    /// Sign-in with OpenID Connect providers (nil when none is configured).
+    public let externalSignIn: ExternalSignIn?
     /// Whether cookies are marked `Secure` (the base URL is https).
     let secureCookies: Bool
     /// Account deletion, transform, API keys, owners, organizations and members, with their mail (the same
@@ -32,10 +34,13 @@ public final class WebGallery: Sendable {
     /// Creates the web gallery over a started `PackageGallery`.
     /// - Parameter siteName: shown in the header, titles and footer.
     /// - Parameter passwordHashCost: bcrypt's cost (12 in production; tests use 4).
+    /// - Parameter passwordSignIn: false turns local passwords off (sign-in, Register, password reset).
+    /// - Parameter openIDProviders: the "Sign in with NAME" providers, served by `openIDClient`.
     public init(
         gallery: PackageGallery, siteName: String = "Pallet", passwordHashCost: UInt8 = 12,
         throttle: SignInThrottle = SignInThrottle(), mailer: (any Mailer)? = nil, trustedProxies: [String] = [],
-        uploads: UploadSettings? = nil, operators: [String] = [], policies: PolicyTexts = PolicyTexts()
+        uploads: UploadSettings? = nil, operators: [String] = [], policies: PolicyTexts = PolicyTexts(),
+        passwordSignIn: Bool = true, openIDProviders: [OpenIDProvider] = [], openIDClient: (any OpenIDClient)? = nil
     ) {
         self.clientAddresses = ClientAddressResolver(trustedProxies: trustedProxies)
         self.uploads = uploads
@@ -43,7 +48,12 @@ public final class WebGallery: Sendable {
         self.siteName = siteName
         accounts = WebAccounts(
             store: gallery.store, clock: gallery.clock, hasher: BcryptPasswordHasher(cost: passwordHashCost), throttle: throttle,
-            mailer: mailer, baseURL: gallery.urls.base)
+            mailer: mailer, baseURL: gallery.urls.base, passwordSignIn: passwordSignIn)
+        if let openIDClient, !openIDProviders.isEmpty {
+            externalSignIn = ExternalSignIn(providers: openIDProviders, client: openIDClient, web: accounts)
+        } else {
+            externalSignIn = nil
+        }
         secureCookies = gallery.urls.base.lowercased().hasPrefix("https:")
         templates = Self.makeLibrary()
         let deskMailer = mailer ?? LogMailer(logger: Logger(label: "pallet.desk"))
@@ -60,7 +70,7 @@ public final class WebGallery: Sendable {
             ("layout", Templates.layout), ("packageItem", Templates.packageItem), ("pager", Templates.pager),
             ("home", Templates.home), ("search", Templates.search), ("package", Templates.package),
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
-            ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register),
+            ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register), ("oidcRegister", Templates.oidcRegister),
             ("apiKeys", Templates.apiKeys),
             ("forgotPassword", Templates.forgotPassword), ("resetPassword", Templates.resetPassword),
             ("accountSettings", Templates.accountSettings), ("accountDelete", Templates.accountDelete),

@@ -43,7 +43,7 @@ extension Templates {
     {{/layout}}
     """#
 
-    /// `/account` (gallery.md §1.6): email, notifications, password.
+    /// `/account` (gallery.md §1.6): email, notifications, password, external logins.
     static let accountSettings = #"""
     {{<layout}}
     {{$main}}
@@ -86,6 +86,30 @@ extension Templates {
           <p><button type="submit" class="button">Change password</button></p>
         </form>
       </section>
+      {{#showLogins}}
+      <section class="account-section" aria-labelledby="logins-heading">
+        <h2 id="logins-heading">External logins</h2>
+        {{^hasLogins}}<p class="empty">No external login is linked to your account.</p>{{/hasLogins}}
+        {{#hasLogins}}
+        <ul class="login-list">
+          {{#logins}}
+          <li class="login-item"><span>{{providerName}} <span class="help">since {{linked}}</span></span>
+            <form method="post" action="/account/logins/unlink">
+              <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
+              <input type="hidden" name="Issuer" value="{{issuer}}">
+              <input type="hidden" name="Subject" value="{{subject}}">
+              <button type="submit" class="button" aria-label="Unlink {{providerName}}">Unlink</button>
+            </form></li>
+          {{/logins}}
+        </ul>
+        {{/hasLogins}}
+        <ul class="external-login-list">
+          {{#providers}}
+          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;Link=1&amp;__RequestVerificationToken={{csrf}}">Link {{name}}</a></li>
+          {{/providers}}
+        </ul>
+      </section>
+      {{/showLogins}}
       <section class="account-section" aria-labelledby="close-heading">
         <h2 id="close-heading">Delete or transform</h2>
         <p><a href="/account/transform">Transform this account into an organization</a></p>

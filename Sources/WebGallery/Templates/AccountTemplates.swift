@@ -6,6 +6,7 @@ extension Templates {
     <div class="wrap narrow account-page">
       <h1>Sign in</h1>
       {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      {{#passwordSignIn}}
       <form class="account-form" method="post" action="/users/account/LogOn">
         <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
         <input type="hidden" name="ReturnUrl" value="{{returnURL}}">
@@ -17,6 +18,44 @@ extension Templates {
       </form>
       <p><a href="/account/ForgotPassword">Forgot your password?</a></p>
       <p>No account yet? <a href="/users/account/Register">Register</a></p>
+      {{/passwordSignIn}}
+      {{^passwordSignIn}}<p class="notice notice-info">Password sign-in is turned off on this site: sign in with a provider below.</p>{{/passwordSignIn}}
+      {{#hasProviders}}
+      <section class="external-logins" aria-labelledby="external-heading">
+        <h2 id="external-heading">{{#passwordSignIn}}Or use another service{{/passwordSignIn}}{{^passwordSignIn}}Sign in with a provider{{/passwordSignIn}}</h2>
+        <ul class="external-login-list">
+          {{#providers}}
+          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;ReturnUrl={{returnQuery}}&amp;__RequestVerificationToken={{csrf}}">Sign in with {{name}}</a></li>
+          {{/providers}}
+        </ul>
+      </section>
+      {{/hasProviders}}
+    </div>
+    {{/main}}
+    {{/layout}}
+    """#
+
+    /// The first sign-in with an OpenID provider: pick the new account's username (Register's rules) and email.
+    static let oidcRegister = #"""
+    {{<layout}}
+    {{$main}}
+    <div class="wrap narrow account-page">
+      <h1>Choose a username</h1>
+      <p>You signed in with {{provider}} for the first time. Choose the username of your new account.</p>
+      {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
+      <form class="account-form" method="post" action="/users/account/oidc/register">
+        <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}">
+        <input type="hidden" name="Token" value="{{token}}">
+        <input type="hidden" name="ProviderName" value="{{provider}}">
+        <input type="hidden" name="EmailVerified" value="{{#emailVerified}}true{{/emailVerified}}">
+        <p class="form-field"><label for="username">Username</label>
+          <input id="username" name="Username" type="text" autocomplete="username" required maxlength="64" value="{{username}}" aria-describedby="username-help" autofocus>
+          <span id="username-help" class="help">Letters, digits, '.', '-' or '_'; 64 at most. It can never change.</span></p>
+        <p class="form-field"><label for="email">Email</label>
+          <input id="email" name="EmailAddress" type="email" autocomplete="email" required value="{{email}}" aria-describedby="email-help">
+          <span id="email-help" class="help">{{#emailVerified}}{{provider}} confirmed this address; if you change it, we mail a link to confirm the new one.{{/emailVerified}}{{^emailVerified}}We mail a link to confirm it.{{/emailVerified}}</span></p>
+        <p><button type="submit" class="button button-primary">Create account</button></p>
+      </form>
     </div>
     {{/main}}
     {{/layout}}
