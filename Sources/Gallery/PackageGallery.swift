@@ -31,10 +31,14 @@ public final class PackageGallery: Sendable {
     /// Wires the services. Call `start()` before serving.
     /// - Parameter renderGrace: how long an id another process marked is left to it before this node renders
     ///   it (see `ChangeFollower`): zero for a single node, a few seconds when several share one database.
+    /// - Parameter renewsClaimsOnTimer: whether a push also renews its claim every third of the lease in real
+    ///   time while it stores blobs (it always renews before each blob write). False only for tests on an
+    ///   injected clock: the timer's real-time ticks would renew at moments the test does not control.
     public init(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
         limits: NupkgLimits = .default, commitClock: CommitClock, renderGrace: Duration = .zero,
-        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, logger: Logger
+        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, renewsClaimsOnTimer: Bool = true,
+        logger: Logger
     ) {
         self.store = store
         self.blobs = blobs
@@ -60,7 +64,8 @@ public final class PackageGallery: Sendable {
         publisher = PackagePublisher(
             store: store, blobs: blobs, reader: PackageReader(limits: limits), authorizer: authorizer,
             changes: changes, clock: clock,
-            renewal: ClaimRenewal(store: store, clock: clock, leaseLength: claimLeaseSeconds), logger: logger
+            renewal: ClaimRenewal(store: store, clock: clock, leaseLength: claimLeaseSeconds, onTimer: renewsClaimsOnTimer),
+            logger: logger
         )
     }
 
@@ -71,13 +76,15 @@ public final class PackageGallery: Sendable {
     public static func open(
         store: any MetadataStore, blobs: any BlobStore, urls: FeedURLs, clock: any GalleryClock = SystemClock(),
         limits: NupkgLimits = .default, renderGrace: Duration = .zero,
-        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, logger: Logger
+        claimLeaseSeconds: TimeInterval = PackageGallery.defaultClaimLeaseSeconds, renewsClaimsOnTimer: Bool = true,
+        logger: Logger
     ) async throws -> PackageGallery {
         try await store.migrate()
         let commitClock = CommitClock(clock: clock, after: try await store.latestCatalogTimeStamp())
         return PackageGallery(
             store: store, blobs: blobs, urls: urls, clock: clock, limits: limits, commitClock: commitClock,
-            renderGrace: renderGrace, claimLeaseSeconds: claimLeaseSeconds, logger: logger)
+            renderGrace: renderGrace, claimLeaseSeconds: claimLeaseSeconds, renewsClaimsOnTimer: renewsClaimsOnTimer,
+            logger: logger)
     }
 
     /// Repairs what a crash may have left and loads the search index.

@@ -38,6 +38,16 @@ struct NamedPackageFiles {
     }
 }
 
+/// The work one `NupkgReader.read` did: what bounds a hostile archive's cost, countable instead of timed.
+final class NupkgReadWork {
+    /// Entries whose inflating started (the nuspec included).
+    var entriesStarted = 0
+    /// Uncompressed bytes handed out by inflating, over all entries.
+    var inflatedBytes: Int64 = 0
+    /// Compressed bytes read from the file for deflated entries.
+    var compressedBytesRead: Int64 = 0
+}
+
 /// Inflates entries through ZIPFoundation's streaming consumer, counting bytes as they arrive.
 ///
 /// Deflated entries are fed to ZIPFoundation's `Data.decompress` by our own provider, bounded by the entry's
@@ -48,7 +58,8 @@ struct EntryInflater {
     let file: FileHandle
     let locations: [String: ZipDirectoryProbe.Record]
     let limits: NupkgLimits
-    private static let bufferSize = 64 * 1024
+    let work: NupkgReadWork
+    static let bufferSize = 64 * 1024
 
     /// Thrown from inside the consumer to stop inflating the moment a cap is passed.
     private struct CapReached: Error {}
@@ -92,9 +103,12 @@ struct EntryInflater {
     /// Streams one entry to `consume`; returns false when it inflated past `cap` (and stops right there).
     private func inflate(_ entry: Entry, cap: Int64, consume: (Data) throws -> Void) throws -> Bool {
         var count: Int64 = 0
+        let work = self.work
+        work.entriesStarted += 1
         do {
             let consumer: Consumer = { chunk in
                 count += Int64(chunk.count)
+                work.inflatedBytes += Int64(chunk.count)
                 if count > cap { throw CapReached() }
                 try consume(chunk)
             }
@@ -132,6 +146,7 @@ struct EntryInflater {
             guard remaining > 0 else { throw StreamOverrun() }
             let data = try file.read(upToCount: Int(min(UInt64(chunk), remaining))) ?? Data()
             guard !data.isEmpty else { throw StreamOverrun() }
+            work.compressedBytesRead += Int64(data.count)
             return data
         }, consumer: consumer)
     }

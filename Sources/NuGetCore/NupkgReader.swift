@@ -11,6 +11,12 @@ public enum NupkgReader {
     /// Reads the package at `path`.
     /// - Throws: `NupkgError` for archive problems, `NuspecError` for manifest problems.
     public static func read(fileAt path: String, limits: NupkgLimits = .default) throws -> NupkgContents {
+        try read(fileAt: path, limits: limits, work: NupkgReadWork())
+    }
+
+    /// `read(fileAt:limits:)`, counting the work done into `work` (also when it throws), so tests can assert
+    /// that hostile archives are refused after bounded work instead of timing them.
+    static func read(fileAt path: String, limits: NupkgLimits, work: NupkgReadWork) throws -> NupkgContents {
         let url = URL(fileURLWithPath: path)
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
@@ -29,7 +35,7 @@ public enum NupkgReader {
         guard directory.records.count == entries.count else { throw NupkgError.truncated }
         let nuspecEntry = try rootNuspec(in: entries)
         let locations = Dictionary(zip(entries.map(\.path), directory.records), uniquingKeysWith: { first, _ in first })
-        let inflater = EntryInflater(archive: archive, file: handle, locations: locations, limits: limits)
+        let inflater = EntryInflater(archive: archive, file: handle, locations: locations, limits: limits, work: work)
         let nuspecData = try inflater.nuspec(nuspecEntry)
         var nuspecLimits = limits.nuspec
         nuspecLimits.maxBytes = limits.maxNuspecBytes

@@ -42,13 +42,21 @@ struct XMLNode: Sendable {
 /// parsing.
 enum NuspecXMLReader {
     static func parse(_ data: Data, limits: NuspecLimits) throws -> XMLNode {
+        try parse(data, limits: limits, work: NuspecParseWork())
+    }
+
+    /// `parse(_:limits:)`, counting the work done into `work` (also when it throws), so tests can assert how
+    /// far hostile input got instead of timing it.
+    static func parse(_ data: Data, limits: NuspecLimits, work: NuspecParseWork) throws -> XMLNode {
         guard data.count <= limits.maxBytes else { throw NuspecError.tooLarge(limit: limits.maxBytes) }
+        work.bytesDecoded = data.count
         let utf8 = try utf8Document(data)
         let parser = XMLParser(data: utf8)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
-        let builder = TreeBuilder(limits: limits)
+        let builder = TreeBuilder(limits: limits, work: work)
         parser.delegate = builder
+        work.parserStarted = true
         let succeeded = parser.parse()
         if let error = builder.limitError { throw error }
         guard succeeded, let root = builder.root else {
@@ -99,16 +107,32 @@ enum NuspecXMLReader {
     }
 }
 
+/// How far one nuspec got: refused before decoding, before `XMLParser`, or after how many elements.
+final class NuspecParseWork {
+    /// Bytes decoded and scanned for a DOCTYPE (0 when the size cap refused the document first).
+    var bytesDecoded = 0
+    /// Whether `XMLParser` was run at all (never for a DOCTYPE or a processing instruction).
+    var parserStarted = false
+    /// Elements `XMLParser` reported before the document ended or a cap stopped it.
+    var elementsStarted = 0
+    /// Of those, `<dependency>` elements.
+    var dependenciesStarted = 0
+}
+
 /// `XMLParserDelegate` that builds the tree and aborts as soon as a cap is passed.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     let limits: NuspecLimits
     var stack: [XMLNode] = []
     var root: XMLNode?
     var limitError: NuspecError?
+    let work: NuspecParseWork
     var elementCount = 0
     var dependencyCount = 0
 
-    init(limits: NuspecLimits) { self.limits = limits }
+    init(limits: NuspecLimits, work: NuspecParseWork) {
+        self.limits = limits
+        self.work = work
+    }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -116,6 +140,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     ) {
         elementCount += 1
         if elementName == "dependency" || elementName.hasSuffix(":dependency") { dependencyCount += 1 }
+        work.elementsStarted = elementCount
+        work.dependenciesStarted = dependencyCount
         if stack.count >= limits.maxDepth {
             return stop(parser, .tooDeep(limit: limits.maxDepth))
         }

@@ -46,7 +46,7 @@ public enum PostgresDatabases {
         _ url: String, logger: Logger, _ body: (any SQLDatabase) async throws -> Void
     ) async throws {
         var configuration = try PostgresURL(url).configuration.coreConfiguration
-        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.connectTimeout = SQLMetadataStore.postgresConnectTimeout
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)

@@ -18,16 +18,14 @@ extension SQLMetadataStore {
     /// calls in flight at that moment fail with `.unavailable`.
     public static func openPostgres(url: String, logger: Logger, maxConnections: Int = 8) async throws -> SQLMetadataStore {
         let parsed = try PostgresURL(url)
-        var configuration = parsed.configuration
-        // A server that does not answer must not hold up start-up or a request for long.
-        configuration.coreConfiguration.options.connectTimeout = .seconds(5)
+        let configuration = postgresConfiguration(parsed)
         let group = MultiThreadedEventLoopGroup.singleton
         // The pool keeps one sub-pool per event loop; split the budget between them.
         let loops = Array(group.makeIterator()).count
         let pool = EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: max(1, maxConnections / max(1, loops)),
-            requestTimeout: .seconds(10),
+            requestTimeout: postgresRequestTimeout,
             logger: logger,
             on: group
         )
@@ -46,6 +44,22 @@ extension SQLMetadataStore {
         return SQLMetadataStore(database: database, dialect: .postgres, logger: logger) {
             try await handle.pool.shutdownAsync()
         }
+    }
+}
+
+extension SQLMetadataStore {
+    /// How long one connection attempt may take before it fails: a server that does not answer must not
+    /// hold up start-up or a request for long. The pool makes one attempt per connection request (AsyncKit's
+    /// `EventLoopConnectionPool` fails the request with the attempt's error; it does not retry).
+    static let postgresConnectTimeout: TimeAmount = .seconds(5)
+    /// How long a request waits for a pooled connection before it fails with `.unavailable`.
+    static let postgresRequestTimeout: TimeAmount = .seconds(10)
+
+    /// The connection settings `openPostgres` uses for `parsed`: its own, with the bounded connect timeout.
+    static func postgresConfiguration(_ parsed: PostgresURL) -> SQLPostgresConfiguration {
+        var configuration = parsed.configuration
+        configuration.coreConfiguration.options.connectTimeout = postgresConnectTimeout
+        return configuration
     }
 }
 

@@ -13,7 +13,8 @@ public struct TestGallery: Sendable {
     public let scratch: URL
 
     /// Opens and starts a gallery at `http://pallet.test`; `store` defaults to a fresh `InMemoryMetadataStore` on
-    /// `clock`, `blobs` to an `InMemoryBlobStore`. `close()` shuts both down.
+    /// `clock`, `blobs` to an `InMemoryBlobStore`. `close()` shuts both down. A push renews its claim only before
+    /// each blob write, never on the real-time timer, so claim leases depend on `clock` alone.
     public static func open(
         clock: TestClock = TestClock(), store: (any MetadataStore)? = nil, blobs: (any BlobStore)? = nil,
         claimLeaseSeconds: TimeInterval = 60
@@ -24,7 +25,7 @@ public struct TestGallery: Sendable {
         logger.logLevel = .critical
         let gallery = try await PackageGallery.open(
             store: store, blobs: blobStore, urls: FeedURLs(base: "http://pallet.test"), clock: clock,
-            claimLeaseSeconds: claimLeaseSeconds, logger: logger)
+            claimLeaseSeconds: claimLeaseSeconds, renewsClaimsOnTimer: false, logger: logger)
         try await gallery.start()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-gallery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -1,17 +1,17 @@
 import Foundation
-import NuGetCore
+@testable import NuGetCore
 import GalleryTestSupport
 import Testing
 
-/// Hostile manifests: each must fail with its exact error, quickly, without expanding anything.
+/// Hostile manifests: each must fail with its exact error, after bounded work, without expanding anything.
+/// The work is counted (`NuspecParseWork`), never timed: a stopwatch fails on a loaded machine.
 @Suite("Nuspec hostile input")
 struct NuspecHostileTests {
-    /// Runs `body`, returning its duration; hostile inputs must be refused in well under a second.
-    static func timed(_ body: () throws -> Void) rethrows -> Duration {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try body()
-        return clock.now - start
+    /// Parses `data` with the default limits, returning how far it got; `#expect`s `error`.
+    static func work(_ data: Data, refusedWith error: NuspecError) -> NuspecParseWork {
+        let work = NuspecParseWork()
+        #expect(throws: error) { try NuspecXMLReader.parse(data, limits: .default, work: work) }
+        return work
     }
 
     @Test("XXE against a local file is refused at the DOCTYPE, before any read")
@@ -39,10 +39,11 @@ struct NuspecHostileTests {
             <package><metadata><id>A</id><version>1.0.0</version><authors>a</authors>
             <description>&lol9;</description></metadata></package>
             """
-        let elapsed = try Self.timed {
-            #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: Data(xml.utf8)) }
-        }
-        #expect(elapsed < .seconds(1))
+        #expect(throws: NuspecError.doctypeNotAllowed) { try Nuspec(parsing: Data(xml.utf8)) }
+        // Refused by the text scan: XMLParser, the only thing that could expand an entity, never ran.
+        let work = Self.work(Data(xml.utf8), refusedWith: .doctypeNotAllowed)
+        #expect(!work.parserStarted)
+        #expect(work.elementsStarted == 0)
     }
 
     @Test("a DOCTYPE hidden in UTF-16 or lowercase is still refused")
@@ -58,10 +59,11 @@ struct NuspecHostileTests {
     func twoMegabytes() throws {
         let padding = String(repeating: "x", count: 2 << 20)
         let data = Data(TestPackage.bare(description: padding).nuspecXML.utf8)
-        let elapsed = try Self.timed {
-            #expect(throws: NuspecError.tooLarge(limit: 1 << 20)) { try Nuspec(parsing: data) }
-        }
-        #expect(elapsed < .seconds(1))
+        #expect(throws: NuspecError.tooLarge(limit: 1 << 20)) { try Nuspec(parsing: data) }
+        // Refused by its length alone: not one byte decoded or parsed.
+        let work = Self.work(data, refusedWith: .tooLarge(limit: 1 << 20))
+        #expect(work.bytesDecoded == 0)
+        #expect(!work.parserStarted)
         #expect(NuspecError.tooLarge(limit: 1 << 20).message == "The nuspec is larger than the limit of 1048576 bytes.")
     }
 
@@ -70,10 +72,11 @@ struct NuspecHostileTests {
         let dependencies = (0..<10_000).map { #"<dependency id="D\#($0)" version="1.0.0"/>"# }.joined()
         let data = Data(TestPackage.bare(extraMetadata: "<dependencies>\(dependencies)</dependencies>").nuspecXML.utf8)
         #expect(data.count < 1 << 20)
-        let elapsed = try Self.timed {
-            #expect(throws: NuspecError.tooManyDependencies(limit: 4_000)) { try Nuspec(parsing: data) }
-        }
-        #expect(elapsed < .seconds(5))
+        #expect(throws: NuspecError.tooManyDependencies(limit: 4_000)) { try Nuspec(parsing: data) }
+        // Parsing stopped at the first dependency past the cap: the other 5,999 were never reported.
+        let work = Self.work(data, refusedWith: .tooManyDependencies(limit: 4_000))
+        #expect(work.dependenciesStarted == 4_001)
+        #expect(work.elementsStarted < 4_001 + 20)
     }
 
     @Test("deep nesting hits the depth cap")

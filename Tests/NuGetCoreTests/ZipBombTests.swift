@@ -1,9 +1,10 @@
 import Foundation
-import NuGetCore
+@testable import NuGetCore
 import GalleryTestSupport
 import Testing
 
 /// Zip bombs: 2 GiB of zeros in ~13 MB of deflate, with an honest header and with one that lies.
+/// Bounded work is asserted on the bytes the reader inflated and read (`NupkgReadWork`), never on a stopwatch.
 @Suite("Zip bombs", .serialized)
 struct ZipBombTests {
     static let twoGiB: Int64 = 2 << 30
@@ -31,14 +32,19 @@ struct ZipBombTests {
         #expect(throws: NupkgError.corruptEntry("content/bomb.bin")) { try NupkgReader.read(fileAt: path, limits: limits) }
     }
 
-    @Test("2 GiB of zeros with an honest header is refused from the header, instantly")
+    @Test("2 GiB of zeros with an honest header is refused from the header, before inflating anything")
     func honestHeader() throws {
         let (path, inflated) = try Self.bomb(inflatingTo: Self.twoGiB, declaredSize: nil)
         #expect(inflated > 1 << 30)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? .max < 16 << 20)
-        let start = ContinuousClock.now
-        #expect(throws: NupkgError.entryTooLarge("content/bomb.bin")) { try NupkgReader.read(fileAt: path) }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        let work = NupkgReadWork()
+        #expect(throws: NupkgError.entryTooLarge("content/bomb.bin")) {
+            try NupkgReader.read(fileAt: path, limits: .default, work: work)
+        }
+        // Refused from the central directory: nothing inflated, not even the nuspec.
+        #expect(work.entriesStarted == 0)
+        #expect(work.inflatedBytes == 0)
+        #expect(work.compressedBytesRead == 0)
     }
 
     @Test("2 GiB of zeros behind a header claiming 1 KB stops at the cap while inflating")
@@ -46,12 +52,20 @@ struct ZipBombTests {
         let (path, _) = try Self.bomb(inflatingTo: Self.twoGiB, declaredSize: 1_024)
         var limits = NupkgLimits.default
         limits.maxEntryUncompressedBytes = 64 << 20
+        let fileSize = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         let before = PeakMemory.current()
-        let start = ContinuousClock.now
-        #expect(throws: NupkgError.entryTooLarge("content/bomb.bin")) { try NupkgReader.read(fileAt: path, limits: limits) }
-        let elapsed = ContinuousClock.now - start
-        // Inflating 2 GiB would take seconds; stopping at 64 MiB takes a fraction of one.
-        #expect(elapsed < .seconds(5))
+        let work = NupkgReadWork()
+        #expect(throws: NupkgError.entryTooLarge("content/bomb.bin")) {
+            try NupkgReader.read(fileAt: path, limits: limits, work: work)
+        }
+        // Inflating stopped in the chunk that passed the 64 MiB cap (plus the small nuspec before it),
+        // nowhere near the 2 GiB the stream holds…
+        let nuspecBytes = Int64(TestPackage.bare().nuspecXML.utf8.count)
+        #expect(work.entriesStarted == 2)
+        #expect(work.inflatedBytes > limits.maxEntryUncompressedBytes)
+        #expect(work.inflatedBytes <= limits.maxEntryUncompressedBytes + nuspecBytes + Int64(EntryInflater.bufferSize))
+        // …and only the compressed bytes behind those 64 MiB were read: a small part of the file.
+        #expect(work.compressedBytesRead < Int64(fileSize) / 8)
         if let before, let after = PeakMemory.current() {
             // Process-wide high-water mark: other tests run too, so only assert we stayed far below 2 GiB.
             #expect(after - before < 512 << 20)

@@ -6,6 +6,8 @@ struct ClaimRenewal: Sendable {
     let store: any PackageVersionStore
     let clock: any GalleryClock
     let leaseLength: TimeInterval
+    /// Whether `whileRenewing` also renews on a real-time timer (see `PackageGallery.init`'s `renewsClaimsOnTimer`).
+    var onTimer = true
 
     /// A new lease for a push starting now.
     func newLease() -> ClaimLease {
@@ -26,6 +28,7 @@ struct ClaimRenewal: Sendable {
         let store = self.store
         let clock = self.clock
         let length = leaseLength
+        guard onTimer else { return try await body() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await body() }
             group.addTask {
