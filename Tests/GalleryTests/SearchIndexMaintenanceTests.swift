@@ -62,4 +62,19 @@ struct SearchIndexMaintenanceTests {
         #expect(index.search(SearchQuery()).hits.map(\.totalDownloads) == [0])
         #expect(index.count == 1)
     }
+
+    @Test("re-indexing from records read before a download flush keeps the flushed counts")
+    func staleUpsertKeepsDownloads() {
+        let stale = R.record("Lib", "1.0.0")
+        let index = R.index([[stale]])
+        index.addDownloads([.init(lowerID: "lib", lowerVersion: "1.0.0"): 3])
+        // The change follower read `stale` (0 downloads) before the flush and upserts it after.
+        index.upsert([stale], owners: [])
+        #expect(index.search(SearchQuery()).hits.map(\.totalDownloads) == [3])
+        // A later read that saw more downloads than the index counted wins.
+        var fresher = stale
+        fresher.downloads = 5
+        index.upsert([fresher], owners: [])
+        #expect(index.search(SearchQuery()).hits.map(\.totalDownloads) == [5])
+    }
 }

@@ -22,6 +22,18 @@ public final class SearchIndex: Sendable {
     public func upsert(_ records: [PackageVersionRecord], owners: [String], verified: Bool = false, advisories: [Advisory] = []) {
         guard let lowerID = records.first?.lowerID else { return }
         state.withLock { state in
+            // Download counts only grow, and a flush adds its batch here and to the store at once: records read
+            // from the store before a flush and upserted after it (the change follower re-indexing an id while
+            // downloads are flushed) would otherwise take back the counts that flush added. Keep the larger.
+            var records = records
+            if let indexed = state.package(lowerID: lowerID) {
+                let counted = Dictionary(indexed.versions.map { ($0.lowerVersion, $0.downloads) }, uniquingKeysWith: max)
+                for n in records.indices {
+                    if let downloads = counted[records[n].lowerVersion], downloads > records[n].downloads {
+                        records[n].downloads = downloads
+                    }
+                }
+            }
             let package = IndexedPackage(
                 records: records, owners: owners, verified: verified, advisories: advisories, vocabulary: &state.vocabulary)
             if let package { state.put(package) } else { state.remove(lowerID: lowerID) }
