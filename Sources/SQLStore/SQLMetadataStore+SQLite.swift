@@ -30,7 +30,10 @@ extension SQLMetadataStore {
         let database = connection.sql(queryLogLevel: .trace)
         do {
             // busy_timeout first: it replaces SQLiteNIO's spin-forever busy handler and covers the WAL switch.
-            try await database.raw("PRAGMA busy_timeout = 10000").run()
+            // Only another process (the admin CLI, a second instance) holds the file's write lock against us, and
+            // it may hand the lock from one of its queued writes to the next while our connection polls; 30 s
+            // rides out such a run on a loaded machine before a write answers "unavailable".
+            try await database.raw("PRAGMA busy_timeout = 30000").run()
             let mode = try await database.raw("PRAGMA journal_mode = WAL").first()?.decode(column: "journal_mode", as: String.self)
             guard mode?.lowercased() == "wal" else {
                 throw StoreError.unavailable("The SQLite database at \(path) cannot use write-ahead logging.")
