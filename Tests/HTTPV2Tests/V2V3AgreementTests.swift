@@ -12,7 +12,11 @@ struct V2V3AgreementTests {
     func agree() async throws {
         try await V2Server.with { server in
             var ids = Set<String>()
-            for file in Self.corpusFiles() {
+            let corpus = Self.corpusFiles()
+            if corpus.isEmpty {
+                print("V2V3AgreementTests: no corpus at ../shared/testdata/nupkg-corpus/valid; generated packages only")
+            }
+            for file in corpus {
                 let response = try await server.push(try Data(contentsOf: file))
                 if response.status == .created, let id = Self.pushedID(response.text) { ids.insert(id) }
             }
@@ -20,13 +24,15 @@ struct V2V3AgreementTests {
                 try await server.push("Agree.Generated", version)
             }
             ids.insert("Agree.Generated")
+            for version in ["0.9.0", "1.0.0"] { try await server.push("Agree.Other", version) }
+            ids.insert("Agree.Other")
             #expect(try await server.unlist("Agree.Generated", "1.2.0").status == .noContent)
             #expect(try await server.unlist("agree.generated", "2.1.0-RC.2").status == .noContent)
-            if let first = ids.sorted().first(where: { $0 != "Agree.Generated" }) {
-                let versions = try await Self.v3Versions(server, lowerID: first.lowercased())
-                if let version = versions.keys.sorted().first { try await server.unlist(first, version) }
-            }
-            #expect(ids.count >= 3, "the corpus and generated packages were pushed")
+            // One version of a corpus package (or, without the corpus, of the second generated id) unlisted too.
+            let first = ids.sorted().first { $0 != "Agree.Generated" && $0 != "Agree.Other" } ?? "Agree.Other"
+            let versions = try await Self.v3Versions(server, lowerID: first.lowercased())
+            if let version = versions.keys.sorted().first { try await server.unlist(first, version) }
+            #expect(ids.count >= (corpus.isEmpty ? 2 : 4), "the corpus and generated packages were pushed")
             for id in ids.sorted() {
                 let v3 = try await Self.v3Versions(server, lowerID: id.lowercased())
                 let v2 = try await server.allPages("/api/v2/FindPackagesById()?id='\(id)'&semVerLevel=2.0.0")
