@@ -42,7 +42,7 @@ struct MultipartForm: Sendable {
 
     /// The `name` of a part's `Content-Disposition: form-data; name="..."`.
     static func fieldName(_ headers: String) -> String? {
-        for line in headers.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) where line.lowercased().hasPrefix("content-disposition:") {
+        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition:") {
             for parameter in line.split(separator: ";").dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 if pair.count == 2, pair[0].lowercased() == "name" {
