@@ -91,7 +91,7 @@ extension Templates {
           <input type="hidden" name="Section" value="replace-readme">
           <p class="form-field"><label for="readme-markdown">README (Markdown)</label>
             <textarea id="readme-markdown" name="ReadmeMarkdown" rows="12" aria-describedby="readme-help{{#readmeError}} readme-error{{/readmeError}}"{{#readmeError}} aria-invalid="true"{{/readmeError}}>{{readmeText}}</textarea>
-            <span id="readme-help" class="help">UTF-8 Markdown, at most 1 MB. It replaces the README of version {{version}} on the package page and for NuGet clients. Raw HTML is shown as text and images are not loaded.</span>
+            <span id="readme-help" class="help">UTF-8 Markdown, at most 1 MB. It replaces the README of version {{version}} on the package page and for NuGet clients. Raw HTML is left out and images are not loaded.</span>
             {{#readmeError}}<span id="readme-error" class="form-error">{{readmeError}}</span>{{/readmeError}}</p>
           <p class="form-field"><label for="readme-file">Or upload a .md file</label>
             <input id="readme-file" name="ReadmeFile" type="file" accept=".md,.markdown,text/markdown" aria-describedby="readme-file-help">
