@@ -90,12 +90,15 @@ struct ManageReadmePagesTests {
             let alice = try await signedIn(server, "alice")
             let manage = try await alice.get("/packages/Doc.Package/1.0.0/Manage")
             #expect(manage.body.contains("has no README"))
+            #expect(!(try await server.get("/v3/registration/doc.package/index.json").body.contains("#readme-body-tab")))
             let action = try #require(TestBrowser.readmeAction(manage))
             let saved = try await alice.postReadme(
                 action, fields: [("Section", Data("replace-readme".utf8)), ("ReadmeMarkdown", Data())], file: Data("## From a file\n\nUploaded.".utf8))
             #expect(saved.status == .seeOther)
             #expect(try await alice.get("/packages/Doc.Package/1.0.0").body.contains("Uploaded."))
             #expect(try await server.get("/v3/flat/doc.package/1.0.0/readme").body == "## From a file\n\nUploaded.")
+            // The id's documents are re-rendered: registration's readmeUrl now points at the page's README tab.
+            #expect(try await server.get("/v3/registration/doc.package/index.json").body.contains("#readme-body-tab"))
             _ = try await alice.postReadme(action, fields: [("Section", Data("revert-readme".utf8))])
             #expect(try await server.gallery.store.version(Self.key)?.metadata.hasReadme == false)
             #expect(try await server.get("/v3/flat/doc.package/1.0.0/readme").status == .notFound)
