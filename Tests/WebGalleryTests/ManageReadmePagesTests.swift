@@ -178,3 +178,16 @@ struct MultipartFormTests {
         #expect(form?["ReadmeFile"] == Data("# A".utf8))
     }
 }
+
+@Suite("web manage: README blobs")
+struct ReadmeBlobKeyTests {
+    @Test("the kept-aside packed README has its own path, found again by the store copier; READMEs are not immutable")
+    func keys() {
+        let key = PackageVersionKey(lowerID: "doc.package", lowerVersion: "1.0.0")
+        #expect(BlobKey.readmeOriginal(key).path == "packages/doc.package/1.0.0/readme.original")
+        #expect(BlobKey(path: "packages/doc.package/1.0.0/readme.original") == .readmeOriginal(key))
+        #expect(BlobKey(path: "packages/doc.package/1.0.0/readme") == .readme(key))
+        #expect(BlobKey.readme(key).cacheControl == "public, max-age=300")
+        #expect(BlobKey.readme(key).contentType == "text/markdown; charset=utf-8")
+    }
+}
