@@ -62,7 +62,7 @@ enum PackageVersionRow {
     /// `ClaimLease.legacyLength` in the stored unit.
     static let legacyLeaseMicroseconds = Int64(ClaimLease.legacyLength * 1_000_000)
 
-    private static func encodedJSON(_ record: PackageVersionRecord) throws -> (metadata: String, deprecation: String?) {
+    static func encodedJSON(_ record: PackageVersionRecord) throws -> (metadata: String, deprecation: String?) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let metadata = String(decoding: try encoder.encode(record.metadata), as: UTF8.self)

@@ -3,7 +3,8 @@ public import Gallery
 import SQLKit
 
 extension SQLMetadataStore {
-    /// Unlist or relist: the domain's `change` decides the new record (listed, published, lastEdited) and its
+    /// Unlist, relist or a replaced README: the domain's `change` decides the new record (listed, published, lastEdited,
+    /// metadata) and its
     /// catalog entry from the locked current one; the store writes them, with `audit`, in one transaction.
     public func updateListing(
         _ key: PackageVersionKey, audit: [AuditEvent],
@@ -20,9 +21,10 @@ extension SQLMetadataStore {
             var record = changed.record
             let entry = changed.entry
             record.catalogLeafPath = entry.leafPath
+            let (metadata, _) = try PackageVersionRow.encodedJSON(record)
             try await db.raw("""
                 UPDATE package_versions
-                SET listed = \(bind: record.listed), published = \(bind: StoreDate.microseconds(record.published)),
+                SET metadata_json = \(bind: metadata), listed = \(bind: record.listed), published = \(bind: StoreDate.microseconds(record.published)),
                     last_edited = \(bind: record.lastEdited.map(StoreDate.microseconds)), catalog_leaf_path = \(bind: entry.leafPath)
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                 """).run()

@@ -29,6 +29,9 @@ public struct PackageMetadata: Sendable, Equatable, Codable {
     public var supportedFrameworks: [String]
     /// The package embeds a readme (served at the flat container's `readme`).
     public var hasReadme: Bool
+    /// An owner replaced the README on the Manage page (the package's own, if any, is kept at `readmeOriginal`).
+    /// Optional so metadata stored before it decodes.
+    public var readmeReplaced: Bool?
     /// The package embeds an icon (served at the flat container's `icon`).
     public var hasIcon: Bool
     /// The package carries `.signature.p7s`.

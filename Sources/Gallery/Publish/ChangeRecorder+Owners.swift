@@ -21,7 +21,7 @@ extension ChangeRecorder {
     func hardDelete(_ record: PackageVersionRecord, at date: Date, render: Bool, audit: [AuditEvent]) async throws -> Bool {
         let entry = await catalogEntry(for: record, kind: .packageDelete)
         guard try await store.deleteVersion(record.key, at: date, catalogEntry: entry, audit: audit) else { return false }
-        for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
+        for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .readmeOriginal(record.key), .icon(record.key), .licenseFile(record.key)] {
             try await blobs.delete(blob)
         }
         if render {

@@ -49,6 +49,26 @@ public struct ChangeRecorder: Sendable {
         return updated
     }
 
+    /// Stores `change(current)` of an available version (a replaced README) with `audit` and a catalog entry, then
+    /// re-renders the id's documents; nil when the version does not exist.
+    func update(
+        _ key: PackageVersionKey, audit: [AuditEvent], _ change: @escaping @Sendable (PackageVersionRecord) -> PackageVersionRecord
+    ) async throws -> PackageVersionRecord? {
+        let stamp = await commitClock.next()
+        let commitID = UUID().uuidString.lowercased()
+        let urls = self.urls
+        let committed = Mutex<CatalogEntry?>(nil)
+        let updated = try await store.updateListing(key, audit: audit) { current in
+            let record = change(current)
+            let entry = Self.makeEntry(record, kind: .packageDetails, commitID: commitID, stamp: stamp, urls: urls)
+            committed.withLock { $0 = entry }
+            return (record, entry)
+        }
+        guard let updated, let entry = committed.withLock({ $0 }) else { return updated }
+        _ = try await afterCommit(lowerID: key.lowerID, entry: entry)
+        return updated
+    }
+
     func catalogEntry(for record: PackageVersionRecord, kind: CatalogEntry.Kind) async -> CatalogEntry {
         let stamp = await commitClock.next()
         return Self.makeEntry(record, kind: kind, commitID: UUID().uuidString.lowercased(), stamp: stamp, urls: urls)

@@ -124,7 +124,7 @@ public struct PackagePublisher: Sendable {
             let outcome = try await store.claimVersion(record, owner: nil, lease: lease, now: bound)
             guard outcome.isHeld else { continue }
             if outcome == .tookOver {
-                for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .icon(record.key), .licenseFile(record.key)] {
+                for blob in [BlobKey.nupkg(record.key), .nuspec(record.key), .readme(record.key), .readmeOriginal(record.key), .icon(record.key), .licenseFile(record.key)] {
                     try await blobs.delete(blob)
                 }
                 removed += 1

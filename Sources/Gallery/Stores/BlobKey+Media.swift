@@ -13,7 +13,7 @@ extension BlobKey {
         // nuget.org's flat container answers application/octet-stream; NuGet.Server binary/octet-stream.
         case .nupkg: "application/octet-stream"
         case .nuspec: "application/xml"
-        case .readme: "text/markdown; charset=utf-8"
+        case .readme, .readmeOriginal: "text/markdown; charset=utf-8"
         case .icon: "image/png"
         case .licenseFile: "text/plain; charset=utf-8"
         case .document(let path): path.hasSuffix(".json") ? "application/json; charset=utf-8" : "application/octet-stream"
@@ -26,7 +26,9 @@ extension BlobKey {
     /// (a hard delete removes them, it never changes them); documents change on push; staging files are private.
     public var cacheControl: String {
         switch self {
-        case .nupkg, .nuspec, .readme, .icon, .licenseFile: Self.immutableCacheControl
+        case .nupkg, .nuspec, .icon, .licenseFile: Self.immutableCacheControl
+        // An owner may replace a version's README (the Manage page): short enough for the change to show.
+        case .readme, .readmeOriginal: "public, max-age=300"
         case .document: "public, max-age=60"
         case .staging: "no-store"
         case .upstream: Self.immutableCacheControl

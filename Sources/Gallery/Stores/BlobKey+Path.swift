@@ -12,7 +12,7 @@ extension BlobKey {
             key = .staging(rest)
         case "packages" where parts.count == 4:
             let version = PackageVersionKey(lowerID: parts[1], lowerVersion: parts[2])
-            let candidates: [BlobKey] = [.nupkg(version), .nuspec(version), .readme(version), .icon(version), .licenseFile(version)]
+            let candidates: [BlobKey] = [.nupkg(version), .nuspec(version), .readme(version), .readmeOriginal(version), .icon(version), .licenseFile(version)]
             guard let match = candidates.first(where: { $0.path == path }) else { return nil }
             key = match
         case "upstream" where parts.count == 4 && !parts[3].isEmpty:

@@ -9,6 +9,9 @@ public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
     case nuspec(PackageVersionKey)
     /// The embedded readme.
     case readme(PackageVersionKey)
+    /// The README packed in the `.nupkg`, kept aside while an owner's replacement is stored at `readme`
+    /// (the Manage page's Documentation section), so "Revert" can bring it back.
+    case readmeOriginal(PackageVersionKey)
     /// The embedded icon.
     case icon(PackageVersionKey)
     /// The embedded license file.
@@ -27,6 +30,7 @@ public enum BlobKey: Hashable, Sendable, CustomStringConvertible {
         case .nupkg(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/\(k.lowerID).\(k.lowerVersion).nupkg"
         case .nuspec(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/\(k.lowerID).nuspec"
         case .readme(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/readme"
+        case .readmeOriginal(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/readme.original"
         case .icon(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/icon"
         case .licenseFile(let k): "packages/\(k.lowerID)/\(k.lowerVersion)/license"
         case .document(let p): "v3/\(p)"

@@ -80,6 +80,60 @@ extension WebRoutes {
         }
     }
 
+    /// POST `/packages/{id}/{version}/Manage/Readme`: the Documentation section's multipart forms (replace the README
+    /// from the textarea or a `.md` file, or revert to the package's own). The CSRF token is in the action URL.
+    func registerManageReadme(on router: Router<Context>) {
+        let web = self.web
+        router.post("/packages/:id/:version/Manage/Readme") { request, context -> Response in
+            let id = try context.parameters.require("id"), version = try context.parameters.require("version")
+            guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
+            let token = request.uri.queryParameters["__RequestVerificationToken"].map(String.init) ?? ""
+            guard WebForm(fields: ["__RequestVerificationToken": token], all: []).isTrusted(request) else {
+                return Self.formRefused(web, request: request)
+            }
+            var typed: String?
+            do {
+                let (packageID, parsed) = try PackageGallery.parse(id: id, version: version)
+                // Both fields at their limit, plus the multipart framing.
+                guard let buffer = try? await request.body.collect(upTo: 2 * PackageGallery.maxReadmeBytes + 64 * 1024) else {
+                    throw GalleryError.badRequest("The README is larger than 1 MB.")
+                }
+                guard let form = MultipartForm.parse(Array(buffer: buffer), contentType: request.headers[.contentType]) else {
+                    throw GalleryError.badRequest("The form must be sent as multipart/form-data.")
+                }
+                let done: String
+                if form["Section"].map({ String(decoding: $0, as: UTF8.self) }) == "revert-readme" {
+                    _ = try await web.gallery.revertReadme(id: packageID, version: parsed, by: principal)
+                    done = "readme-reverted"
+                } else {
+                    let file = form["ReadmeFile"] ?? Data()
+                    let text = String(decoding: form["ReadmeMarkdown"] ?? Data(), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+                    typed = text.utf8.count <= PackageGallery.maxReadmeBytes ? text : nil
+                    let markdown = file.isEmpty ? (form["ReadmeMarkdown"] == nil ? Data() : Data(text.utf8)) : file
+                    // Invalid UTF-8 in the textarea is checked on the bytes as sent.
+                    if file.isEmpty, let raw = form["ReadmeMarkdown"], String(data: raw, encoding: .utf8) == nil {
+                        throw GalleryError.badRequest("The README is not UTF-8 text.")
+                    }
+                    _ = try await web.gallery.replaceReadme(markdown, id: packageID, version: parsed, by: principal)
+                    done = "readme-replaced"
+                }
+                let back = PackageURLs.version(id: id, version: version) + "/Manage?done=" + done + "#documentation"
+                return HTMLResponse.redirect(to: back, status: .seeOther)
+            } catch let error as GalleryError {
+                let status = error.httpError.status
+                guard error.kind == .invalid else { return Self.manageRefused(web, error, status: status, request: request) }
+                do {
+                    return HTMLResponse.page(
+                        try await web.managePage(
+                            id: id, version: version, by: principal, error: error.message, readmeError: error.message, readmeText: typed),
+                        status: status, request: request)
+                } catch let error as GalleryError {
+                    return Self.manageRefused(web, error, status: error.httpError.status, request: request)
+                }
+            }
+        }
+    }
+
     /// GET `/packages/{id}/{version}/Manage` (and `/Delete`, which leads there as on nuget.org).
     static func managePage(_ web: WebGallery, id: String, version: String, action: String, request: Request) async throws -> Response {
         guard let principal = WebVisitor.current?.principal else { return signInFirst(request) }

@@ -25,6 +25,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         registerSettings(on: router)
         registerClosing(on: router)
         registerManage(on: router)
+        registerManageReadme(on: router)
         registerOrganizations(on: router)
         registerUpload(on: router)
         registerReports(on: router)

@@ -48,12 +48,20 @@ struct ManagePageModel {
     let deprecationMessage: String
     let alternateID: String
     let hasReadme: Bool
+    let readmeReplaced: Bool
+    /// The Documentation form's multipart target, with the CSRF token in its query (as the upload page does).
+    let readmeActionURL: String
+    let readmeText: String
+    let readmeError: String?
 }
 
 extension WebGallery {
     /// `/packages/{id}/{version}/Manage` (gallery.md §1.11): Owners, Deprecation, Listing, Documentation.
     /// Throws `GalleryError` (404 unknown package or version, 403 not allowed) for the route to answer.
-    func managePage(id: String, version: String, by principal: Principal, notice: String? = nil, error: String? = nil) async throws -> String {
+    func managePage(
+        id: String, version: String, by principal: Principal, notice: String? = nil, error: String? = nil,
+        readmeError: String? = nil, readmeText: String? = nil
+    ) async throws -> String {
         let (packageID, parsed) = try PackageGallery.parse(id: id, version: version)
         let package = try await gallery.managedPackage(packageID, by: principal)
         guard let record = package.versions.first(where: { $0.lowerVersion == parsed.normalizedLowercased }) else {
@@ -79,10 +87,16 @@ extension WebGallery {
         let pending = try await administration.pendingOwners(packageID).map {
             PendingOwnerModel(name: $0.account.name, requester: $0.requester.name)
         }
+        var currentReadme = readmeText ?? ""
+        if readmeText == nil, record.metadata.hasReadme, let data = try await gallery.blobs.data(.readme(record.key)),
+            data.count <= PackageGallery.maxReadmeBytes {
+            currentReadme = String(decoding: data, as: UTF8.self)
+        }
+        let csrf = WebVisitor.current?.csrfToken ?? ""
         var layout = layout("Manage \(package.id)")
         layout.noIndex = true
         return render(ManagePageModel(
-            layout: layout, csrf: WebVisitor.current?.csrfToken ?? "", id: package.id, version: record.version,
+            layout: layout, csrf: csrf, id: package.id, version: record.version,
             packageURL: PackageURLs.version(id: package.id, version: record.normalizedVersion),
             actionURL: PackageURLs.version(id: package.id, version: record.normalizedVersion) + "/Manage",
             notice: notice, error: error, owners: owners, mayManageOwners: package.mayManageOwners, pending: pending,
@@ -91,6 +105,9 @@ extension WebGallery {
             versions: versions, listed: record.listed,
             reasons: reasons.map { ReasonModel(value: $0.0.rawValue, label: $0.1, domID: "reason-\($0.0.rawValue.lowercased())", checked: current.contains($0.0.rawValue)) },
             deprecationMessage: record.deprecation?.message ?? "", alternateID: record.deprecation?.alternatePackageID ?? "",
-            hasReadme: record.metadata.hasReadme), "manage")
+            hasReadme: record.metadata.hasReadme, readmeReplaced: record.metadata.readmeReplaced == true,
+            readmeActionURL: PackageURLs.version(id: package.id, version: record.normalizedVersion) + "/Manage/Readme?__RequestVerificationToken="
+                + WebForm.queryEscape(csrf),
+            readmeText: currentReadme, readmeError: readmeError), "manage")
     }
 }

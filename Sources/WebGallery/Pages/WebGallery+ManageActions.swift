@@ -19,6 +19,8 @@ struct ManageOutcome {
         case "owner-removed": "The owner is removed."
         case "owner-requested": "The request is sent. The account becomes an owner when it accepts."
         case "owner-cancelled": "The ownership request is cancelled."
+        case "readme-replaced": "The README is replaced."
+        case "readme-reverted": "The README is back to the package's own."
         default: nil
         }
     }

@@ -146,10 +146,10 @@ extension WebGallery {
         return names.sorted()
     }
 
-    /// The README rendered once per version (cmark-gfm, safe), or nil when the package has none.
+    /// The README rendered once per version and edit (cmark-gfm, safe), or nil when the package has none.
     func readmeHTML(_ record: PackageVersionRecord) async throws -> String? {
         guard record.metadata.hasReadme else { return nil }
-        return try await readmes.html(for: record.key) {
+        return try await readmes.html(for: ReadmeCache.Key(version: record.key, edited: record.lastEdited)) {
             guard let data = try await gallery.blobs.data(.readme(record.key)) else { return nil }
             return MarkdownRenderer.html(String(decoding: data, as: UTF8.self))
         }

@@ -125,12 +125,18 @@ public final class WebGallery: Sendable {
     var today: Int64 { DailyDownloads.day(of: gallery.clock.now().timeIntervalSince1970) }
 }
 
-/// Rendered README HTML per version: a version's README never changes, so it is rendered once.
+/// Rendered README HTML per version edit: an owner may replace a version's README (which sets the record's
+/// `lastEdited`, on every node through the change follower), so the key carries the edit time.
 final class ReadmeCache: Sendable {
-    private let entries = Mutex<[PackageVersionKey: String]>([:])
+    struct Key: Hashable {
+        let version: PackageVersionKey
+        let edited: Date?
+    }
+
+    private let entries = Mutex<[Key: String]>([:])
     private let limit = 2_000
 
-    func html(for key: PackageVersionKey, render: () async throws -> String?) async rethrows -> String? {
+    func html(for key: Key, render: () async throws -> String?) async rethrows -> String? {
         if let cached = entries.withLock({ $0[key] }) { return cached }
         guard let html = try await render() else { return nil }
         entries.withLock { entries in

@@ -82,9 +82,28 @@ extension Templates {
       </section>
       <section class="account-section" id="documentation" aria-labelledby="documentation-heading">
         <h2 id="documentation-heading">Documentation</h2>
+        {{#readmeReplaced}}<p>Version {{version}} shows a README replaced by its owners.</p>{{/readmeReplaced}}
+        {{^readmeReplaced}}
         {{#hasReadme}}<p>Version {{version}} shows the README packed in its <code>.nupkg</code>.</p>{{/hasReadme}}
         {{^hasReadme}}<p>Version {{version}} has no README; the package page shows its description.</p>{{/hasReadme}}
-        <p class="help">A package is immutable: to change its README, push a new version with the README in the package.</p>
+        {{/readmeReplaced}}
+        <form class="account-form" method="post" action="{{readmeActionURL}}" enctype="multipart/form-data">
+          <input type="hidden" name="Section" value="replace-readme">
+          <p class="form-field"><label for="readme-markdown">README (Markdown)</label>
+            <textarea id="readme-markdown" name="ReadmeMarkdown" rows="12" aria-describedby="readme-help{{#readmeError}} readme-error{{/readmeError}}"{{#readmeError}} aria-invalid="true"{{/readmeError}}>{{readmeText}}</textarea>
+            <span id="readme-help" class="help">UTF-8 Markdown, at most 1 MB. It replaces the README of version {{version}} on the package page and for NuGet clients. Raw HTML is left out and images are not loaded.</span>
+            {{#readmeError}}<span id="readme-error" class="form-error">{{readmeError}}</span>{{/readmeError}}</p>
+          <p class="form-field"><label for="readme-file">Or upload a .md file</label>
+            <input id="readme-file" name="ReadmeFile" type="file" accept=".md,.markdown,text/markdown" aria-describedby="readme-file-help">
+            <span id="readme-file-help" class="help">A chosen file is used instead of the text above.</span></p>
+          <p><button type="submit" class="button button-primary">Save</button></p>
+        </form>
+        {{#readmeReplaced}}
+        <form class="account-form" method="post" action="{{readmeActionURL}}" enctype="multipart/form-data">
+          <input type="hidden" name="Section" value="revert-readme">
+          <p><button type="submit" class="button">Revert to the package's README</button></p>
+        </form>
+        {{/readmeReplaced}}
       </section>
     </div>
     {{/main}}
