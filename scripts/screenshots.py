@@ -124,7 +124,7 @@ def through_provider(driver, server):
     from selenium.webdriver.support.ui import WebDriverWait
     driver.delete_cookie("pallet_session")
     driver.get(server.base + "/users/account/LogOn")
-    for xpath in ["//a[normalize-space()='Sign in with Mock IdP']", f"//button[@name='sub' and @value='{SUBJECT['sub']}']"]:
+    for xpath in ["//button[normalize-space()='Sign in with Mock IdP']", f"//button[@name='sub' and @value='{SUBJECT['sub']}']"]:
         old = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.XPATH, xpath).click()
         WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))

@@ -80,7 +80,7 @@ def axe_check(driver, name):
 def sign_in_at_provider(driver, server, provider):
     """LogOn → "Sign in with Mock IdP" → the provider's page → pick the predefined subject."""
     driver.get(server.base + "/users/account/LogOn")
-    click_and_wait(driver, "//a[normalize-space()='Sign in with Mock IdP']")
+    click_and_wait(driver, "//button[normalize-space()='Sign in with Mock IdP']")
     check("the button leads to the provider's authorize page", driver.current_url.startswith(provider.issuer + "/oauth2/authorize"),
           driver.current_url)
     check("the request carries PKCE S256", "code_challenge_method=S256" in driver.current_url)

@@ -34,11 +34,20 @@ extension TestBrowser {
     func startProvider(from path: String = "/users/account/LogOn", link: Bool = false, returnURL: String = "") async throws -> Page {
         let page = try await get(returnURL.isEmpty ? path : path + "?ReturnUrl=" + returnURL)
         let prefix = link ? "Link " : "Sign in with "
-        let anchor = try #require(page.body.range(of: #"href="/users/account/oidc/start?"#), "the page has the provider's link")
-        let href = String(page.body[page.body.index(anchor.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" })
-            .replacingOccurrences(of: "&amp;", with: "&")
-        #expect(page.body.contains(">\(prefix)"))
-        return try await get(href)
+        // The provider's button is a GET form: submit it as a browser would, its hidden fields as the query.
+        let start = try #require(page.body.range(of: #"<form method="get" action="/users/account/oidc/start">"#), "the page has the provider's form")
+        let form = String(page.body[start.upperBound...]).components(separatedBy: "</form>")[0]
+        #expect(form.contains(#"<button class="button external-login-button" type="submit">\#(prefix)"#))
+        var query: [String] = []
+        for match in form.matches(of: #/name="([^"]*)" value="([^"]*)"/#) {
+            let value = String(match.output.2)
+                .replacingOccurrences(of: "&#x2F;", with: "/").replacingOccurrences(of: "&#x3D;", with: "=")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+            query.append(String(match.output.1) + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+        return try await get("/users/account/oidc/start?" + query.joined(separator: "&"))
     }
 
     /// The provider's redirect back, approved for `login`, as a local path.
@@ -74,7 +83,11 @@ struct OIDCSignInPagesTests {
         try await withOIDCWebServer { server, issuer in
             let browser = TestBrowser(server)
             let logOn = try await browser.get("/users/account/LogOn")
-            #expect(logOn.body.contains(">Sign in with Test IdP</a>"))
+            #expect(logOn.body.contains(">Sign in with Test IdP</button>"))
+            // The button is a form whose redirect goes to the provider: the page's CSP lets forms go there, and only there.
+            let issuerURL = try #require(URLComponents(string: issuer.url))
+            let origin = "\(issuerURL.scheme ?? "")://\(issuerURL.host ?? "")" + (issuerURL.port.map { ":\($0)" } ?? "")
+            #expect(logOn.headers[.contentSecurityPolicy]?.contains("form-action 'self' \(origin);") == true)
             // Without the page's token (a link planted on another site) no flow starts.
             let forged = try await browser.get("/users/account/oidc/start?Provider=oidc")
             #expect(forged.status == .forbidden && forged.headers[.location] == nil)
@@ -236,7 +249,7 @@ struct OIDCSignInPagesTests {
             _ = try await browser.register("ida")
             let settings = try await browser.get("/account")
             #expect(settings.body.contains("<h2 id=\"logins-heading\">External logins</h2>"))
-            #expect(settings.body.contains(">Link Test IdP</a>"))
+            #expect(settings.body.contains(">Link Test IdP</button>"))
             let start = try await browser.startProvider(from: "/account", link: true)
             let linked = try await browser.get(try TestBrowser.callbackPath(issuer, start, as: .init(subject: "ida-sub", email: "ida@example.com")))
             #expect(linked.status == .seeOther && linked.headers[.location] == "/account?changed=login-linked")
@@ -299,7 +312,7 @@ struct OIDCSignInPagesTests {
             let logOn = try await browser.get("/users/account/LogOn")
             #expect(!logOn.body.contains(#"id="password""#))
             #expect(logOn.body.contains("Password sign-in is turned off"))
-            #expect(logOn.body.contains(">Sign in with Test IdP</a>"))
+            #expect(logOn.body.contains(">Sign in with Test IdP</button>"))
             for path in ["/users/account/Register", "/account/ForgotPassword"] {
                 let page = try await browser.get(path)
                 #expect(page.status == .notFound && page.body.contains("Password sign-in is turned off"), "\(path)")

@@ -328,6 +328,7 @@ extension Assets {
     .external-logins h2 { font-size: 1rem; color: var(--muted); font-weight: 500; }
     .external-login-list { list-style: none; padding: 0; margin: 0 0 12px; display: grid; gap: 8px; }
     .external-logins .external-login-button { width: 100%; }
+    .external-login-list form, .login-item form { margin: 0; }
     .login-list { list-style: none; padding: 0; margin: 0 0 12px; }
     .login-item { display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap;
       padding: 8px 0; border-bottom: 1px solid var(--border); }

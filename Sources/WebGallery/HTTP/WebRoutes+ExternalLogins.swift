@@ -9,8 +9,8 @@ extension WebRoutes {
     /// on `/account`.
     func registerExternalLogins(on router: Router<Context>) {
         let web = self.web
-        // A link, not a form: the pages' `form-action 'self'` would stop a form's redirect to the provider. It
-        // carries the page's CSRF token like a form, so another site cannot start (or link) a flow.
+        // A GET form with a button per provider (FormActionMiddleware lets the pages' forms redirect to the providers'
+        // origins); it carries the page's CSRF token like every form, so another site cannot start (or link) a flow.
         router.get("/users/account/oidc/start") { request, _ -> Response in
             let form = WebForm.parse(request.uri.query ?? "")
             guard form.isTrusted(request), let visitor = WebVisitor.current else { return Self.formRefused(web, request: request) }

@@ -17,6 +17,9 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         router.add(middleware: WebErrorMiddleware<Context>(web: web))
         router.add(middleware: WebSessionMiddleware<Context>(accounts: web.accounts, secure: web.secureCookies))
         router.add(middleware: SiteAdminMiddleware<Context>(web: web))
+        if let formActions = FormActionMiddleware<Context>(issuers: web.externalSignIn?.providers.map(\.issuer) ?? []) {
+            router.add(middleware: formActions)
+        }
         let web = self.web
         registerAccounts(on: router)
         registerExternalLogins(on: router)

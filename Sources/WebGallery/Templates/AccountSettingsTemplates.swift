@@ -105,7 +105,7 @@ extension Templates {
         {{/hasLogins}}
         <ul class="external-login-list">
           {{#providers}}
-          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;Link=1&amp;__RequestVerificationToken={{csrf}}">Link {{name}}</a></li>
+          <li><form method="get" action="/users/account/oidc/start"><input type="hidden" name="Provider" value="{{id}}"><input type="hidden" name="Link" value="1"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><button class="button external-login-button" type="submit">Link {{name}}</button></form></li>
           {{/providers}}
         </ul>
       </section>

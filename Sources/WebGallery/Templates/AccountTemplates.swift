@@ -25,7 +25,7 @@ extension Templates {
         <h2 id="external-heading">{{#passwordSignIn}}Or use another service{{/passwordSignIn}}{{^passwordSignIn}}Sign in with a provider{{/passwordSignIn}}</h2>
         <ul class="external-login-list">
           {{#providers}}
-          <li><a class="button external-login-button" href="/users/account/oidc/start?Provider={{id}}&amp;ReturnUrl={{returnQuery}}&amp;__RequestVerificationToken={{csrf}}">Sign in with {{name}}</a></li>
+          <li><form method="get" action="/users/account/oidc/start"><input type="hidden" name="Provider" value="{{id}}"><input type="hidden" name="ReturnUrl" value="{{returnURL}}"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><button class="button external-login-button" type="submit">Sign in with {{name}}</button></form></li>
           {{/providers}}
         </ul>
       </section>
