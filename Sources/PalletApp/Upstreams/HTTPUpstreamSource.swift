@@ -140,11 +140,14 @@ public final class HTTPUpstreamSource: UpstreamSource {
 
     private func get(_ url: String, limit: Int = 16 << 20) async throws -> (Int, Data?) {
         do {
-            var request = HTTPClientRequest(url: url)
-            request.headers.add(name: "User-Agent", value: "Pallet-Upstream/1.0")
-            let response = try await http.execute(request, timeout: timeout)
-            let bytes = try await response.body.collect(upTo: limit)
-            return (Int(response.status.code), Data(bytes.readableBytesView))
+            do {
+                return try await fetch(url, limit: limit)
+            } catch where Self.isStaleConnection(error) {
+                // A pooled keep-alive connection the upstream closed while it sat idle fails the next request
+                // sent on it; a GET is safe to send once more, on a new connection. A refused or timed-out
+                // connection is not retried: an upstream that is down must fail fast.
+                return try await fetch(url, limit: limit)
+            }
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw UpstreamFailure(isTimeout: true, "\(name) did not answer in time")
         } catch let failure as UpstreamFailure {
@@ -152,6 +155,23 @@ public final class HTTPUpstreamSource: UpstreamSource {
         } catch {
             throw UpstreamFailure("\(name) cannot be reached (\(error))")
         }
+    }
+}
+
+extension HTTPUpstreamSource {
+    fileprivate func fetch(_ url: String, limit: Int) async throws -> (Int, Data?) {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "User-Agent", value: "Pallet-Upstream/1.0")
+        let response = try await http.execute(request, timeout: timeout)
+        let bytes = try await response.body.collect(upTo: limit)
+        return (Int(response.status.code), Data(bytes.readableBytesView))
+    }
+
+    /// The request went out on a connection the other side had already closed.
+    fileprivate static func isStaleConnection(_ error: any Error) -> Bool {
+        if let error = error as? HTTPClientError, error == .remoteConnectionClosed { return true }
+        if let error = error as? ChannelError, error == .ioOnClosedChannel || error == .eof { return true }
+        return false
     }
 }
 
