@@ -44,21 +44,42 @@ public final class DocumentPublisher: Sendable {
     /// Re-renders every document of one id and removes the ones that no longer exist.
     /// Returns the available records it rendered from.
     ///
-    /// Several nodes may render one id at once (a push here, a repair there). Each render reads the id's
-    /// generation first and compares it after writing: when it moved, a change landed meanwhile and this
-    /// render's bytes may have overwritten newer ones, so it renders again. The last writer therefore
-    /// always wrote the newest state.
+    /// Several nodes may render one id at once (a push here, a repair there). Each pass reads the id's
+    /// generation first and compares it again just before writing and after writing. When it moved before
+    /// the writes, the pass writes nothing and starts over. When it moved during the writes, a change landed
+    /// meanwhile and this pass's bytes may have overwritten newer ones, or put back a document the newer
+    /// render removed (a hard-deleted version's leaf, which the newer manifest no longer lists): the next
+    /// pass removes what the earlier ones wrote that is not current. Once repaired, the id is marked and
+    /// rendered once more, so every node that loaded the id during the race reloads it. The last writer
+    /// therefore always wrote the newest state, and no document of a version that is gone outlives the
+    /// render that raced its removal.
     @discardableResult
     public func refresh(lowerID: String) async throws -> [PackageVersionRecord] {
         try await serializer.run(lowerID) { [self] in
+            // Paths written by earlier passes of this refresh: the newest manifest may not list them.
+            var writtenEarlier: Set<String> = []
+            var raced = false
             while true {
                 let generation = try await store.renderGeneration(lowerID)
-                let records = try await render(lowerID: lowerID)
-                try await store.clearDirty(lowerID, generation: generation)
-                if try await store.renderGeneration(lowerID) == generation {
-                    renderedHere.withLock { $0[lowerID] = generation }
-                    return records
+                guard let pass = try await render(lowerID: lowerID, generation: generation, alsoRemoving: writtenEarlier) else {
+                    continue  // the id changed before anything was written: render the newer state
                 }
+                writtenEarlier.formUnion(pass.written)
+                try await store.clearDirty(lowerID, generation: generation)
+                guard try await store.renderGeneration(lowerID) == generation else {
+                    raced = true
+                    GalleryMetrics.countRenderRace()
+                    continue
+                }
+                if raced {
+                    // Repaired. Nodes that loaded the id while the raced bytes were in the store saw the newer
+                    // render's mark, not this one: a new mark, cleared by one more pass, makes them reload.
+                    raced = false
+                    try await store.markDirty([lowerID])
+                    continue
+                }
+                renderedHere.withLock { $0[lowerID] = generation }
+                return pass.records
             }
         }
     }
@@ -76,7 +97,15 @@ public final class DocumentPublisher: Sendable {
         renderedHere.withLock { _ = $0.removeValue(forKey: lowerID) }
     }
 
-    private func render(lowerID: String) async throws -> [PackageVersionRecord] {
+    /// What one render pass did: the records it rendered and the paths it wrote.
+    private struct Pass {
+        let records: [PackageVersionRecord]
+        let written: [String]
+    }
+
+    /// One render pass at `generation`; nil (nothing written) when the generation moved before the writes.
+    /// Removes the paths the previous manifest lists and `alsoRemoving` that are not current.
+    private func render(lowerID: String, generation: Int64, alsoRemoving earlier: Set<String>) async throws -> Pass? {
         let records = try await store.versions(ofLowerID: lowerID)
         let leafURLs = Dictionary(
             records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
@@ -90,6 +119,9 @@ public final class DocumentPublisher: Sendable {
         let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
         let previous = try await blobs.data(manifestKey)
             .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+        // Reading the records, owners, advisories and manifest took a few round trips: a change that landed
+        // meanwhile (a hard delete) makes these documents stale, and writing them would only be undone.
+        guard try await store.renderGeneration(lowerID) == generation else { return nil }
         // A new version changes the indexes but not the other versions' leaves: skip unchanged
         // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
         let changed = documents.filter { cache.document(at: $0.path)?.etag != $0.etag }
@@ -100,15 +132,21 @@ public final class DocumentPublisher: Sendable {
             cache.store(document)
         }
         let current = Set(documents.map(\.path))
-        try await forEachConcurrently(previous.filter { !current.contains($0) }) { [blobs, cache] stale in
-            try await blobs.delete(.document(stale))
-            cache.remove(stale)
+        let stale = Set(previous).union(earlier).subtracting(current)
+        try await forEachConcurrently(Array(stale)) { [blobs, cache] path in
+            try await blobs.delete(.document(path))
+            cache.remove(path)
+        }
+        // Until another node renders the id again, this node answers 404 for what it just removed without
+        // asking the blob store, where a render racing this one may still put it back for a moment.
+        for path in stale {
+            if case .unknown(let token) = cache.lookup(path) { cache.recordAbsent(path, token: token) }
         }
         // The manifest lists paths, which change only when versions come or go (not on every edit).
         if Set(previous) != current {
             try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
         }
-        return records
+        return Pass(records: records, written: changed.map(\.path))
     }
 
     /// Re-renders every id left dirty (by a crash, or by a base-URL change). Returns how many.

@@ -16,6 +16,8 @@ enum GalleryMetrics {
     static let followerLag = CachedMetric { Gauge(label: "pallet_follower_lag_seconds") }
     /// Polls of the change follower that failed (the store was unreachable).
     static let followerErrors = CachedMetric { Counter(label: "pallet_follower_poll_errors_total") }
+    /// Renders of an id that found another change landed while they wrote, and rendered again.
+    static let renderRaces = CachedMetric { Counter(label: "pallet_render_races_total") }
 }
 
 extension GalleryMetrics {
@@ -29,4 +31,6 @@ extension GalleryMetrics {
     static func recordFollowerLag(seconds: Double) { followerLag.handle.record(seconds) }
     /// A change-follower poll failed.
     static func countFollowerError() { followerErrors.handle.increment() }
+    /// A render pass raced a change of its id and repairs it.
+    static func countRenderRace() { renderRaces.handle.increment() }
 }

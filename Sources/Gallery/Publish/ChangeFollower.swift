@@ -20,6 +20,9 @@ public actor ChangeFollower {
     private var watermark: Int64?
     /// What was applied per id within the look-back window (generation, rendered generation).
     private var applied: [String: Applied] = [:]
+    /// Whether a poll is running, and the polls waiting for it to end (first in, first out).
+    private var polling = false
+    private var waitingPolls: [CheckedContinuation<Void, Never>] = []
 
     private struct Applied: Equatable {
         let generation: Int64
@@ -51,8 +54,26 @@ public actor ChangeFollower {
     }
 
     /// One poll: applies what changed elsewhere; returns how many ids were reloaded or rendered here.
+    ///
+    /// Polls run one at a time: the background job's and an explicit one (a test, an admin action) wait for
+    /// each other, so when `poll()` returns, every render this node's follower had started has finished.
+    /// (An actor alone would interleave two polls at each `await`, both working on the watermark and the
+    /// applied marks, and a caller could return while the other poll still wrote an id's documents.)
     @discardableResult
     public func poll() async throws -> Int {
+        if polling {
+            await withCheckedContinuation { waitingPolls.append($0) }
+        } else {
+            polling = true
+        }
+        defer {
+            // Hand the turn to the next waiting poll, or end the turn.
+            if waitingPolls.isEmpty { polling = false } else { waitingPolls.removeFirst().resume() }
+        }
+        return try await pollOnce()
+    }
+
+    private func pollOnce() async throws -> Int {
         let since = (watermark ?? 0) - Self.lookBack
         let result: RenderMarks
         do {
