@@ -101,7 +101,9 @@ public enum PalletServer {
             .register(on: router)
         var app = Application(
             router: router,
-            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),
+            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]
+                // The request limit also counts from each request's head (work queued before any handler runs).
+                + (limiter.map { [RequestAdmissionHandler(limiter: $0)] } ?? [])),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger

@@ -7,8 +7,16 @@ import Synchronization
 /// once (503 with `Retry-After`, which NuGet clients honour) and the rest keep their latency. A slot is
 /// held while the handler runs; a response body that streams afterwards (a large download) no longer
 /// holds it, so the limit counts CPU-bound work, not slow readers.
+///
+/// The slots only see requests whose handler has started. Work that does not suspend (ranking a search)
+/// never piles up there: requests wait before it, as tasks not yet run and heads already read off the
+/// sockets. So the same limiter also *admits* requests at the connection (`RequestAdmissionHandler`, on
+/// the event loop, as each head is read): at most `maxInFlight + maxQueued` requests between their head
+/// and the end of their answer; the next one is answered 503 there, before any task is made for it.
 public final class RequestLimiter: Sendable {
     private struct State {
+        /// Requests admitted at the connection whose answer has not ended.
+        var admitted = 0
         var inFlight = 0
         var waiters: [CheckedContinuation<Bool, Never>] = []
         /// Index of the first waiter still waiting (a FIFO without moving the array on every hand-over).
@@ -32,6 +40,24 @@ public final class RequestLimiter: Sendable {
     public var inFlight: Int { state.withLock { $0.inFlight } }
     /// Requests waiting for a slot now.
     public var queued: Int { state.withLock { $0.queued } }
+    /// Requests admitted at the connection now (head read, answer not ended).
+    public var admitted: Int { state.withLock { $0.admitted } }
+    /// How many requests may be admitted at once: the slots and the line behind them.
+    public var maxAdmitted: Int { maxInFlight + maxQueued }
+
+    /// Admits one more request read off a connection; false when `maxAdmitted` are already in.
+    public func tryAdmit() -> Bool {
+        state.withLock { state in
+            guard state.admitted < maxAdmitted else { return false }
+            state.admitted += 1
+            return true
+        }
+    }
+
+    /// The answer of an admitted request has ended (or its connection closed).
+    public func dismiss() {
+        state.withLock { $0.admitted = max(0, $0.admitted - 1) }
+    }
 
     /// Takes a slot, waiting in line when all are taken; false (at once) when the line is full too.
     public func acquire() async -> Bool {
