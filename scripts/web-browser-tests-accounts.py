@@ -12,86 +12,15 @@ Skips (exit 0, with the reason) when chromium, chromedriver, selenium or aiosmtp
 PALLET_REQUIRE_BROWSER=1 (CI sets it)."""
 import glob
 import os
-import re
-import shutil
 import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
+from web_fixture import axe_check, by_label, check, sign_in, signed_in_as, submit  # noqa: E402
 
-passed, failed = 0, 0
 PASSWORD = "Dora-Unmistakable-1"
 NEW_PASSWORD = "Dora-Fresh-Secret-2"
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def missing_tools():
-    reasons = []
-    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
-        reasons.append("chromium is not installed (apt-get install chromium)")
-    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
-        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module in ["selenium", "axe_selenium_python", "aiosmtpd"]:
-        try:
-            __import__(module)
-        except ImportError:
-            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python aiosmtpd)")
-    return reasons
-
-
-def by_label(driver, label):
-    from selenium.webdriver.common.by import By
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def submit(driver, button):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
-
-
-def signed_in_as(driver):
-    from selenium.webdriver.common.by import By
-    menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
-    return menu[0].text if menu else None
-
-
-def sign_in(driver, server, login, password, path="/users/account/LogOn"):
-    driver.get(server.base + path)
-    by_label(driver, "Username or email").send_keys(login)
-    by_label(driver, "Password").send_keys(password)
-    submit(driver, "Sign in")
-
-
-def axe_check(driver, server, name, path):
-    from axe_selenium_python import Axe
-    driver.get(server.base + path)
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    bad = [v["id"] for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    check(f"axe: {name} has no serious or critical violation", not bad, str(bad))
-
-
-def mailed_link(server, address, path, seen=None):
-    mail = server.mail_to(address)
-    found = re.findall(r"https?://\S+" + re.escape(path) + r"\?token=[A-Za-z0-9_-]+", mail or "")
-    links = [link for link in found if link != seen]
-    return links[-1] if links else None
 
 
 def register_confirm_sign_in(driver, server):
@@ -102,7 +31,7 @@ def register_confirm_sign_in(driver, server):
     by_label(driver, "Password").send_keys(PASSWORD)
     submit(driver, "Register")
     check("register signs in", signed_in_as(driver) == "dora")
-    link = mailed_link(server, "dora@example.com", "/account/Confirm")
+    link = server.mail_link("dora@example.com", "/account/Confirm")
     check("register mails a confirmation link (aiosmtpd)", link is not None)
     if link:
         driver.get(link)
@@ -118,7 +47,7 @@ def sessions_end(server):
     try:
         sign_in(first, server, "dora", PASSWORD)
         old_cookie = first.get_cookie("pallet_session")["value"]
-        first.find_element("css selector", "details.account-menu summary").click()
+        fixture.find(first, "//details[contains(@class, 'account-menu')]/summary").click()
         submit(first, "Sign out")
         check("sign out: the header offers Sign in again", signed_in_as(first) is None)
         # The old cookie, put back by hand, no longer opens a session.
@@ -152,18 +81,12 @@ def forgot_password(driver, server):
     submit(driver, "Send")
     unknown = driver.find_element("css selector", "main").text
     driver.get(server.base + "/account/ForgotPassword")
-    seen = mailed_link(server, "dora@example.com", "/account/ResetPassword")
+    seen = server.mail_link("dora@example.com", "/account/ResetPassword", seconds=0)
     by_label(driver, "Email").send_keys("dora@example.com")
     submit(driver, "Send")
     known = driver.find_element("css selector", "main").text
     check("forgot password answers the same for known and unknown addresses", unknown == known, f"{unknown!r} / {known!r}")
-    link = None
-    for _ in range(50):
-        link = mailed_link(server, "dora@example.com", "/account/ResetPassword", seen)
-        if link:
-            break
-        import time
-        time.sleep(0.1)
+    link = server.mail_link("dora@example.com", "/account/ResetPassword", seen=(seen,))
     check("forgot password mails a reset link (aiosmtpd)", link is not None)
     if not link:
         return
@@ -212,7 +135,7 @@ def account_pages(driver, server):
     for name, path in [("account settings", "/account"), ("delete account", "/account/delete"),
                        ("transform", "/account/transform"), ("forgot password", "/account/ForgotPassword"),
                        ("reset password", "/account/ResetPassword?token=example")]:
-        axe_check(driver, server, name, path)
+        axe_check(driver, name, server, path)
     driver.get(server.base + "/account")
     by_label(driver, "Allow others to contact me").click()
     submit(driver, "Save")
@@ -247,10 +170,9 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    reasons = missing_tools()
-    if reasons:
-        print("SKIP account browser tests: " + "; ".join(reasons))
-        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    skipped = fixture.skip_unless_tools("account browser tests")
+    if skipped is not None:
+        return skipped
     server = fixture.PalletServer(sys.argv[1]).start()
     driver = None
     try:
@@ -271,8 +193,7 @@ def main():
         if driver:
             driver.quit()
         server.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return fixture.summary()
 
 
 if __name__ == "__main__":

@@ -22,51 +22,11 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
+from web_fixture import by_label, check, submit  # noqa: E402
 
-passed, failed = 0, 0
 ADMIN_PATHS = ["/admin", "/admin/SupportRequests", "/admin/Delete", "/admin/Listing", "/admin/Reservations",
                "/admin/Accounts?q=a", "/admin/Audit", "/admin/Audit?format=csv", "/admin/Anything"]
 REASON = "Contains malware, adware, or any kind of spyware"
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def missing_tools():
-    import shutil
-    reasons = []
-    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
-        reasons.append("chromium is not installed (apt-get install chromium)")
-    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
-        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module in ["selenium", "axe_selenium_python", "aiosmtpd"]:
-        try:
-            __import__(module)
-        except ImportError:
-            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python aiosmtpd)")
-    return reasons
-
-
-def by_label(driver, label):
-    from selenium.webdriver.common.by import By
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()=\"{label}\"]")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def submit(driver, button):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
 def choose(driver, label, text):
@@ -75,31 +35,15 @@ def choose(driver, label, text):
 
 
 def sign_in(driver, server, name, password):
-    driver.delete_all_cookies()
-    driver.get(server.base + "/users/account/LogOn")
-    by_label(driver, "Username or email").send_keys(name)
-    by_label(driver, "Password").send_keys(password)
-    submit(driver, "Sign in")
+    fixture.sign_in(driver, server, name, password, fresh=True)
 
 
 def status_with_cookie(server, path, cookie, method="GET"):
-    headers = {"Cookie": cookie} if cookie else {}
-    request = urllib.request.Request(server.base + path, method=method, headers=headers, data=b"" if method == "POST" else None)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+    return fixture.status_of(server, path, cookie, method)
 
 
 def axe_check(driver, server, name, path):
-    from axe_selenium_python import Axe
-    driver.get(server.base + path)
-    axe = Axe(driver)
-    axe.inject()
-    bad = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
-    check(f"{name}: axe finds no serious or critical violation", not bad,
-          "; ".join(f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in bad)[:600])
+    fixture.axe_check(driver, name, server, path)
 
 
 def report_reaches_queue(driver, server):
@@ -107,7 +51,7 @@ def report_reaches_queue(driver, server):
     from selenium.webdriver.common.by import By
     driver.delete_all_cookies()
     driver.get(server.base + "/packages/Evil.Package/1.0.0")
-    driver.find_element(By.LINK_TEXT, "Report package").click()
+    fixture.click_and_wait(driver, "//a[normalize-space()='Report package']")
     check("report: the package page links to the form", driver.current_url.endswith("/packages/Evil.Package/1.0.0/ReportAbuse"),
           driver.current_url)
     for label in ["Reason", "Email", "Details", "I have already tried to contact the owner", "Send me a copy"]:
@@ -217,7 +161,7 @@ def contact_owners(driver, server):
     """erin (signed in, confirmed) writes to the owners of Evil.Package: alice's address never shows."""
     from selenium.webdriver.common.by import By
     driver.get(server.base + "/packages/Evil.Package")
-    driver.find_element(By.LINK_TEXT, "Contact owners").click()
+    fixture.click_and_wait(driver, "//a[normalize-space()='Contact owners']")
     check("contact: the page says the sender's address is disclosed", "erin@example.com" in driver.page_source
           and "disclosed" in driver.page_source)
     check("contact: the owner's address is not on the page", "alice@example.com" not in driver.page_source)
@@ -275,10 +219,9 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    reasons = missing_tools()
-    if reasons:
-        print("SKIP desk browser tests: " + "; ".join(reasons))
-        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    skipped = fixture.skip_unless_tools("desk browser tests")
+    if skipped is not None:
+        return skipped
     server = fixture.PalletServer(sys.argv[1]).start()
     driver = None
     try:
@@ -300,8 +243,7 @@ def main():
         if driver:
             driver.quit()
         server.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return fixture.summary()
 
 
 if __name__ == "__main__":

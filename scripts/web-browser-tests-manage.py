@@ -19,82 +19,14 @@ import re
 import sys
 import tempfile
 import traceback
-import urllib.error
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
-
-passed, failed = 0, 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def missing_tools():
-    reasons = []
-    if not os.path.exists("/usr/bin/chromium"):
-        reasons.append("chromium is not installed (apt-get install chromium)")
-    if not os.path.exists("/usr/bin/chromedriver"):
-        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module in ["selenium", "axe_selenium_python", "aiosmtpd"]:
-        try:
-            __import__(module)
-        except ImportError:
-            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python aiosmtpd)")
-    return reasons
-
-
-def by_label(driver, label):
-    """The control a visible label names (`<label for>`), as a test outside the project finds it."""
-    from selenium.webdriver.common.by import By
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def submit(driver, button, within=None):
-    """Clicks a button (by its text, or its aria-label) and waits for the next page."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-    old = driver.find_element(By.TAG_NAME, "html")
-    scope = driver.find_element(By.ID, within) if within else driver
-    found = scope.find_elements(By.XPATH, f".//button[normalize-space()='{button}' or @aria-label='{button}']")
-    found[0].click()
-    WebDriverWait(driver, 15).until(lambda _: replaced(old))
-
-
-def replaced(element):
-    """True once the page holding `element` is gone (chromium reports a stale node in more than one way)."""
-    try:
-        element.is_enabled()
-        return False
-    except Exception:
-        return True
-
-
-def status_of(server, path):
-    try:
-        with urllib.request.urlopen(server.base + path, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+from web_fixture import by_label, check, status_of, submit  # noqa: E402
 
 
 def axe(driver, name):
-    from axe_selenium_python import Axe
-    checker = Axe(driver)
-    checker.inject()
-    results = checker.run()
-    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    check(f"axe: {name} has no serious or critical violation", not bad,
-          "; ".join(f"{v['id']}: {v['help']} at {[n.get('target') for n in v.get('nodes', [])][:3]}" for v in bad))
+    fixture.axe_check(driver, name)
 
 
 def register(driver, server, name):
@@ -114,11 +46,7 @@ def register(driver, server, name):
 
 
 def sign_in(driver, server, name):
-    driver.delete_all_cookies()
-    driver.get(server.base + "/users/account/LogOn")
-    by_label(driver, "Username or email").send_keys(name)
-    by_label(driver, "Password").send_keys(f"{name}-password-1")
-    submit(driver, "Sign in")
+    fixture.sign_in(driver, server, name, f"{name}-password-1", fresh=True)
 
 
 def key_and_push(driver, server):
@@ -196,8 +124,8 @@ def owner_request(driver, server):
     check("finn is mailed the request with the message", mail is not None and "Please help maintain" in mail
           and "erin@example.com" not in mail, (mail or "no mail")[:300])
     sign_in(driver, server, "finn")
-    driver.find_element(By.CSS_SELECTOR, "details.account-menu summary").click()
-    driver.find_element(By.LINK_TEXT, "Manage Packages").click()
+    fixture.find(driver, "//details[contains(@class, 'account-menu')]/summary").click()
+    fixture.click_and_wait(driver, "//a[normalize-space()='Manage Packages']")
     check("finn's Manage Packages lists the received request", "Ownership Requests (Received)" in driver.page_source
           and "Erin.Walk" in driver.page_source)
     axe(driver, "Manage Packages with a request")
@@ -215,7 +143,7 @@ def organization(driver, server):
     from selenium.webdriver.support.ui import Select
     sign_in(driver, server, "erin")
     driver.get(server.base + "/account/Organizations")
-    driver.find_element(By.LINK_TEXT, "Add new organization").click()
+    fixture.click_and_wait(driver, "//a[normalize-space()='Add new organization']")
     by_label(driver, "Organization name").send_keys("ErinWorks")
     by_label(driver, "Organization email").send_keys("team@erinworks.test")
     submit(driver, "Add")
@@ -269,10 +197,9 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    reasons = missing_tools()
-    if reasons:
-        print("SKIP manage browser tests: " + "; ".join(reasons))
-        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    skipped = fixture.skip_unless_tools("manage browser tests")
+    if skipped is not None:
+        return skipped
     server = fixture.PalletServer(sys.argv[1]).start()
     driver = None
     try:
@@ -300,8 +227,7 @@ def main():
         if driver:
             driver.quit()
         server.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return fixture.summary()
 
 
 if __name__ == "__main__":

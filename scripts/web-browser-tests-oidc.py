@@ -11,70 +11,19 @@ Usage: python3 scripts/web-browser-tests-oidc.py .build/debug/pallet      prints
 Skips (exit 0, with the reason) when chromium, chromedriver, selenium or oidc-provider-mock is missing, unless
 PALLET_REQUIRE_BROWSER=1 (CI sets it)."""
 import os
-import shutil
 import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
+from web_fixture import by_label, check, click_and_wait, signed_in_as  # noqa: E402
 
-passed, failed = 0, 0
 SUBJECT = {"sub": "kim-1234", "email": "kim@example.com", "email_verified": True, "preferred_username": "kim"}
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def missing_tools():
-    reasons = []
-    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
-        reasons.append("chromium is not installed (apt-get install chromium)")
-    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
-        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module, package in [("selenium", "selenium"), ("axe_selenium_python", "axe-selenium-python"),
-                            ("oidc_provider_mock", "oidc-provider-mock==0.3.4")]:
-        try:
-            __import__(module)
-        except ImportError:
-            reasons.append(f"python module {module} is missing (pip install {package})")
-    return reasons
-
-
-def by_label(driver, label):
-    from selenium.webdriver.common.by import By
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def click_and_wait(driver, xpath):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.XPATH, xpath).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
-
-
-def signed_in_as(driver):
-    from selenium.webdriver.common.by import By
-    menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
-    return menu[0].text if menu else None
 
 
 def axe_check(driver, name):
     """axe-core on the page as it is (the username page cannot be opened again: its flow is single-use)."""
-    from axe_selenium_python import Axe
-    axe = Axe(driver)
-    axe.inject()
-    bad = [v["id"] for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
-    check(f"axe: {name} has no serious or critical violation", not bad, str(bad))
+    fixture.axe_check(driver, name)
 
 
 def sign_in_at_provider(driver, server, provider):
@@ -119,10 +68,10 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    reasons = missing_tools()
-    if reasons:
-        print("SKIP OpenID Connect browser test: " + "; ".join(reasons))
-        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    skipped = fixture.skip_unless_tools("OpenID Connect browser test", modules=(
+        ("selenium", "selenium"), ("axe_selenium_python", "axe-selenium-python"), ("oidc_provider_mock", "oidc-provider-mock==0.3.4")))
+    if skipped is not None:
+        return skipped
     provider = fixture.OIDCMockProvider(SUBJECT)
     server = fixture.PalletServer(sys.argv[1])
     server.env.update(provider.pallet_environment())
@@ -139,8 +88,7 @@ def main():
             driver.quit()
         server.stop()
         provider.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return fixture.summary()
 
 
 if __name__ == "__main__":

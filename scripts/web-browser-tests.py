@@ -10,39 +10,13 @@ Usage: python3 scripts/web-browser-tests.py .build/debug/pallet      prints `N p
 Skips (exit 0, with the reason) when chromium, chromedriver or selenium is missing, unless
 PALLET_REQUIRE_BROWSER=1 (CI sets it: there they must run)."""
 import os
-import shutil
 import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_fixture as fixture  # noqa: E402
 
-passed, failed = 0, 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"PASS {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def missing_tools():
-    reasons = []
-    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
-        reasons.append("chromium is not installed (apt-get install chromium)")
-    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
-        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
-    for module in ["selenium", "axe_selenium_python"]:
-        try:
-            __import__(module)
-        except ImportError:
-            reasons.append(f"python module {module} is missing (pip install selenium axe-selenium-python)")
-    return reasons
-
+from web_fixture import by_label, check, submit  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -81,14 +55,7 @@ def page_basics(driver, server, name, path):
 
 
 def axe_check(driver, server, name, path):
-    from axe_selenium_python import Axe
-    driver.get(server.base + path)
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    check(f"{name}: axe finds no serious or critical violation", not bad,
-          "; ".join(f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in bad)[:600])
+    fixture.axe_check(driver, name, server, path)
 
 
 def package_page(driver, server):
@@ -175,23 +142,6 @@ def content(server):
     check("organization profile lists members", "alice" in body and "bob" in body and "Contoso.Json" in body)
     status, body = server.get("/packages/Contoso.Json/atom.xml")
     check("atom feed lists versions", status == 200 and body.count("<entry>") == 4)
-
-
-def by_label(driver, label):
-    """The control a visible label names (`<label for>`), as a test outside the project finds it."""
-    from selenium.webdriver.common.by import By
-    element = driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def submit(driver, button):
-    """Clicks a form's button and waits for the next page (a click returns before the navigation ends)."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.XPATH, f"//button[normalize-space()='{button}']").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
 def confirm_and_push(driver, server):
@@ -290,10 +240,9 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    reasons = missing_tools()
-    if reasons:
-        print("SKIP browser tests: " + "; ".join(reasons))
-        return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+    skipped = fixture.skip_unless_tools("browser tests", modules=(("selenium", "selenium"), ("axe_selenium_python", "axe-selenium-python")))
+    if skipped is not None:
+        return skipped
     server = fixture.PalletServer(sys.argv[1]).start()
     drivers = []
     try:
@@ -326,8 +275,7 @@ def main():
         for driver in drivers:
             driver.quit()
         server.stop()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return fixture.summary()
 
 
 if __name__ == "__main__":

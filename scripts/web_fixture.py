@@ -4,6 +4,7 @@ import io
 import json
 import sys
 import os
+import re
 import shutil
 import socket
 import struct
@@ -17,6 +18,9 @@ import uuid
 import zipfile
 import zlib
 from xml.sax.saxutils import escape
+
+# How long any browser wait or mail wait may take before the check fails (a loaded machine is slow, not broken).
+WAIT_SECONDS = 30
 
 README = """# Contoso.Json
 
@@ -209,12 +213,26 @@ class PalletServer:
     def mail_to(self, address, seconds=10):
         """The body of the latest mail to `address` (quoted-printable soft breaks undone), or None."""
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        while True:
             for recipients, content in reversed(self.mails):
                 if address in recipients:
                     return content.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
+            if time.monotonic() >= deadline:
+                return None
             time.sleep(0.1)
-        return None
+
+    def mail_link(self, address, path, seen=(), seconds=WAIT_SECONDS):
+        """The newest link to `path` with a token in the mails to `address` that is not in `seen`, waiting for
+        such a mail to arrive (bounded: the gallery mails after it answers), or None."""
+        pattern = re.compile(r"https?://\S+" + re.escape(path) + r"\?token=[A-Za-z0-9_-]+")
+        deadline = time.monotonic() + seconds
+        while True:
+            bodies = [content.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
+                      for recipients, content in list(self.mails) if address in recipients]
+            links = [link for body in bodies for link in pattern.findall(body) if link not in seen]
+            if links or time.monotonic() >= deadline:
+                return links[-1] if links else None
+            time.sleep(0.1)
 
     def get(self, path):
         try:
@@ -385,3 +403,146 @@ def chrome(width=1280, height=900, dark=False):
     else:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
     return driver
+
+
+# --- Browser test helpers, shared by scripts/web-browser-tests*.py -------------------------------------------
+# Every wait is explicit (an element, a condition), bounded by WAIT_SECONDS; none sleeps for a fixed time.
+
+RESULTS = {"passed": 0, "failed": 0}
+
+
+def check(name, condition, detail=""):
+    """Counts and prints one check: `PASS name` or `FAIL name detail`."""
+    RESULTS["passed" if condition else "failed"] += 1
+    print(f"PASS {name}" if condition else f"FAIL {name} {detail}")
+
+
+def summary():
+    """Prints `N passed, M failed`; the exit status (1 when anything failed)."""
+    print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
+    return 1 if RESULTS["failed"] else 0
+
+
+def missing_tools(modules=(("selenium", "selenium"), ("axe_selenium_python", "axe-selenium-python"), ("aiosmtpd", "aiosmtpd"))):
+    """Why the browser tests cannot run here (chromium, chromedriver, python modules), or []."""
+    reasons = []
+    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+        reasons.append("chromium is not installed (apt-get install chromium)")
+    if not (shutil.which("chromedriver") or os.path.exists("/usr/bin/chromedriver")):
+        reasons.append("chromedriver is not installed (apt-get install chromium-driver)")
+    for module, package in modules:
+        try:
+            __import__(module)
+        except ImportError:
+            reasons.append(f"python module {module} is missing (pip install {package})")
+    return reasons
+
+
+def skip_unless_tools(what, modules=None):
+    """None when the tools are here; else prints SKIP and returns the exit status (1 when CI requires them)."""
+    reasons = missing_tools(modules) if modules else missing_tools()
+    if not reasons:
+        return None
+    print(f"SKIP {what}: " + "; ".join(reasons))
+    return 1 if os.environ.get("PALLET_REQUIRE_BROWSER") == "1" else 0
+
+
+def xpath_literal(text):
+    """`text` as an XPath string literal, whichever quotes it contains."""
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+def wait(driver, condition, what, seconds=WAIT_SECONDS):
+    """Waits until `condition(driver)` is truthy and returns it; a page mid-navigation raises all sorts of
+    WebDriver errors (stale nodes, a lost execution context), which only mean "not yet"."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(condition, f"waiting for {what}")
+
+
+def find(driver, xpath, within=None):
+    """The first element matching `xpath` (below `within`'s id), once it is on the page."""
+    from selenium.webdriver.common.by import By
+
+    def found(d):
+        scope = d.find_element(By.ID, within) if within else d
+        elements = scope.find_elements(By.XPATH, xpath)
+        return elements[0] if elements else None
+    return wait(driver, found, xpath)
+
+
+def by_label(driver, label):
+    """The control a visible label names (`<label for>`), as a test outside the project finds it."""
+    from selenium.webdriver.common.by import By
+    element = find(driver, f"//label[normalize-space()={xpath_literal(label)}]")
+    return driver.find_element(By.ID, element.get_attribute("for"))
+
+
+def replaced(element):
+    """True once the page holding `element` is gone (chromium reports a stale node in more than one way)."""
+    try:
+        element.is_enabled()
+        return False
+    except Exception:
+        return True
+
+
+def click_and_wait(driver, xpath, within=None):
+    """Clicks the element `xpath` names and waits until the next page has replaced this one and finished
+    loading (a click returns before the navigation ends)."""
+    from selenium.webdriver.common.by import By
+    old = driver.find_element(By.TAG_NAME, "html")
+    find(driver, xpath, within).click()
+    wait(driver, lambda _: replaced(old), "the next page")
+    wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", "the page to load")
+
+
+def submit(driver, button, within=None):
+    """Clicks a button (by its text, or its aria-label) and waits for the next page."""
+    literal = xpath_literal(button)
+    click_and_wait(driver, f".//button[normalize-space()={literal} or @aria-label={literal}]", within)
+
+
+def signed_in_as(driver):
+    """The name in the header's account menu, or None when signed out."""
+    from selenium.webdriver.common.by import By
+    menu = driver.find_elements(By.CSS_SELECTOR, "details.account-menu summary")
+    return menu[0].text if menu else None
+
+
+def sign_in(driver, server, login, password, path="/users/account/LogOn", fresh=False):
+    """Signs in through the form at `path` (a clean browser first when `fresh`)."""
+    if fresh:
+        driver.delete_all_cookies()
+    driver.get(server.base + path)
+    by_label(driver, "Username or email").send_keys(login)
+    by_label(driver, "Password").send_keys(password)
+    submit(driver, "Sign in")
+
+
+def axe_check(driver, name, server=None, path=None):
+    """axe-core on the page at `path` (or the page as it is): no serious or critical violation."""
+    from axe_selenium_python import Axe
+    if path is not None:
+        driver.get(server.base + path)
+    axe = Axe(driver)
+    axe.inject()
+    bad = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    check(f"axe: {name} has no serious or critical violation", not bad,
+          "; ".join(f"{v['id']} ({v['impact']}): {[n.get('target') for n in v.get('nodes', [])][:3]}" for v in bad)[:600])
+
+
+def status_of(server, path, cookie=None, method="GET"):
+    """The HTTP status of `path` (with a session cookie when given), without a browser."""
+    headers = {"Cookie": cookie} if cookie else {}
+    request = urllib.request.Request(server.base + path, method=method, headers=headers,
+                                     data=b"" if method == "POST" else None)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
