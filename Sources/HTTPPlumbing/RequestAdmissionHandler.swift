@@ -1,4 +1,5 @@
 import HTTPTypes
+import Hummingbird
 public import NIOCore
 public import NIOHTTPTypes
 
@@ -95,12 +96,18 @@ public final class RequestAdmissionHandler: ChannelDuplexHandler, RemovableChann
         unansweredHead = 0
     }
 
-    /// The same answer `RequestLimitMiddleware` gives (without a request id: no middleware ran).
+    /// The answer `RequestLimitMiddleware` gives, with a request id as `RequestIDMiddleware` would add it
+    /// (the caller's when sane, else a new one): no middleware runs for a request refused here.
     private func refuse(context: ChannelHandlerContext, head: HTTPRequest) {
         ServingMetrics.shared.countRejected()
-        let message = "The server is busy (\(limiter.maxInFlight) requests in progress, \(limiter.maxQueued) waiting); retry in \(retryAfterSeconds) s."
+        let id = head.headerFields[.requestID].flatMap { RequestIDMiddleware<BasicRequestContext>.isSane($0) ? $0 : nil }
+            ?? RequestID().description
+        let message = RequestIDMiddleware<BasicRequestContext>.message(
+            "The server is busy (\(limiter.maxInFlight) requests in progress, \(limiter.maxQueued) waiting); retry in \(retryAfterSeconds) s.",
+            withID: id)
         let text = message + "\n"
         var fields = HTTPFields()
+        fields[.requestID] = id
         fields[.retryAfter] = String(retryAfterSeconds)
         fields[.contentType] = "text/plain; charset=utf-8"
         fields[.contentLength] = String(text.utf8.count)

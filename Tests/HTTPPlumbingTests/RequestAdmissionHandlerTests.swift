@@ -1,3 +1,4 @@
+import Foundation
 import HTTPPlumbing
 import HTTPTypes
 import NIOCore
@@ -64,8 +65,9 @@ struct RequestAdmissionHandlerTests {
         let (head, text) = try Self.refusal(connections[3])
         #expect(head?.status.code == 503)
         #expect(head?.headerFields[.retryAfter] == "1")
-        #expect(text == "The server is busy (2 requests in progress, 1 waiting); retry in 1 s.\n")
-        #expect(head?.headerFields[HTTPField.Name("X-Pallet-Reason")!] == "The server is busy (2 requests in progress, 1 waiting); retry in 1 s.")
+        let id = try #require(head?.headerFields[.requestID])
+        #expect(text == "The server is busy (2 requests in progress, 1 waiting); retry in 1 s (request id \(id)).\n")
+        #expect(head?.headerFields[HTTPField.Name("X-Pallet-Reason")!] == text.trimmingCharacters(in: .newlines), "the status line's phrase")
         #expect(limiter.admitted == 3, "a refusal takes nothing")
         // Health probes pass however busy the node is, and are not counted.
         try Self.get(connections[3], "/health/live")
