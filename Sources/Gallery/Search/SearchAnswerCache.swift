@@ -55,6 +55,6 @@ public final class SearchAnswerCache: Sendable {
 extension SearchQuery {
     /// Everything a search answer depends on, normalized (parameter order and spelling do not matter).
     public var cacheKey: String {
-        "\(text)\u{0}\(skip)\u{0}\(take)\u{0}\(includePrerelease)\u{0}\(includeSemVer2)\u{0}\(packageType ?? "\u{1}")"
+        "\(text)\u{0}\(skip)\u{0}\(take)\u{0}\(includePrerelease)\u{0}\(includeSemVer2)\u{0}\(packageType ?? "\u{1}")\u{0}\(order.rawValue)"
     }
 }

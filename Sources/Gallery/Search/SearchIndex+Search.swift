@@ -1,3 +1,5 @@
+import Foundation
+
 extension SearchIndex {
     /// Runs a search (protocol §5).
     ///
@@ -33,7 +35,27 @@ extension SearchIndex {
             }
             return ranked
         }
-        let page = RankedPackage.page(&ranked, skip: query.skip, take: query.take, state: state)
+        let page: [Int]
+        switch query.order {
+        case .relevance:
+            page = RankedPackage.page(&ranked, skip: query.skip, take: query.take, state: state)
+        case .downloads:
+            page = RankedPackage.page(&ranked, skip: query.skip, take: query.take, state: state) { a, b in
+                let (pa, pb) = (state.packages[a.slot]!, state.packages[b.slot]!)
+                return pa.totalDownloads != pb.totalDownloads ? pa.totalDownloads > pb.totalDownloads : pa.lowerID < pb.lowerID
+            }
+        case .recentlyPublished:
+            // The latest version shown for this query's prerelease/SemVer combination, as the hit's `latest`.
+            let combination = plan.combination
+            let published = { (slot: Int) -> Date in
+                let package = state.packages[slot]!
+                return package.texts[package.views[combination]!.text].record.published
+            }
+            page = RankedPackage.page(&ranked, skip: query.skip, take: query.take, state: state) { a, b in
+                let (pa, pb) = (published(a.slot), published(b.slot))
+                return pa != pb ? pa > pb : state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
+            }
+        }
         let prerelease = query.includePrerelease, semVer2 = query.includeSemVer2
         let hits = page.map { slot -> SearchHit in
             let package = state.packages[slot]!
@@ -68,10 +90,13 @@ struct RankedPackage {
 
     /// Slots of the requested page. Only the first `skip + take` are ordered: a bounded
     /// selection keeps a 10k-package browse cheaper than a full sort.
-    static func page(_ ranked: inout [RankedPackage], skip: Int, take: Int, state: SearchIndexState) -> [Int] {
+    static func page(
+        _ ranked: inout [RankedPackage], skip: Int, take: Int, state: SearchIndexState,
+        by order: ((RankedPackage, RankedPackage) -> Bool)? = nil
+    ) -> [Int] {
         let end = min(ranked.count, skip + take)
         guard skip < end else { return [] }
-        let less = { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
+        let less = order ?? { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
         if end * 4 < ranked.count {
             // Keep the best `end` in a sorted prefix; most candidates lose against its last element.
             var best = Array(ranked[0..<end]).sorted(by: less)

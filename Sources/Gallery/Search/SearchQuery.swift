@@ -27,6 +27,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var includeSemVer2: Bool
     /// Keep packages whose latest version has this type (case-insensitive); nil = no filter.
     public var packageType: String?
+    /// How the page is ordered: relevance (every NuGet surface), or the web gallery's other sorts.
+    public var order: SearchOrder = .relevance
 
     /// Creates a query from already-typed values; `skip`/`take` are clamped to nuget.org's range.
     public init(
@@ -114,4 +116,15 @@ extension String {
         while let last = view.last, last.isWhitespace { view.removeLast() }
         return String(view)
     }
+}
+
+/// The order of search results. NuGet's search service always ranks by relevance; the web gallery's
+/// `/packages` also sorts the matches by downloads or by when their latest version was published.
+public enum SearchOrder: String, Sendable, Equatable {
+    /// Words matched, match levels, downloads, id (protocol §5).
+    case relevance
+    /// Total downloads, most first, then id.
+    case downloads
+    /// The latest version's publication, newest first, then id (descending, as the web gallery always did).
+    case recentlyPublished
 }

@@ -92,7 +92,7 @@ extension WebGallery {
 
     /// One page of results in the requested order, with the number of matches. Relevance (and downloads with
     /// no query, the same order) comes straight from the index; "Recently updated" with no query or filter pages
-    /// through the feed digest; other combinations rank every match, then cut the page.
+    /// through the feed digest; other combinations have the index order the matches by downloads or publication.
     func browse(_ parameters: BrowseParameters) -> (total: Int, items: [PackageItemModel]) {
         let skip = (parameters.page - 1) * BrowseParameters.pageSize
         var query = SearchQuery(
@@ -107,14 +107,10 @@ extension WebGallery {
             let all = digest().latestByPublished
             return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).map(item))
         }
-        query.skip = 0
-        query.take = Int.max / 2
-        var all = gallery.search.search(query)
-        if parameters.sortBy == "created-desc" {
-            all.hits.sort { ($0.latest.published, $1.lowerID) > ($1.latest.published, $0.lowerID) }
-        } else {
-            all.hits.sort { ($0.totalDownloads, $1.lowerID) > ($1.totalDownloads, $0.lowerID) }
-        }
-        return (all.totalHits, all.hits.dropFirst(skip).prefix(BrowseParameters.pageSize).map(PackageItemModel.init(hit:)))
+        // The index orders the matches and builds only the page's hits (it used to build a hit for every
+        // match and sort them all here: 35 ms p50 for `json` at 10k ids).
+        query.order = parameters.sortBy == "created-desc" ? .recentlyPublished : .downloads
+        let page = gallery.search.search(query)
+        return (page.totalHits, page.hits.map(PackageItemModel.init(hit:)))
     }
 }
