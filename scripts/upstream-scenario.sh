@@ -11,15 +11,12 @@
 # Usage: scripts/upstream-scenario.sh [path/to/pallet]   (default .build/debug/pallet)
 set -uo pipefail
 
-PALLET=${1:-.build/debug/pallet}
-PALLET=$(cd "$(dirname "$PALLET")" && pwd)/$(basename "$PALLET")
-WORK=$(mktemp -d /tmp/pallet-upstream-scenario.XXXXXX)
+source "$(dirname "${BASH_SOURCE[0]}")/nuget-scenario-common.sh"
+scenario_begin upstream-scenario "${1:-}"
 PORT_A=${PALLET_UPSTREAM_PORT_A:-$((20400 + RANDOM % 50))}
 PORT_B=${PALLET_UPSTREAM_PORT_B:-$((PORT_A + 50))}
 A="http://127.0.0.1:$PORT_A"
 B="http://127.0.0.1:$PORT_B"
-passed=0
-failed=0
 pid_a=""
 pid_b=""
 
@@ -29,29 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export HOME="$WORK/home"
-mkdir -p "$HOME" "$WORK/packages"
-cd "$WORK" || exit 1
-
-# As in v2-scenario.sh: nuget.exe 2.x on Mono needs a terminal width, and reads '/x' arguments as switches.
-nuget_run() {
-  local command="stty cols 250 2>/dev/null; exec nuget"
-  for argument in "$@"; do command+=" $(printf '%q' "$argument")"; done
-  timeout 180 script -qec "$command" /dev/null </dev/null | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1b[=>]//g' -e 's/\r//g'
-  return "${PIPESTATUS[0]}"
-}
-pass() { passed=$((passed + 1)); echo "PASS: $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL: $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'; }
-check() { if [ "$2" -eq 0 ]; then pass "$1"; else fail "$1" "$3"; fi; }
-contains_text() { grep -qF -- "$2" <<<"$1"; }
-
-cat >NuGet.Config <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><clear /><add key="b" value="$B/api/v2/" /></packageSources>
-</configuration>
-EOF
-mkdir -p "$HOME/.config/NuGet" && cp NuGet.Config "$HOME/.config/NuGet/NuGet.Config" && cp NuGet.Config "$HOME/NuGet.Config"
+nuget_config b "$B/api/v2/"
 
 # serve NAME DATA PORT [ARGS...]: starts a server in the background, waits until it answers.
 serve() {
@@ -159,5 +134,4 @@ echo "    (an uncached package with A down was answered $code in $took ms: $(hea
 [ "$code" = 502 ] || [ "$code" = 504 ]
 check "A stopped: an uncached package is a 502/504 with a message" $? "$(cat body.txt)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+scenario_end

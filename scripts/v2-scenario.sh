@@ -9,14 +9,11 @@
 # Usage: scripts/v2-scenario.sh [path/to/pallet]   (default .build/debug/pallet)
 set -uo pipefail
 
-PALLET=${1:-.build/debug/pallet}
-PALLET=$(cd "$(dirname "$PALLET")" && pwd)/$(basename "$PALLET")
+source "$(dirname "${BASH_SOURCE[0]}")/nuget-scenario-common.sh"
+scenario_begin v2-scenario "${1:-}"
 NUPKG_DIR=${NUPKG_DIR:-/usr/share/nupkg}
-WORK=$(mktemp -d /tmp/pallet-v2-scenario.XXXXXX)
 PORT=${PALLET_V2_PORT:-$((20000 + RANDOM % 20000))}
 SOURCE="http://127.0.0.1:$PORT/api/v2/"
-passed=0
-failed=0
 server_pid=""
 
 cleanup() {
@@ -25,38 +22,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export HOME="$WORK/home"
-mkdir -p "$HOME" "$WORK/packages"
-cd "$WORK" || exit 1
-
-# NuGet 2.x on Mono wraps console output to Console.WindowWidth, which is 0 without a terminal, and
-# then loops forever printing empty lines (`nuget list` never ends). `script` gives it a pseudo-terminal;
-# escape sequences and CRs are stripped from what it prints. Paths are relative: nuget.exe 2.x reads an
-# argument starting with '/' as a switch.
-nuget_run() {
-  local command="stty cols 250 2>/dev/null; exec nuget"
-  for argument in "$@"; do command+=" $(printf '%q' "$argument")"; done
-  timeout 180 script -qec "$command" /dev/null </dev/null | sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1b[=>]//g' -e 's/\r//g'
-  return "${PIPESTATUS[0]}"
-}
-
-# pass|fail NAME [DETAIL]
-pass() { passed=$((passed + 1)); echo "PASS: $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL: $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'; }
-# check NAME CONDITION-EXIT-STATUS OUTPUT
-check() { if [ "$2" -eq 0 ]; then pass "$1"; else fail "$1" "$3"; fi; }
-contains() { grep -qxF -- "$2" <<<"$1"; }
-contains_text() { grep -qF -- "$2" <<<"$1"; }
-
 # --- server -----------------------------------------------------------------------------------------
-cat >NuGet.Config <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><clear /><add key="pallet" value="$SOURCE" /></packageSources>
-</configuration>
-EOF
-cp NuGet.Config "$HOME/NuGet.Config"
-mkdir -p "$HOME/.config/NuGet" && cp NuGet.Config "$HOME/.config/NuGet/NuGet.Config"
+nuget_config pallet "$SOURCE"
 
 "$PALLET" admin create-user alice --email alice@pallet.test --data data >/dev/null
 API_KEY=$("$PALLET" admin create-api-key --user alice --data data | tail -1)
@@ -221,5 +188,4 @@ count=$(curl -fsS "${SOURCE}FindPackagesById()/\$count?id='Pallet.Demo.Denied'")
 [ "$status" -ne 0 ] && [ "$count" = "0" ]
 check "push with an unknown API key fails and publishes nothing" $? "$out"$'\n'"count: $count"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+scenario_end
