@@ -37,7 +37,7 @@ args_for() {
     v3) echo "--no-build --accel" ;;
     scale) echo "--no-build" ;;
     serve) echo "--no-build" ;;
-    web|v2) echo "$PALLET" ;;
+    web|v2|overload) echo "$PALLET" ;;
     *) echo "" ;;
   esac
 }
