@@ -43,6 +43,16 @@ struct SearchOrderTests {
         }
     }
 
+    @Test("the downloads of every match are summed whatever the page (a profile's total without building every hit)")
+    func downloadsOfMatches() {
+        let index = Self.index()
+        let all = index.search(SearchQuery(q: "json", take: 1000, includePrerelease: true, includeSemVer2: true))
+        let sum = all.hits.reduce(Int64(0)) { $0 + $1.totalDownloads }
+        #expect(sum > 0 && all.totalDownloadsOfMatches == sum)
+        let page = index.search(SearchQuery(q: "json", skip: 40, take: 5, includePrerelease: true, includeSemVer2: true))
+        #expect(page.hits.count == 5 && page.totalDownloadsOfMatches == sum)
+    }
+
     @Test("the order is part of the answer cache's key")
     func cacheKey() {
         var query = SearchQuery(q: "json")

@@ -69,7 +69,7 @@ extension SearchIndex {
                 advisories: package.advisories
             )
         }
-        return SearchResults(totalHits: ranked.count, hits: hits)
+        return SearchResults(totalHits: ranked.count, hits: hits, totalDownloadsOfMatches: ranked.reduce(0) { $0 + $1.downloads })
     }
 }
 

@@ -4,11 +4,14 @@ public struct SearchResults: Sendable, Equatable {
     public var totalHits: Int
     /// The requested page, best first.
     public var hits: [SearchHit]
+    /// Total downloads of every matching package, ignoring `skip`/`take` (a profile's "total downloads").
+    public var totalDownloadsOfMatches: Int64
 
     /// Creates results.
-    public init(totalHits: Int, hits: [SearchHit]) {
+    public init(totalHits: Int, hits: [SearchHit], totalDownloadsOfMatches: Int64 = 0) {
         self.totalHits = totalHits
         self.hits = hits
+        self.totalDownloadsOfMatches = totalDownloadsOfMatches
     }
 }
 

@@ -28,11 +28,13 @@ extension WebGallery {
     func profilePage(name: String, page: Int) async throws -> String? {
         guard let account = try await gallery.store.user(named: name), !account.isDeleted else { return nil }
         // `owner:` search gives the account's listed packages with everything a list item shows.
-        var query = SearchQuery(q: "owner:\"\(account.name)\"", includePrerelease: true, includeSemVer2: true)
-        query.take = Int.max / 2
+        // Only the page's hits are built; the count and the downloads cover every match (a profile with 10,000
+        // packages built 10,000 hits per view before).
+        var query = SearchQuery(q: "owner:\"\(account.name)\"", take: BrowseParameters.pageSize, includePrerelease: true, includeSemVer2: true)
+        query.skip = (page - 1) * BrowseParameters.pageSize  // every page of a profile, beyond search's 3,000 too
         let all = gallery.search.search(query)
-        let total = all.hits.reduce(Int64(0)) { $0 + $1.totalDownloads }
-        let pageHits = all.hits.dropFirst((page - 1) * BrowseParameters.pageSize).prefix(BrowseParameters.pageSize)
+        let total = all.totalDownloadsOfMatches
+        let pageHits = all.hits
         var members: [MemberModel] = []
         if account.isOrganization {
             for membership in try await gallery.store.members(ofOrganization: account.key) {
