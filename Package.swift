@@ -138,6 +138,7 @@ let package = Package(
                 "Gallery", "NuGetCore", "NuGetProtocol", "HTTPPlumbing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings

@@ -10,6 +10,8 @@ struct BlobPath: Sendable {
     let root: String
     /// `root` with symbolic links resolved, computed once.
     private let resolvedRoot: String
+    /// `root` as realpath(3) resolves it (for `requireInsideRootQuickly`), computed once.
+    private let realRoot: String?
 
     /// Creates the root folder when missing.
     init(root: String) throws {
@@ -18,6 +20,7 @@ struct BlobPath: Sendable {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.root = path
         self.resolvedRoot = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        self.realRoot = FileIO.realPath(path)
     }
 
     /// The absolute path of a key path (`packages/x/1.0.0/x.1.0.0.nupkg`).
@@ -47,6 +50,22 @@ struct BlobPath: Sendable {
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
             throw FileSystemBlobStoreError.pathOutsideRoot(path)
         }
+    }
+}
+
+extension BlobPath {
+    /// `requireInsideRoot(resolving:)` with one realpath(3) call instead of Foundation's component-by-component
+    /// walk, for the event loop: false when the file is absent; throws when it resolves outside the root.
+    func requireInsideRootQuickly(resolving path: String) throws -> Bool {
+        guard let realRoot else { throw FileSystemBlobStoreError.pathOutsideRoot(path) }
+        guard let resolved = FileIO.realPath(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return false }
+            throw FileSystemBlobStoreError.io(operation: "resolve", path: path, errno: errno)
+        }
+        guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+            throw FileSystemBlobStoreError.pathOutsideRoot(path)
+        }
+        return true
     }
 }
 

@@ -61,6 +61,13 @@ enum FileIO {
     }
 
     /// The size of a regular file, or nil when absent (or not a regular file).
+    /// The canonical absolute path (symbolic links resolved), or nil with `errno` set.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     static func regularFileSize(_ path: String) throws -> Int64? {
         var info = stat()
         if stat(path, &info) != 0 {

@@ -124,3 +124,13 @@ public struct FileSystemBlobStore: BlobStore {
         try await NIOThreadPool.singleton.runIfActive(work)
     }
 }
+
+extension FileSystemBlobStore: ImmediateBlobLocating {
+    /// `location(_:)` on the calling thread: a realpath(3) and a stat(2) of a file on this machine, as cheap as
+    /// nginx's own open per request, for the event-loop fast path (no hop to the thread pool and back).
+    public func locationImmediately(_ key: BlobKey) throws -> BlobLocation? {
+        let path = try paths.absolute(key.path)
+        guard try paths.requireInsideRootQuickly(resolving: path) else { return nil }
+        return try FileIO.regularFileSize(path).map { BlobLocation.localFile(path: path, size: $0) }
+    }
+}

@@ -182,6 +182,16 @@ public final class PackageGallery: Sendable {
         return location
     }
 
+    /// `blob(_:countDownload:)` without suspending, where the blob store can answer at once (a local folder);
+    /// nil when it cannot, or the blob is absent: then the caller takes the ordinary path, which also knows
+    /// upstreams and the 404. Counts the download like `blob` when found.
+    public func blobImmediately(_ key: BlobKey, countDownload: Bool) -> BlobLocation? {
+        guard !blobs.locatesByKnownSize, let locator = blobs as? any ImmediateBlobLocating,
+              let location = try? locator.locationImmediately(key) else { return nil }
+        if countDownload, case .nupkg(let versionKey) = key { downloads.record(versionKey) }
+        return location
+    }
+
     /// The key of a version as a client spelled it: id matched case-insensitively, version normalized.
     public static func versionKey(id: String, version: String) throws -> PackageVersionKey {
         let (packageID, parsed) = try parse(id: id, version: version)

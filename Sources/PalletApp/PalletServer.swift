@@ -99,10 +99,17 @@ public enum PalletServer {
             operators: config.mail.operators, policies: config.policies.texts, passwordSignIn: config.openID.passwordSignIn,
             openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock)))
             .register(on: router)
+        // GET/HEAD of in-memory documents and data-folder downloads answered on the event loop, with the same
+        // bytes, request ids, metrics and limit as the router's (issue 13); every other request goes on to it.
+        let serverName = "Pallet"
+        let fastPath = config.fastPath ? FastPath(
+            responder: V3FastPath(gallery: gallery, files: files, hasUpstreams: upstreams != nil),
+            limiter: limiter, serverName: serverName, logger: logger) : nil
         var app = Application(
             router: router,
-            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]),
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
+            server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]
+                + (fastPath.map { [$0.installer()] } ?? [])),
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: serverName),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger
         )

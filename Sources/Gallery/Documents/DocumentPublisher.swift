@@ -24,6 +24,19 @@ public final class DocumentPublisher: Sendable {
         self.logger = logger
     }
 
+    /// What memory alone says about a path below `/v3/`, without reading the blob store: the document, or that
+    /// the store has none (`.absent`); nil when only the store can tell (then call `document(at:)`, which counts
+    /// the lookup). For the event-loop fast path; a hit or an absence is counted here as `document(at:)` would.
+    public func cachedLookup(at path: String) -> DocumentCache.Lookup? {
+        let result = cache.lookup(path, counting: false)
+        switch result {
+        case .hit: GalleryMetrics.countDocumentLookup(hit: true)
+        case .absent: GalleryMetrics.countDocumentLookup(hit: false)
+        case .unknown: return nil
+        }
+        return result
+    }
+
     /// The document at a path below `/v3/`, from memory or else from the blob store.
     public func document(at path: String) async throws -> RenderedDocument? {
         let token: UInt64

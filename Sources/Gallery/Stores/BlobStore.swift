@@ -40,6 +40,13 @@ extension BlobStore {
     }
 }
 
+/// A store that can locate a blob without suspending (a folder on this machine: one `stat`), so the event-loop
+/// fast path (`FastPathHandler`) can answer a download with no hop to a thread pool, as nginx does.
+public protocol ImmediateBlobLocating: Sendable {
+    /// Where the blob is, or nil when absent; never blocks for longer than a `stat` of a local file.
+    func locationImmediately(_ key: BlobKey) throws -> BlobLocation?
+}
+
 /// How a download is answered.
 ///
 /// Not `Equatable`: a `.remote` reader has no meaningful identity; tests match cases instead.
