@@ -9,9 +9,10 @@ import _NIOFileSystem
 ///
 /// Files are immutable once pushed, so the ETag is derived from the blob key and size; the key
 /// decides content type and cache policy (`BlobKey+Media`), so V3 and V2 answer a file alike.
-/// Small files (up to 1 MiB) are kept in memory once read (`PackageFileCache`); larger ones go out with
-/// sendfile(2) on live connections (`FileRegionWriter`), else are read whole up to 4 MiB or streamed in
-/// 128 KiB chunks. Make one responder per application and hand it
+/// `.nupkg` files go out with sendfile(2) on live connections (`FileRegionWriter`) at every size, as nginx sends
+/// them; other small files (up to 1 MiB) are kept in memory once read (`PackageFileCache`), larger ones go out
+/// with sendfile(2) too, and without the connection handler (router tests) files are read whole up to 4 MiB or
+/// streamed in 128 KiB chunks. Make one responder per application and hand it
 /// to every surface: it holds the one in-memory file cache.
 public struct BlobResponder: Sendable {
     let fileIO: FileIO
