@@ -37,8 +37,9 @@ struct FastPathTests {
     func sameBytesAsTheRouter() async throws {
         let meter = RequestBodyMeter()
         try await withTestServer(.live, bodyMeter: meter) { client, env in
+            var pushed: [String: Data] = [:]
             for version in ["1.0.0", "1.1.0", "2.0.0-beta.1"] {
-                try await client.pushCreated(package("Fast.Pkg", version), apiKey: env.apiKey)
+                pushed[version] = try await client.pushCreated(package("Fast.Pkg", version), apiKey: env.apiKey)
             }
             let http = KeepAliveHTTPClient(port: try #require(client.port))
             let nupkg = FeedClient.nupkgPath("fast.pkg", "1.0.0")
@@ -85,9 +86,9 @@ struct FastPathTests {
             #expect(Self.statusLine(missing) == "HTTP/1.1 404 Package 'no.such.pkg' was not found.")
             #expect(String(decoding: missing, as: UTF8.self).hasSuffix("\r\n\r\nPackage 'no.such.pkg' was not found.\n"))
             // The download's bytes are the pushed ones.
-            let pushed = try package("Fast.Pkg", "1.0.0").data()
+            let original = try #require(pushed["1.0.0"])
             let downloaded = try await http.exchange([.init(method: "GET", target: nupkg)])[0]
-            #expect(downloaded.suffix(pushed.count) == pushed)
+            #expect(downloaded.suffix(original.count) == original)
         }
     }
 
@@ -106,7 +107,10 @@ struct FastPathTests {
             try await client.pushCreated(package("Fresh.Pkg", "1.1.0"), apiKey: env.apiKey)
             var before = meter.answers.count
             let afterPush = try await http.exchange([flat, registration])
-            #expect(meter.answers.count == before, "both came from the fast path")
+            // On PostgreSQL + S3 (a shared installation) the change follower may drop a freshly rendered id from
+            // memory, and the router then reads it from the store once: the same bytes, by the other path.
+            let fastExpected = TestBackend.current.isEmbedded
+            if fastExpected { #expect(meter.answers.count == before, "both came from the fast path") }
             #expect(String(decoding: afterPush[0], as: UTF8.self).hasSuffix(#"{"versions":["1.0.0","1.1.0"]}"#))
             #expect(Self.etag(afterPush[0]) != Self.etag(first), "a new document, a new validator")
             #expect(String(decoding: afterPush[1], as: UTF8.self).contains(#""version":"1.1.0""#))
@@ -114,7 +118,7 @@ struct FastPathTests {
             #expect(try await client.unlist("Fresh.Pkg", "1.1.0", apiKey: env.apiKey).status == .noContent)
             before = meter.answers.count
             let afterUnlist = try await http.exchange([registration])[0]
-            #expect(meter.answers.count == before)
+            if fastExpected { #expect(meter.answers.count == before) }
             let body = String(decoding: afterUnlist, as: UTF8.self)
             #expect(body.contains(#""listed":false"#) || body.contains(#""listed": false"#), "the unlisted version shows as such at once")
         }
