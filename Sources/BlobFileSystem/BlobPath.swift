@@ -35,11 +35,26 @@ struct BlobPath: Sendable {
             if allowEmpty { return }
             throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
         }
-        guard !keyPath.hasPrefix("/"), !keyPath.contains("\\"), !keyPath.contains("\0") else {
-            throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+        // One pass over the bytes (a download's path is checked on the event loop): no leading slash, no
+        // backslash or NUL, no empty, `.` or `..` segment.
+        var segmentLength = 0
+        var segmentDots = 0
+        for byte in keyPath.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), 0:
+                throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+            case UInt8(ascii: "/"):
+                guard segmentLength > 0, !(segmentDots == segmentLength && segmentLength <= 2) else {
+                    throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+                }
+                segmentLength = 0
+                segmentDots = 0
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { segmentDots += 1 }
+            }
         }
-        for segment in keyPath.split(separator: "/", omittingEmptySubsequences: false)
-        where segment.isEmpty || segment == "." || segment == ".." {
+        guard segmentLength > 0, !(segmentDots == segmentLength && segmentLength <= 2) else {
             throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
         }
     }
@@ -54,18 +69,10 @@ struct BlobPath: Sendable {
 }
 
 extension BlobPath {
-    /// `requireInsideRoot(resolving:)` with one realpath(3) call instead of Foundation's component-by-component
-    /// walk, for the event loop: false when the file is absent; throws when it resolves outside the root.
-    func requireInsideRootQuickly(resolving path: String) throws -> Bool {
-        guard let realRoot else { throw FileSystemBlobStoreError.pathOutsideRoot(path) }
-        guard let resolved = FileIO.realPath(path) else {
-            if errno == ENOENT || errno == ENOTDIR { return false }
-            throw FileSystemBlobStoreError.io(operation: "resolve", path: path, errno: errno)
-        }
-        guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-            throw FileSystemBlobStoreError.pathOutsideRoot(path)
-        }
-        return true
+    /// Whether a canonical path (symbolic links resolved) lies inside the root (realpath(3) of the root).
+    func isInsideRoot(canonical path: String) -> Bool {
+        guard let realRoot else { return false }
+        return path == realRoot || path.hasPrefix(realRoot + "/")
     }
 }
 

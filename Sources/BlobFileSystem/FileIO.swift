@@ -68,6 +68,20 @@ enum FileIO {
         return String(cString: resolved)
     }
 
+    /// The canonical path of an open file: Linux's `/proc/self/fd` link (one readlink), realpath(3) of the
+    /// descriptor's path elsewhere is not available, so nil there (callers fall back).
+    static func realPath(ofDescriptor descriptor: Int32) -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        buffer[length] = 0
+        return String(cString: buffer)
+        #else
+        return nil
+        #endif
+    }
+
     static func regularFileSize(_ path: String) throws -> Int64? {
         var info = stat()
         if stat(path, &info) != 0 {

@@ -182,14 +182,12 @@ public final class PackageGallery: Sendable {
         return location
     }
 
-    /// `blob(_:countDownload:)` without suspending, where the blob store can answer at once (a local folder);
-    /// nil when it cannot, or the blob is absent: then the caller takes the ordinary path, which also knows
-    /// upstreams and the 404. Counts the download like `blob` when found.
-    public func blobImmediately(_ key: BlobKey, countDownload: Bool) -> BlobLocation? {
-        guard !blobs.locatesByKnownSize, let locator = blobs as? any ImmediateBlobLocating,
-              let location = try? locator.locationImmediately(key) else { return nil }
-        if countDownload, case .nupkg(let versionKey) = key { downloads.record(versionKey) }
-        return location
+    /// A package file opened without suspending, where the blob store is a local folder; nil when it is not,
+    /// or the file is absent (the caller then takes the ordinary path). Counts nothing: the caller counts a
+    /// download (`downloads.record`) once it answers with the file.
+    public func openBlobImmediately(_ key: BlobKey) -> OpenedBlob? {
+        guard !blobs.locatesByKnownSize, let locator = blobs as? any ImmediateBlobLocating else { return nil }
+        return try? locator.openImmediately(key)
     }
 
     /// The key of a version as a client spelled it: id matched case-insensitively, version normalized.

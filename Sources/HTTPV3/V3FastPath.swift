@@ -117,17 +117,16 @@ public struct V3FastPath: FastPathResponder {
         guard file.hasSuffix(".nupkg"), let key = try? PackageGallery.versionKey(id: String(id), version: String(version)),
               file.lowercased() == "\(key.lowerID).\(key.lowerVersion).nupkg" else { return nil }
         let blob = BlobKey.nupkg(key)
-        guard let located = gallery.blobImmediately(blob, countDownload: false), case .localFile(let path, let size) = located else {
-            return nil
-        }
+        guard let opened = gallery.openBlobImmediately(blob) else { return nil }
+        let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: opened.descriptor)
         let answer: FastAnswer
-        switch files.localFileAnswer(key: blob, size: size, isHead: request.isHead, ifNoneMatch: request.ifNoneMatch) {
+        switch files.localFileAnswer(key: blob, size: opened.size, isHead: request.isHead, ifNoneMatch: request.ifNoneMatch) {
         case .complete(let response):
+            try? handle.close()
             answer = FastAnswer(head: FastAnswer.head(of: response), body: .none, family: .packageFile)
         case .send(let fields):
-            // Opened before the download is counted: once counted, the answer must be this one.
-            guard let handle = try? NIOFileHandle(_deprecatedPath: path) else { return nil }
-            answer = FastAnswer(head: FastAnswer.head(of: Response(status: .ok, headers: fields)), body: .file(handle, size: Int(size)), family: .packageFile)
+            answer = FastAnswer(
+                head: FastAnswer.head(of: Response(status: .ok, headers: fields)), body: .file(handle, size: Int(opened.size)), family: .packageFile)
         }
         // Counted as `FlatContainerRoutes` counts: every GET of a .nupkg that exists, 304 included.
         if !request.isHead { gallery.downloads.record(key) }

@@ -40,11 +40,26 @@ extension BlobStore {
     }
 }
 
-/// A store that can locate a blob without suspending (a folder on this machine: one `stat`), so the event-loop
+/// A store that can open a blob without suspending (a folder on this machine: an `open` and an `fstat`), so the event-loop
 /// fast path (`FastPathHandler`) can answer a download with no hop to a thread pool, as nginx does.
 public protocol ImmediateBlobLocating: Sendable {
-    /// Where the blob is, or nil when absent; never blocks for longer than a `stat` of a local file.
-    func locationImmediately(_ key: BlobKey) throws -> BlobLocation?
+    /// The blob's file opened for reading (the caller closes the descriptor), or nil when it is absent or
+    /// not a plain file inside the store; never blocks for longer than an `open` and an `fstat`.
+    func openImmediately(_ key: BlobKey) throws -> OpenedBlob?
+}
+
+/// A blob's file, open for reading (`ImmediateBlobLocating.openImmediately`).
+public struct OpenedBlob: Sendable {
+    /// The open file descriptor; whoever receives it closes it.
+    public let descriptor: Int32
+    public let size: Int64
+    public let path: String
+
+    public init(descriptor: Int32, size: Int64, path: String) {
+        self.descriptor = descriptor
+        self.size = size
+        self.path = path
+    }
 }
 
 /// How a download is answered.
