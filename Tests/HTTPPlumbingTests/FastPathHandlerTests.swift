@@ -1,5 +1,5 @@
 import Foundation
-import HTTPPlumbing
+@testable import HTTPPlumbing
 import HTTPTypes
 import Logging
 import NIOCore
@@ -125,5 +125,26 @@ struct FastPathHandlerTests {
         try channel.writeInbound(ByteBuffer(string: request))
         #expect(router.heads.isEmpty == fast, "\(request)")
         _ = try? channel.finish()
+    }
+
+    @Test("Date is RFC 9110's IMF-fixdate, as Hummingbird writes it", arguments: [0, 784_111_777, 951_782_400, 1_796_601_599, 2_000_000_000])
+    func date(seconds: Int) {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        #expect(HTTPDate.format(seconds) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    }
+
+    @Test("generated request ids: one prefix per process, then 16 hex digits that count up")
+    func requestIDs() throws {
+        let first = FastRequestID.next()
+        let second = FastRequestID.next()
+        #expect(first.count > 16 && first.dropLast(16) == second.dropLast(16))
+        let hexDigits = second.suffix(16).allSatisfy { $0.isHexDigit }
+        #expect(hexDigits)
+        let before = try #require(UInt64(first.suffix(16), radix: 16))
+        let after = try #require(UInt64(second.suffix(16), radix: 16))
+        #expect(after &- before >= 1)
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The serving paths side by side with nginx on the same bytes (issue 13): documents plain and gzip, the
-# 404 of an unknown id against a hit, .nupkg downloads (from memory, by sendfile, behind nginx with
+# 404 of an unknown id against a hit, .nupkg downloads (by sendfile, behind nginx with
 # X-Accel-Redirect), downloads from S3 against the object store itself, sequential pushes on both
 # backends, and overload (more connections than the server serves) with and without the request limit.
 #
