@@ -10,7 +10,7 @@ struct BlobPath: Sendable {
     let root: String
     /// `root` with symbolic links resolved, computed once.
     private let resolvedRoot: String
-    /// `root` as realpath(3) resolves it (for `requireInsideRootQuickly`), computed once.
+    /// `root` as realpath(3) resolves it (for `isInsideRoot(canonical:)`), computed once.
     private let realRoot: String?
 
     /// Creates the root folder when missing.

@@ -68,8 +68,8 @@ enum FileIO {
         return String(cString: resolved)
     }
 
-    /// The canonical path of an open file: Linux's `/proc/self/fd` link (one readlink), realpath(3) of the
-    /// descriptor's path elsewhere is not available, so nil there (callers fall back).
+    /// The canonical path of an open file: Linux's `/proc/self/fd` link (one readlink); nil elsewhere, and
+    /// callers then leave the file to the ordinary path.
     static func realPath(ofDescriptor descriptor: Int32) -> String? {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
