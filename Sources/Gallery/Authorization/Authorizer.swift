@@ -22,12 +22,12 @@ public struct Authorizer: Sendable {
     /// An existing package's facts, or nil when no version was ever pushed and nobody owns the id.
     /// - Parameter displayID: the id as first pushed, when the caller already knows it.
     public func package(_ id: PackageID, displayID: String? = nil) async throws -> PackageTarget? {
+        // Independent reads, asked together (a push waits for the slower, not the sum).
+        async let locked = store.isPackageLocked(lowerID: id.lowercased)
         let owners = try await store.owners(ofLowerID: id.lowercased)
         let versions = displayID == nil || owners.isEmpty ? try await store.versions(ofLowerID: id.lowercased) : []
         guard !owners.isEmpty || !versions.isEmpty else { return nil }
-        return PackageTarget(
-            id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners),
-            isLocked: try await store.isPackageLocked(lowerID: id.lowercased))
+        return PackageTarget(id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners), isLocked: try await locked)
     }
 
     /// Decides a push of `id`: a new package when nobody owns it and it has no versions (prefix reservations

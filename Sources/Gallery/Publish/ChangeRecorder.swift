@@ -16,14 +16,14 @@ public struct ChangeRecorder: Sendable {
     let commitClock: CommitClock
     let urls: FeedURLs
 
-    /// Makes the pending claim held by `token` available (push), with its audit events in the same transaction.
+    /// Makes the pending claim held by `token` available (push) with `entry`, whose leaf the push already
+    /// stored beside its blobs, and its audit events in the same transaction.
     /// Throws `ClaimLost` when the claim is no longer this push's.
-    func publish(_ record: PackageVersionRecord, token: String, audit: [AuditEvent]) async throws -> PackageVersionRecord {
-        let entry = await catalogEntry(for: record, kind: .packageDetails)
+    func publish(_ record: PackageVersionRecord, entry: CatalogEntry, token: String, audit: [AuditEvent]) async throws -> PackageVersionRecord {
         guard try await store.publishClaim(record.key, token: token, catalogEntry: entry, audit: audit) else {
             throw ClaimLost(key: record.key)
         }
-        let records = try await afterCommit(lowerID: record.lowerID, entry: entry)
+        let records = try await afterCommit(lowerID: record.lowerID, entry: entry, leafStored: true)
         return records.first { $0.key == record.key } ?? record
     }
 
@@ -80,9 +80,12 @@ public struct ChangeRecorder: Sendable {
         CatalogRenderer.entry(for: record, kind: kind, commitID: commitID, commitTimeStamp: stamp)
     }
 
-    func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
+    /// Renders what a committed change touched. `leafStored`: the caller stored the entry's leaf before its commit.
+    func afterCommit(lowerID: String, entry: CatalogEntry, leafStored: Bool = false) async throws -> [PackageVersionRecord] {
         // The leaf first: the catalog page and the registration documents both point at it.
-        try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        if !leafStored {
+            try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        }
         // The id's documents and the catalog's page and index are independent blobs: written at the same
         // time, a push waits for the slower of the two, not their sum (each is a few object-store round trips).
         async let catalogRefreshed: Void = catalog.refresh()
