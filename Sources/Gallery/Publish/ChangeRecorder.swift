@@ -89,10 +89,24 @@ public struct ChangeRecorder: Sendable {
         // The id's documents and the catalog's page and index are independent blobs: written at the same
         // time, a push waits for the slower of the two, not their sum (each is a few object-store round trips).
         async let catalogRefreshed: Void = catalog.refresh()
-        let records = try await documents.refresh(lowerID: lowerID)
+        let rendered = try await documents.refreshReturningFacts(lowerID: lowerID)
         try await catalogRefreshed
-        try await reindex(lowerID: lowerID, records: records)
-        return records
+        try await reindex(rendered, lowerID: lowerID)
+        return rendered.records
+    }
+
+    /// `reindex(lowerID:records:)` with the facts the render just read: only the owners' names are read.
+    func reindex(_ rendered: RenderedPackage, lowerID: String) async throws {
+        feed.upsert(lowerID: lowerID, records: rendered.records)
+        guard !rendered.records.isEmpty else {
+            search.remove(lowerID: lowerID)
+            return
+        }
+        var names: [String] = []
+        for key in rendered.ownerKeys {
+            if let account = try await store.user(key: key), !account.isDeleted { names.append(account.name) }
+        }
+        search.upsert(rendered.records, owners: names, verified: rendered.verified, advisories: rendered.advisories)
     }
 
     /// Puts an id's current versions into the search index.
