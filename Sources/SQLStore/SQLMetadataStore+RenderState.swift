@@ -21,7 +21,7 @@ extension SQLMetadataStore {
     public func finishRender(_ lowerID: String, generation: Int64, manifest: [String]) async throws -> Bool {
         let now = dialect.currentMicroseconds
         let json = String(decoding: try JSONEncoder().encode(manifest), as: UTF8.self)
-        return try await write { db in
+        return try await writeStatement { db in
             let row = try await db.raw("""
                 INSERT INTO dirty_packages (lower_id, generation, rendered_generation, touched, manifest_json)
                 VALUES (\(bind: lowerID), 0, 0, \(unsafeRaw: now), \(bind: json))

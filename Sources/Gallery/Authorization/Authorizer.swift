@@ -46,8 +46,13 @@ public struct Authorizer: Sendable {
 
     /// The organizations a user belongs to, with roles (what a principal carries).
     public func memberships(of user: User) async throws -> [Int64: OrganizationRole] {
+        try await memberships(ofUserKey: user.key)
+    }
+
+    /// The organizations the user with `userKey` belongs to, with roles.
+    func memberships(ofUserKey userKey: Int64) async throws -> [Int64: OrganizationRole] {
         var roles: [Int64: OrganizationRole] = [:]
-        for membership in try await store.memberships(ofUser: user.key) {
+        for membership in try await store.memberships(ofUser: userKey) {
             guard let organization = try await store.user(key: membership.organizationKey), !organization.isDeleted else { continue }
             roles[membership.organizationKey] = membership.role
         }
