@@ -29,25 +29,19 @@ public struct APIKeyAuthenticator: Sendable {
         if let expires = key.expires, expires <= clock.now() {
             throw GalleryError.unauthorized("The API key '\(key.name)' has expired; regenerate it.")
         }
-        // The account's facts are independent reads: asked together (every push waits for the slowest, not
-        // the sum), then checked in the same order as ever.
-        async let userRead = store.user(key: key.userKey)
-        async let credentialsRead = store.credentials(userKey: key.userKey)
-        async let flagsRead = store.accountFlags(userKey: key.userKey)
-        async let membershipsRead = Authorizer(store: store).memberships(ofUserKey: key.userKey)
-        guard let user = try await userRead, !user.isDeleted, user.kind == .user else {
+        guard let user = try await store.user(key: key.userKey), !user.isDeleted, user.kind == .user else {
             throw GalleryError.unauthorized("The API key's account no longer exists.")
         }
         // Self-registered accounts push only after opening the confirmation link (accounts made by an admin
         // have no credentials row, or a confirmed one).
-        if let credentials = try await credentialsRead, !credentials.emailConfirmed {
+        if let credentials = try await store.credentials(userKey: user.key), !credentials.emailConfirmed {
             throw GalleryError.forbidden(
                 "Confirm the email address of the account '\(user.name)' before using its API keys: open the link in the mail we sent.")
         }
-        if try await flagsRead.isLocked {
+        if try await store.accountFlags(userKey: user.key).isLocked {
             throw GalleryError.unauthorized("The account '\(user.name)' is locked; its API keys do not work. Contact the site administrators.")
         }
-        let memberships = try await membershipsRead
+        let memberships = try await Authorizer(store: store).memberships(of: user)
         guard key.ownerKey != user.key else {
             return Principal(user: user, credential: Self.credential(key), owner: user, memberships: memberships)
         }

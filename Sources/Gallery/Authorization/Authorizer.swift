@@ -22,12 +22,12 @@ public struct Authorizer: Sendable {
     /// An existing package's facts, or nil when no version was ever pushed and nobody owns the id.
     /// - Parameter displayID: the id as first pushed, when the caller already knows it.
     public func package(_ id: PackageID, displayID: String? = nil) async throws -> PackageTarget? {
-        // Independent reads, asked together (a push waits for the slower, not the sum).
-        async let locked = store.isPackageLocked(lowerID: id.lowercased)
         let owners = try await store.owners(ofLowerID: id.lowercased)
         let versions = displayID == nil || owners.isEmpty ? try await store.versions(ofLowerID: id.lowercased) : []
         guard !owners.isEmpty || !versions.isEmpty else { return nil }
-        return PackageTarget(id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners), isLocked: try await locked)
+        return PackageTarget(
+            id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners),
+            isLocked: try await store.isPackageLocked(lowerID: id.lowercased))
     }
 
     /// Decides a push of `id`: a new package when nobody owns it and it has no versions (prefix reservations
@@ -46,13 +46,8 @@ public struct Authorizer: Sendable {
 
     /// The organizations a user belongs to, with roles (what a principal carries).
     public func memberships(of user: User) async throws -> [Int64: OrganizationRole] {
-        try await memberships(ofUserKey: user.key)
-    }
-
-    /// The organizations the user with `userKey` belongs to, with roles.
-    func memberships(ofUserKey userKey: Int64) async throws -> [Int64: OrganizationRole] {
         var roles: [Int64: OrganizationRole] = [:]
-        for membership in try await store.memberships(ofUser: userKey) {
+        for membership in try await store.memberships(ofUser: user.key) {
             guard let organization = try await store.user(key: membership.organizationKey), !organization.isDeleted else { continue }
             roles[membership.organizationKey] = membership.role
         }

@@ -85,20 +85,13 @@ public final class DocumentPublisher: Sendable {
     /// not in the store yet, read from the blob store's legacy manifest) that no longer exist. Returns what
     /// it rendered and the paths of every current document.
     private func render(lowerID: String, previous: [String]?) async throws -> (RenderedPackage, [String]) {
-        // Read after the generation (the caller's), together: a change landing meanwhile moves the generation.
-        async let recordsRead = store.versions(ofLowerID: lowerID)
-        async let ownersRead = store.owners(ofLowerID: lowerID)
-        async let reservationsRead = store.reservations()
-        async let advisoriesRead = store.advisories(ofLowerID: lowerID)
+        // Read after the generation (the caller's): a change landing meanwhile moves the generation. One read
+        // after the other, so a render holds one pooled connection at a time (small pools, many pushes).
         async let legacyManifest = Self.legacyManifest(of: lowerID, in: blobs, unless: previous)
-        // Every read is awaited (none left to implicit cancellation mid-query).
-        let records = try await recordsRead
-        let ownerKeys = try await ownersRead
-        let reservations = try await reservationsRead
-        let allAdvisories = try await advisoriesRead
-        let verified = records.isEmpty ? false
-            : VerifiedMark.isVerified(lowerID: lowerID, ownerKeys: ownerKeys, reservations: reservations)
-        let advisories = records.isEmpty ? [] : allAdvisories
+        let records = try await store.versions(ofLowerID: lowerID)
+        let ownerKeys = records.isEmpty ? [] : try await store.owners(ofLowerID: lowerID)
+        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(lowerID: lowerID, ownerKeys: ownerKeys, store: store)
+        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
         let leafURLs = Dictionary(
             records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
             uniquingKeysWith: { a, _ in a }

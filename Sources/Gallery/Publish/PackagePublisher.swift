@@ -30,22 +30,21 @@ public struct PackagePublisher: Sendable {
 
     /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
     ///
-    /// The reads before the claim and the blob writes after it are independent, so each group is issued at
-    /// once: a push costs a few round trips to the stores, not one per statement or object (issue 13).
+    /// The blob writes are independent, so each round is issued at once: a push costs a few round trips to the
+    /// object store, not one per object (issue 13). Metadata reads stay one after the other: a push holds one
+    /// pooled connection at a time, so concurrent pushes never starve a small pool.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         let (contents, warnings) = try await reader.read(fileAt: path)
         var record = PackageVersionRecord(contents: contents, pushedAt: clock.now())
         let key = record.key
 
-        async let existingVersions = store.versions(ofLowerID: key.lowerID)
-        async let storedRow = store.version(key)
-        // Authorization decides first: a refused push says so, whatever the stored rows are.
+        let existing = try await store.versions(ofLowerID: key.lowerID)
         let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
         // A pending row may be a dead push's claim, which the claim below takes over once its lease lapsed.
-        if let row = try await storedRow, row.state != .pending {
+        if let row = try await store.version(key), row.state != .pending {
             throw Self.duplicate(record, stored: row)
         }
-        if let registered = try await existingVersions.first, registered.id != record.id {
+        if let registered = existing.first, registered.id != record.id {
             // nuget.org keeps the first-pushed casing of an id for the whole registration.
             record.id = registered.id
         }
