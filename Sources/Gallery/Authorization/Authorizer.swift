@@ -22,8 +22,13 @@ public struct Authorizer: Sendable {
     /// An existing package's facts, or nil when no version was ever pushed and nobody owns the id.
     /// - Parameter displayID: the id as first pushed, when the caller already knows it.
     public func package(_ id: PackageID, displayID: String? = nil) async throws -> PackageTarget? {
-        let owners = try await store.owners(ofLowerID: id.lowercased)
+        var owners = try await store.owners(ofLowerID: id.lowercased)
         let versions = displayID == nil || owners.isEmpty ? try await store.versions(ofLowerID: id.lowercased) : []
+        if owners.isEmpty, !versions.isEmpty {
+            // The id's first push may have committed between the two reads (its claim adds the owner, its
+            // publish makes the version available): without owners read again, its owner would be refused.
+            owners = try await store.owners(ofLowerID: id.lowercased)
+        }
         guard !owners.isEmpty || !versions.isEmpty else { return nil }
         return PackageTarget(
             id: displayID ?? versions.first?.id ?? id.original, ownerKeys: Set(owners),

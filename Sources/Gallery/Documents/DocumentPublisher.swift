@@ -63,14 +63,19 @@ public final class DocumentPublisher: Sendable {
     /// always wrote the newest state.
     @discardableResult
     public func refresh(lowerID: String) async throws -> [PackageVersionRecord] {
+        try await refreshReturningFacts(lowerID: lowerID).records
+    }
+
+    /// `refresh(lowerID:)`, answering also the facts it rendered with, so the search index needs no second read.
+    func refreshReturningFacts(lowerID: String) async throws -> RenderedPackage {
         try await serializer.run(lowerID) { [self] in
             while true {
-                let generation = try await store.renderGeneration(lowerID)
-                let records = try await render(lowerID: lowerID)
-                try await store.clearDirty(lowerID, generation: generation)
-                if try await store.renderGeneration(lowerID) == generation {
-                    renderedHere.withLock { $0[lowerID] = generation }
-                    return records
+                let state = try await store.renderState(lowerID)
+                let (rendered, manifest) = try await render(lowerID: lowerID, previous: state.manifest)
+                // Records the manifest and clears the mark in one statement; false when the generation moved.
+                if try await store.finishRender(lowerID, generation: state.generation, manifest: manifest) {
+                    renderedHere.withLock { $0[lowerID] = state.generation }
+                    return rendered
                 }
             }
         }
@@ -89,20 +94,23 @@ public final class DocumentPublisher: Sendable {
         renderedHere.withLock { _ = $0.removeValue(forKey: lowerID) }
     }
 
-    private func render(lowerID: String) async throws -> [PackageVersionRecord] {
+    /// Writes the id's changed documents and deletes the ones of `previous` (the last render's paths; nil:
+    /// not in the store yet, read from the blob store's legacy manifest) that no longer exist. Returns what
+    /// it rendered and the paths of every current document.
+    private func render(lowerID: String, previous: [String]?) async throws -> (RenderedPackage, [String]) {
+        // Read after the generation (the caller's): a change landing meanwhile moves the generation. One read
+        // after the other, so a render holds one pooled connection at a time (small pools, many pushes).
+        async let legacyManifest = Self.legacyManifest(of: lowerID, in: blobs, unless: previous)
         let records = try await store.versions(ofLowerID: lowerID)
+        let ownerKeys = records.isEmpty ? [] : try await store.owners(ofLowerID: lowerID)
+        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(lowerID: lowerID, ownerKeys: ownerKeys, store: store)
+        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
         let leafURLs = Dictionary(
             records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
             uniquingKeysWith: { a, _ in a }
         )
-        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
-            lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
-        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
         let documents = PackageDocuments.render(
             records: records, catalogLeafURLs: leafURLs, verified: verified, advisories: advisories, urls: urls)
-        let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
-        let previous = try await blobs.data(manifestKey)
-            .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
         // A new version changes the indexes but not the other versions' leaves: skip unchanged
         // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
         let changed = documents.filter { cache.document(at: $0.path)?.etag != $0.etag }
@@ -113,15 +121,21 @@ public final class DocumentPublisher: Sendable {
             cache.store(document)
         }
         let current = Set(documents.map(\.path))
-        try await forEachConcurrently(previous.filter { !current.contains($0) }) { [blobs, cache] stale in
+        let before = try await legacyManifest
+        try await forEachConcurrently(before.filter { !current.contains($0) }) { [blobs, cache] stale in
             try await blobs.delete(.document(stale))
             cache.remove(stale)
         }
-        // The manifest lists paths, which change only when versions come or go (not on every edit).
-        if Set(previous) != current {
-            try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
-        }
-        return records
+        let rendered = RenderedPackage(records: records, ownerKeys: ownerKeys, verified: verified, advisories: advisories)
+        return (rendered, current.sorted())
+    }
+
+    /// `known`, else the paths listed in the blob store's manifest of an id (written by renders before the
+    /// store kept manifests).
+    private static func legacyManifest(of lowerID: String, in blobs: any BlobStore, unless known: [String]?) async throws -> [String] {
+        if let known { return known }
+        return try await blobs.data(.document("_manifests/\(lowerID).json"))
+            .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
     }
 
     /// Re-renders every id left dirty (by a crash, or by a base-URL change). Returns how many.
