@@ -10,6 +10,8 @@ struct BlobPath: Sendable {
     let root: String
     /// `root` with symbolic links resolved, computed once.
     private let resolvedRoot: String
+    /// `root` as realpath(3) resolves it (for `isInsideRoot(canonical:)`), computed once.
+    private let realRoot: String?
 
     /// Creates the root folder when missing.
     init(root: String) throws {
@@ -18,6 +20,7 @@ struct BlobPath: Sendable {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.root = path
         self.resolvedRoot = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        self.realRoot = FileIO.realPath(path)
     }
 
     /// The absolute path of a key path (`packages/x/1.0.0/x.1.0.0.nupkg`).
@@ -32,11 +35,26 @@ struct BlobPath: Sendable {
             if allowEmpty { return }
             throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
         }
-        guard !keyPath.hasPrefix("/"), !keyPath.contains("\\"), !keyPath.contains("\0") else {
-            throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+        // One pass over the bytes (a download's path is checked on the event loop): no leading slash, no
+        // backslash or NUL, no empty, `.` or `..` segment.
+        var segmentLength = 0
+        var segmentDots = 0
+        for byte in keyPath.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), 0:
+                throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+            case UInt8(ascii: "/"):
+                guard segmentLength > 0, !(segmentDots == segmentLength && segmentLength <= 2) else {
+                    throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
+                }
+                segmentLength = 0
+                segmentDots = 0
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { segmentDots += 1 }
+            }
         }
-        for segment in keyPath.split(separator: "/", omittingEmptySubsequences: false)
-        where segment.isEmpty || segment == "." || segment == ".." {
+        guard segmentLength > 0, !(segmentDots == segmentLength && segmentLength <= 2) else {
             throw FileSystemBlobStoreError.pathOutsideRoot(keyPath)
         }
     }
@@ -47,6 +65,14 @@ struct BlobPath: Sendable {
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
             throw FileSystemBlobStoreError.pathOutsideRoot(path)
         }
+    }
+}
+
+extension BlobPath {
+    /// Whether a canonical path (symbolic links resolved) lies inside the root (realpath(3) of the root).
+    func isInsideRoot(canonical path: String) -> Bool {
+        guard let realRoot else { return false }
+        return path == realRoot || path.hasPrefix(realRoot + "/")
     }
 }
 

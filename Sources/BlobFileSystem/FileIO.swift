@@ -61,6 +61,27 @@ enum FileIO {
     }
 
     /// The size of a regular file, or nil when absent (or not a regular file).
+    /// The canonical absolute path (symbolic links resolved), or nil with `errno` set.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The canonical path of an open file: Linux's `/proc/self/fd` link (one readlink); nil elsewhere, and
+    /// callers then leave the file to the ordinary path.
+    static func realPath(ofDescriptor descriptor: Int32) -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        buffer[length] = 0
+        return String(cString: buffer)
+        #else
+        return nil
+        #endif
+    }
+
     static func regularFileSize(_ path: String) throws -> Int64? {
         var info = stat()
         if stat(path, &info) != 0 {

@@ -182,6 +182,14 @@ public final class PackageGallery: Sendable {
         return location
     }
 
+    /// A package file opened without suspending, where the blob store is a local folder; nil when it is not,
+    /// or the file is absent (the caller then takes the ordinary path). Counts nothing: the caller counts a
+    /// download (`downloads.record`) once it answers with the file.
+    public func openBlobImmediately(_ key: BlobKey) -> OpenedBlob? {
+        guard !blobs.locatesByKnownSize, let locator = blobs as? any ImmediateBlobLocating else { return nil }
+        return try? locator.openImmediately(key)
+    }
+
     /// The key of a version as a client spelled it: id matched case-insensitively, version normalized.
     public static func versionKey(id: String, version: String) throws -> PackageVersionKey {
         let (packageID, parsed) = try parse(id: id, version: version)

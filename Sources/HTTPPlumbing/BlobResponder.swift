@@ -9,9 +9,10 @@ import _NIOFileSystem
 ///
 /// Files are immutable once pushed, so the ETag is derived from the blob key and size; the key
 /// decides content type and cache policy (`BlobKey+Media`), so V3 and V2 answer a file alike.
-/// Small files (up to 1 MiB) are kept in memory once read (`PackageFileCache`); larger ones go out with
-/// sendfile(2) on live connections (`FileRegionWriter`), else are read whole up to 4 MiB or streamed in
-/// 128 KiB chunks. Make one responder per application and hand it
+/// `.nupkg` files go out with sendfile(2) on live connections (`FileRegionWriter`) at every size, as nginx sends
+/// them; other small files (up to 1 MiB) are kept in memory once read (`PackageFileCache`), larger ones go out
+/// with sendfile(2) too, and without the connection handler (router tests) files are read whole up to 4 MiB or
+/// streamed in 128 KiB chunks. Make one responder per application and hand it
 /// to every surface: it holds the one in-memory file cache.
 public struct BlobResponder: Sendable {
     let fileIO: FileIO
@@ -49,16 +50,14 @@ public struct BlobResponder: Sendable {
             let chunks = try await reader.read(range: nil)
             return Response(status: .ok, headers: headers, body: .init(asyncSequence: chunks.map { ByteBuffer(bytes: $0) }))
         case .localFile(let path, let size):
-            var headers = fileHeaders(key: key, size: size)
-            if DocumentResponse.matches(request.headers[.ifNoneMatch], headers[.eTag]!) {
-                return Response(status: .notModified, headers: headers)
+            let headers: HTTPFields
+            switch localFileAnswer(key: key, size: size, isHead: request.method == .head, ifNoneMatch: request.headers[.ifNoneMatch]) {
+            case .complete(let response): return response
+            case .send(let fields): headers = fields
             }
-            headers[.contentLength] = String(size)
-            if request.method == .head { return Response(status: .ok, headers: headers) }
-            if let prefix = accelRedirectPrefix {
-                headers[HTTPField.Name("X-Accel-Redirect")!] = prefix + key.path
-                headers[.contentLength] = nil
-                return Response(status: .ok, headers: headers)
+            if case .nupkg = key, request.headers[.palletSendfileCapable] != nil {
+                // Package downloads of every size go out with sendfile(2), as nginx sends them: no copy in memory.
+                return sendfileResponse(headers, path: path)
             }
             if let cached = cache.buffer(path: path, size: size) {
                 ServingMetrics.shared.countFileCache(hit: true)
@@ -73,15 +72,45 @@ public struct BlobResponder: Sendable {
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
             }
             if request.headers[.palletSendfileCapable] != nil {
-                // Zero-copy: the connection's FileRegionWriter sends the file with sendfile(2).
-                headers[.palletSendfile] = path
-                return Response(status: .ok, headers: headers)
+                return sendfileResponse(headers, path: path)
             }
             let body = size <= wholeReadLimit
                 ? try await fileIO.loadFile(path: path, context: context, chunkLength: Int(max(size, 1)))
                 : try await fileIO.loadFile(path: path, context: context)
             return Response(status: .ok, headers: headers, body: body)
         }
+    }
+
+    /// What a local file's answer is when it needs no bytes of the file, or the headers of its 200.
+    public enum LocalFileAnswer: Sendable {
+        /// 304, the headers of a HEAD, or an `X-Accel-Redirect` for nginx: complete as it is.
+        case complete(Response)
+        /// A 200 whose body is the file: its headers, `Content-Length` included.
+        case send(HTTPFields)
+    }
+
+    /// The part of a local file's answer that reads nothing: one function for the ordinary path and the
+    /// event-loop fast path, so both send the same headers.
+    public func localFileAnswer(key: BlobKey, size: Int64, isHead: Bool, ifNoneMatch: String?) -> LocalFileAnswer {
+        var headers = fileHeaders(key: key, size: size)
+        if DocumentResponse.matches(ifNoneMatch, headers[.eTag]!) {
+            return .complete(Response(status: .notModified, headers: headers))
+        }
+        headers[.contentLength] = String(size)
+        if isHead { return .complete(Response(status: .ok, headers: headers)) }
+        if let prefix = accelRedirectPrefix {
+            headers[HTTPField.Name("X-Accel-Redirect")!] = prefix + key.path
+            headers[.contentLength] = nil
+            return .complete(Response(status: .ok, headers: headers))
+        }
+        return .send(headers)
+    }
+
+    /// Zero-copy: the connection's FileRegionWriter sends the file with sendfile(2).
+    func sendfileResponse(_ headers: HTTPFields, path: String) -> Response {
+        var headers = headers
+        headers[.palletSendfile] = path
+        return Response(status: .ok, headers: headers)
     }
 
     /// The blob kind's content type and cache policy, and a stable ETag.

@@ -1,6 +1,7 @@
 import Foundation
 public import Gallery
 public import Hummingbird
+import NIOCore
 
 /// Builds answers for rendered documents and blobs with validators, so clients and proxies can revalidate.
 public enum DocumentResponse {
@@ -15,32 +16,53 @@ public enum DocumentResponse {
     /// `-gz` registration hives, as nuget.org serves them. The compressed bytes are made once per document
     /// (`RenderedDocument.gzipped`), never per request.
     public static func response(_ document: RenderedDocument, request: Request, cacheControl: String = indexCacheControl) -> Response {
+        response(
+            document, isHead: request.method == .head, acceptEncoding: request.headers[.acceptEncoding],
+            ifNoneMatch: request.headers[.ifNoneMatch], cacheControl: cacheControl)
+    }
+
+    /// The answer from the request's parts that decide it (the fast path has no `Request`): one function for
+    /// both paths, so they send the same bytes.
+    public static func response(
+        _ document: RenderedDocument, isHead: Bool, acceptEncoding: String?, ifNoneMatch: String?,
+        cacheControl: String = indexCacheControl
+    ) -> Response {
+        let gzip = sendsGzip(document, acceptEncoding: acceptEncoding)
+        let etag = gzip ? document.gzipETag : document.etag
+        return response(document, gzip: gzip, notModified: matches(ifNoneMatch, etag), isHead: isHead, cacheControl: cacheControl)
+    }
+
+    /// Whether the answer is gzip-encoded: for clients that accept it, and always for the `-gz` hives.
+    public static func sendsGzip(_ document: RenderedDocument, acceptEncoding: String?) -> Bool {
         let alwaysGzip = FeedURLs.Hive.isGzipEncoded(documentPath: document.path)
-        var gzip = false
-        var etag = document.etag
+        return (alwaysGzip || acceptsGzip(acceptEncoding)) && document.gzipped(using: GzipEncoder.encode) != nil
+    }
+
+    /// One of the document's answers: plain or gzip, 304 or 200, with or without the body.
+    public static func response(_ document: RenderedDocument, gzip: Bool, notModified: Bool, isHead: Bool, cacheControl: String) -> Response {
         var headers: HTTPFields = [.contentType: document.contentType, .cacheControl: cacheControl]
-        if alwaysGzip || acceptsGzip(request.headers[.acceptEncoding]), document.gzipped(using: GzipEncoder.encode) != nil {
-            gzip = true
-            etag = document.gzipETag
-            headers[.contentEncoding] = "gzip"
-        }
-        if !alwaysGzip { headers[.vary] = "Accept-Encoding" }
-        headers[.eTag] = etag
-        if matches(request.headers[.ifNoneMatch], etag) {
+        if gzip { headers[.contentEncoding] = "gzip" }
+        if !FeedURLs.Hive.isGzipEncoded(documentPath: document.path) { headers[.vary] = "Accept-Encoding" }
+        headers[.eTag] = gzip ? document.gzipETag : document.etag
+        if notModified {
             return Response(status: .notModified, headers: headers)
         }
-        // The send buffer is made once per document and encoding: a read copies no bytes (ByteBuffer is
-        // copy-on-write, and nothing writes to it).
-        let buffer = document.wireForm(gzip: gzip) {
-            ByteBuffer(bytes: gzip ? document.gzipped(using: GzipEncoder.encode) ?? document.body : document.body)
-        }
+        let buffer = sendBuffer(document, gzip: gzip)
         headers[.contentLength] = String(buffer.readableBytes)
-        if request.method == .head { return Response(status: .ok, headers: headers) }
+        if isHead { return Response(status: .ok, headers: headers) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }
 
+    /// The send buffer, made once per document and encoding: a read copies no bytes (ByteBuffer is
+    /// copy-on-write, and nothing writes to it).
+    public static func sendBuffer(_ document: RenderedDocument, gzip: Bool) -> ByteBuffer {
+        document.wireForm(gzip: gzip) {
+            ByteBuffer(bytes: gzip ? document.gzipped(using: GzipEncoder.encode) ?? document.body : document.body)
+        }
+    }
+
     /// Whether an `Accept-Encoding` value allows gzip: `gzip` or `*` listed without `q=0`.
-    static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
+    public static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
         // NuGet sends "gzip, deflate": without q-values, naming gzip is enough (no parsing, no allocation).
         if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) && acceptEncoding.contains("gzip") { return true }

@@ -24,17 +24,27 @@ public struct NuGetHTTPError: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(isHead: request.method == .head)
+    }
+
+    /// The answer for a GET (or HEAD: the same headers, no body); the fast path builds its 404s with it too.
+    public func response(isHead: Bool) -> Response {
         var headers = self.headers
         headers[.contentType] = isJSON ? "application/json; charset=utf-8" : "text/plain; charset=utf-8"
         // Moved into the status line by ReasonPhraseWriter (NIO would otherwise write the standard phrase).
         headers[HTTPField.Name(ReasonPhraseWriter.header)!] = message
-        var text = message + "\n"
-        if isJSON, let data = try? JSONSerialization.data(withJSONObject: ["error": message], options: [.withoutEscapingSlashes]) {
-            text = String(decoding: data, as: UTF8.self) + "\n"
-        }
-        let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: text)
+        let text = bodyText
+        let body = isHead ? ByteBuffer() : ByteBuffer(string: text)
         headers[.contentLength] = String(text.utf8.count)
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// The body of a GET's answer: the line, or `{"error": …}`, and a newline.
+    public var bodyText: String {
+        if isJSON, let data = try? JSONSerialization.data(withJSONObject: ["error": message], options: [.withoutEscapingSlashes]) {
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+        return message + "\n"
     }
 
     /// Folds CR/LF and control characters to spaces, replaces non-Latin-1 characters with `?`

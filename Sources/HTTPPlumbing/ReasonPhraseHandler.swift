@@ -32,11 +32,18 @@ final class ReasonPhraseWriter: ChannelOutboundHandler, RemovableChannelHandler 
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         var part = unwrapOutboundIn(data)
-        if case .head(var head) = part, let reason = head.headers.first(name: Self.header) {
-            head.headers.remove(name: Self.header)
-            head.status = .custom(code: head.status.code, reasonPhrase: reason)
+        if case .head(var head) = part, Self.rewrite(&head) {
             part = .head(head)
         }
         context.write(wrapOutboundOut(part), promise: promise)
+    }
+
+    /// Moves the phrase into the status line; false when the head carries none. (The fast path applies it to
+    /// the heads it makes once, so its 404s read like the ordinary path's.)
+    static func rewrite(_ head: inout HTTPResponseHead) -> Bool {
+        guard let reason = head.headers.first(name: Self.header) else { return false }
+        head.headers.remove(name: Self.header)
+        head.status = .custom(code: head.status.code, reasonPhrase: reason)
+        return true
     }
 }

@@ -11,10 +11,18 @@ struct ServiceIndexRoutes<Context: RequestContext>: Sendable {
     let urls: FeedURLs
 
     func register(on router: Router<Context>) {
-        let document = RenderedDocument(path: "index.json", body: Self.render(urls))
+        let document = Self.document(urls)
         router.getAndHead("/v3/index.json") { request, _ in
-            DocumentResponse.response(document, request: request, cacheControl: "public, max-age=300")
+            DocumentResponse.response(document, request: request, cacheControl: Self.cacheControl)
         }
+    }
+
+    /// The service index changes only with the base URL (a restart): clients may keep it five minutes.
+    static var cacheControl: String { "public, max-age=300" }
+
+    /// The rendered service index (the fast path serves the same one).
+    static func document(_ urls: FeedURLs) -> RenderedDocument {
+        RenderedDocument(path: "index.json", body: render(urls))
     }
 
     static func resources(_ urls: FeedURLs) -> [(id: String, types: [String], comment: String)] {

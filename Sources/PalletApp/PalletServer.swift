@@ -99,12 +99,20 @@ public enum PalletServer {
             operators: config.mail.operators, policies: config.policies.texts, passwordSignIn: config.openID.passwordSignIn,
             openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock)))
             .register(on: router)
+        // GET/HEAD of in-memory documents and data-folder downloads answered on the event loop, with the same
+        // bytes, request ids, metrics and limit as the router's (issue 13); every other request goes on to it.
+        let serverName = "Pallet"
+        let fastPath = config.fastPath ? FastPath(
+            responder: V3FastPath(gallery: gallery, files: files, hasUpstreams: upstreams != nil),
+            limiter: limiter, serverName: serverName, logger: logger) : nil
         var app = Application(
             router: router,
             server: .http1(additionalChannelHandlers: [ReasonPhraseInstaller(), FileRegionInstaller(), EarlyAnswerHandler(meter: bodyMeter)]
-                // The request limit also counts from each request's head (work queued before any handler runs).
+                + (fastPath.map { [$0.installer()] } ?? [])
+                // The request limit also counts each request the router gets from its head (work queued before
+                // any handler runs); innermost, so the fast path's own answers are not counted twice.
                 + (limiter.map { [RequestAdmissionHandler(limiter: $0)] } ?? [])),
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Pallet"),
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: serverName),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
             logger: logger
         )

@@ -57,6 +57,10 @@ public struct ServerConfig: Sendable, Equatable {
     public var maxInFlight = 128
     /// Requests that may wait for a slot (`pallet.maxQueued`).
     public var maxQueued = 256
+    /// Answer GET/HEAD of in-memory V3 documents, their remembered 404s and data-folder `.nupkg` downloads on the
+    /// event loop (`FastPath`), with the same bytes as the router (`pallet.fastPath`, default true; false
+    /// sends every request through the router, e.g. to compare).
+    public var fastPath = true
     /// `HOST:PORT` of a second listener serving `GET /metrics` (Prometheus); off when nil (`pallet.metricsAddress`).
     public var metricsAddress: (host: String, port: Int)? {
         get { metricsHost.map { ($0, metricsPort) } }
@@ -104,6 +108,7 @@ public struct ServerConfig: Sendable, Equatable {
         public static let trustedProxies = "pallet.trustedProxies"
         public static let maxInFlight = "pallet.maxInFlight"
         public static let maxQueued = "pallet.maxQueued"
+        public static let fastPath = "pallet.fastPath"
         public static let metricsAddress = "pallet.metricsAddress"
         public static let logFormat = "pallet.logFormat"
     }
@@ -206,6 +211,11 @@ public struct ServerConfig: Sendable, Equatable {
         }
         if let limit = number(Key.maxInFlight, 0...100_000) { config.maxInFlight = limit }
         if let queued = number(Key.maxQueued, 0...1_000_000) { config.maxQueued = queued }
+        if let fast = reader.bool(forKey: ConfigKey(Key.fastPath)) ?? text(Key.fastPath).flatMap({ Bool($0.lowercased()) }) {
+            config.fastPath = fast
+        } else if let raw = text(Key.fastPath) {
+            problems.append("'\(Key.fastPath)' must be true or false, not '\(raw)'.")
+        }
         if let address = text(Key.metricsAddress), !address.isEmpty {
             if let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port),
                colon > address.startIndex {

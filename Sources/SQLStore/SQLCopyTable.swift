@@ -74,6 +74,7 @@ extension SQLCopyTable {
         ]),
         SQLCopyTable("dirty_packages", key: ["lower_id"], columns: [
             .text("lower_id"), .int64("generation"), .int64("rendered_generation"), .int64("touched"), .int64("render_lease"),
+            .optionalText("manifest_json"),
         ]),
         SQLCopyTable("settings", key: ["name"], compared: ["value"], columns: [
             .text("name"), .text("value"),

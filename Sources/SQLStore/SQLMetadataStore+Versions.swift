@@ -32,7 +32,7 @@ extension SQLMetadataStore {
 
     /// Moves the lease's expiry, only while `lease.token` still holds the pending claim.
     public func renewClaim(_ key: PackageVersionKey, lease: ClaimLease) async throws -> Bool {
-        try await write { db in
+        try await writeStatement { db in
             try await db.raw("""
                 UPDATE package_versions SET claim_expires = \(bind: StoreDate.microseconds(lease.expires))
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)

@@ -43,6 +43,11 @@ public final class SQLMetadataStore: MetadataStore {
         try await mappingErrors { try await sessions.write(body) }
     }
 
+    /// Runs a single-statement write (atomic by itself) without a transaction around it, mapping driver errors.
+    func writeStatement<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await mappingErrors { try await sessions.writeStatement(body) }
+    }
+
     private func mappingErrors<R: Sendable>(_ body: () async throws -> R) async throws -> R {
         do {
             return try await body()

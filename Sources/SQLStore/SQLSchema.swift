@@ -382,5 +382,10 @@ enum SQLSchema {
                 """,
             ]
         },
+        // The paths of each id's rendered documents (JSON array), read with its generation in one statement:
+        // a push's render no longer GETs and PUTs a manifest blob (issue 13). NULL until the id's next render.
+        SQLMigration(version: 13, name: "rendered document manifests") { _ in
+            ["ALTER TABLE dirty_packages ADD COLUMN manifest_json TEXT"]
+        },
     ]
 }

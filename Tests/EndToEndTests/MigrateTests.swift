@@ -35,7 +35,7 @@ struct MigrateTests {
             #expect(second.blobs?.copied == 0 && second.blobs?.skipped == first.blobs?.copied)
             let sourceBlobs = Self.files(below: source.appendingPathComponent("blobs"))
             #expect(sourceBlobs == Self.files(below: target.appendingPathComponent("blobs")), "every blob, byte for byte")
-            #expect(sourceBlobs.keys.contains { $0.hasPrefix("v3/_manifests/") } && sourceBlobs.count == first.blobs?.copied)
+            #expect(sourceBlobs.keys.contains { $0.hasPrefix("v3/catalog/data/") } && sourceBlobs.count == first.blobs?.copied)
 
             try await Self.checkServed(target, against: seen)
         }

@@ -2,36 +2,40 @@ public import Foundation
 public import Gallery
 import Synchronization
 
-/// An in-memory blob store that runs a hook once, right after the first blob is written: how a test makes
-/// something happen in the middle of a push (its lease lapsing, another push taking the claim over).
+/// An in-memory blob store that runs a hook once, right after the first blob (of those the hook matches) is
+/// written: how a test makes something happen in the middle of a push (its lease lapsing, another push taking
+/// the claim over). A push writes some blobs concurrently, so a test that needs one order names the blob.
 public final class HookedBlobStore: BlobStore {
     private let inner = InMemoryBlobStore()
-    private let hook = Mutex<(@Sendable () async throws -> Void)?>(nil)
+    private let hook = Mutex<(matches: @Sendable (BlobKey) -> Bool, body: @Sendable () async throws -> Void)?>(nil)
 
     /// An empty store with no hook.
     public init() {}
 
-    /// Sets the hook, run once after the next put.
-    public func afterNextPut(_ body: @escaping @Sendable () async throws -> Void) {
-        hook.withLock { $0 = body }
+    /// Sets the hook, run once after the next put of a blob `matching` accepts (any blob by default).
+    public func afterNextPut(
+        matching: @escaping @Sendable (BlobKey) -> Bool = { _ in true }, _ body: @escaping @Sendable () async throws -> Void
+    ) {
+        hook.withLock { $0 = (matching, body) }
     }
 
-    private func runHook() async throws {
+    private func runHook(after key: BlobKey) async throws {
         let body = hook.withLock { current -> (@Sendable () async throws -> Void)? in
-            defer { current = nil }
-            return current
+            guard let hook = current, hook.matches(key) else { return nil }
+            current = nil
+            return hook.body
         }
         try await body?()
     }
 
     public func put(_ key: BlobKey, movingFileAt path: String) async throws {
         try await inner.put(key, movingFileAt: path)
-        try await runHook()
+        try await runHook(after: key)
     }
 
     public func put(_ key: BlobKey, data: Data) async throws {
         try await inner.put(key, data: data)
-        try await runHook()
+        try await runHook(after: key)
     }
 
     public func data(_ key: BlobKey) async throws -> Data? { try await inner.data(key) }

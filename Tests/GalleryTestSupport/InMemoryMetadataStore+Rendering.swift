@@ -61,3 +61,27 @@ extension InMemoryMetadataStore {
         try write { $0.settings[name] = value }
     }
 }
+
+extension InMemoryMetadataStore {
+    public func renderState(_ lowerID: String) async throws -> RenderState {
+        try read { state in
+            let row = state.dirty[lowerID]
+            return RenderState(generation: row?.generation ?? 0, manifest: row?.manifest)
+        }
+    }
+
+    public func finishRender(_ lowerID: String, generation: Int64, manifest: [String]) async throws -> Bool {
+        let now = nowMicroseconds
+        return try write { state in
+            var row = state.dirty[lowerID] ?? InMemoryState.DirtyRow(touched: now)
+            row.manifest = manifest
+            if row.generation == generation {
+                row.renderedGeneration = row.generation
+                row.touched = now
+                row.renderLease = 0
+            }
+            state.dirty[lowerID] = row
+            return row.generation == generation
+        }
+    }
+}

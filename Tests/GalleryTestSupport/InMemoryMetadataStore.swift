@@ -57,6 +57,8 @@ struct InMemoryState: Sendable {
         var renderedGeneration: Int64 = 0
         var touched: Int64 = 0
         var renderLease: Int64 = 0
+        /// The paths the id's last render wrote (`finishRender`).
+        var manifest: [String]?
     }
 
     /// Lower id → the id as first pushed.

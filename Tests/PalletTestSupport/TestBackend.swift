@@ -67,8 +67,10 @@ public enum TestBackend: Sendable {
         logger.logLevel = .warning
         try await PostgresDatabases.ensure(name, adminURL: adminURL, logger: logger)
         config.database = try PostgresDatabases.url(adminURL, withDatabase: name)
-        // Hundreds of test servers run at once; a small pool each keeps them under max_connections.
-        config.databaseConnections = 2
+        // Many test servers run at once; a small pool each keeps them under max_connections (at most
+        // `TestConcurrencyLimit.postgres` installations at once). The pool is split per event loop, so 2 meant one
+        // connection per loop: under load four concurrent pushes waited out the 10 s request timeout (503s).
+        config.databaseConnections = 4
         let bucket = name.replacingOccurrences(of: "_", with: "-")
         let storage = "s3://\(bucket)/pallet?endpoint=\(endpoint)&region=us-east-1&path-style=true"
         let client = S3Client(location: try S3Location(parsing: storage), credentials: try S3Credentials.fromEnvironment(), logger: logger)

@@ -37,4 +37,33 @@ struct FileSystemBlobStoreTests {
         await #expect(throws: FileSystemBlobStoreError.self) { try await store.put(.document("new.json"), data: Data()) }
         #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("new.json").path))
     }
+
+    @Test("opened on the event loop: a plain file inside the root; nil for a missing file, a final link, or a folder linked outside")
+    func openImmediately() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("pallet-fs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let store = try FileSystemBlobStore(root: base.appendingPathComponent("root").path)
+        try await store.put(.nupkg(.fixture), data: Data("pkg".utf8))
+        let opened = try #require(try store.openImmediately(.nupkg(.fixture)))
+        #expect(opened.size == 3 && opened.path.hasSuffix("/contoso.utils.1.0.0.nupkg"))
+        var bytes = [UInt8](repeating: 0, count: 8)
+        #expect(read(opened.descriptor, &bytes, 8) == 3 && Array(bytes.prefix(3)) == Array("pkg".utf8))
+        close(opened.descriptor)
+        #expect(try store.openImmediately(.nupkg(.init(lowerID: "contoso.utils", lowerVersion: "9.9.9"))) == nil)
+
+        // A package folder that is a link to a folder outside the root: refused, though the file is there.
+        let outside = base.appendingPathComponent("outside/1.0.0")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("escape.pkg.1.0.0.nupkg"))
+        try FileManager.default.createSymbolicLink(
+            atPath: base.appendingPathComponent("root/packages/escape.pkg").path, withDestinationPath: base.appendingPathComponent("outside").path)
+        #expect(try store.openImmediately(.nupkg(.init(lowerID: "escape.pkg", lowerVersion: "1.0.0"))) == nil)
+        // A final link, even to a file inside the root, is left to the ordinary path.
+        let linked = base.appendingPathComponent("root/packages/contoso.utils/2.0.0")
+        try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.appendingPathComponent("contoso.utils.2.0.0.nupkg").path,
+            withDestinationPath: base.appendingPathComponent("root/packages/contoso.utils/1.0.0/contoso.utils.1.0.0.nupkg").path)
+        #expect(try store.openImmediately(.nupkg(.init(lowerID: "contoso.utils", lowerVersion: "2.0.0"))) == nil)
+    }
 }

@@ -67,7 +67,7 @@ struct PushClaimLeaseTests {
             fast.description = "The push that took over."
             let fastUpload = try gallery.upload(fast)
             // After the slow push wrote its nuspec, its lease lapses and another push takes the claim over and publishes.
-            blobs.afterNextPut {
+            blobs.afterNextPut(matching: { if case .nuspec = $0 { true } else { false } }) {
                 gallery.clock.advance(by: 61)
                 _ = try await gallery.gallery.push(packageAt: fastUpload, by: try await gallery.gallery.authenticator.authenticate(key))
             }
@@ -91,12 +91,13 @@ struct PushClaimLeaseTests {
             let key = try await gallery.userWithKey("alice")
             let racer = try gallery.upload(TestPackage(id: "Slow.Lib", version: "1.0.0"))
             // 50 s into the upload (lease 60 s), and again 50 s later: a lapsed lease would have been taken over.
-            blobs.afterNextPut {
+            // The side files are written together, then the nupkg: the hooks stall after the nuspec and the nupkg.
+            blobs.afterNextPut(matching: { if case .nuspec = $0 { true } else { false } }) {
                 gallery.clock.advance(by: 50)
                 await #expect(throws: GalleryError.versionExists(id: "Slow.Lib", version: "1.0.0")) {
                     _ = try await gallery.gallery.push(packageAt: racer, by: try await gallery.gallery.authenticator.authenticate(key))
                 }
-                blobs.afterNextPut {
+                blobs.afterNextPut(matching: { if case .nupkg = $0 { true } else { false } }) {
                     gallery.clock.advance(by: 50)
                     await #expect(throws: GalleryError.versionExists(id: "Slow.Lib", version: "1.0.0")) {
                         _ = try await gallery.gallery.push(packageAt: racer, by: try await gallery.gallery.authenticator.authenticate(key))

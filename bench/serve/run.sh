@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The serving paths side by side with nginx on the same bytes (issue 13): documents plain and gzip, the
-# 404 of an unknown id against a hit, .nupkg downloads (from memory, by sendfile, behind nginx with
+# 404 of an unknown id against a hit, .nupkg downloads (by sendfile, behind nginx with
 # X-Accel-Redirect), downloads from S3 against the object store itself, sequential pushes on both
 # backends, and overload (more connections than the server serves) with and without the request limit.
 #
@@ -167,7 +167,7 @@ read -r m_rps _ m_p99 _ m_bad _ _ < <(run_wrk "pallet-flat-404" "$URL/v3/flat/no
 row "flat index 404 (unknown id) vs hit" "$m_rps" "$h_rps" "$(ratio "$m_rps" "$h_rps")" "$(ms "$m_p99")" "$(ms "$h_p99")" ">= 1.0x hit" "$(meets "$m_rps >= $h_rps")"
 
 log "downloads"
-compare "nupkg 200 KB (memory cache)" $NUPKG 0.6
+compare "nupkg 200 KB (sendfile)" $NUPKG 0.6
 compare "nupkg 4 MB (sendfile)" $HUGE 0.6
 log "overload: $OVERLOAD connections on search, limit on (default) and off"
 SEARCH="/v3/query?q=bench&take=20"

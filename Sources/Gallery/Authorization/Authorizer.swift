@@ -24,10 +24,9 @@ public struct Authorizer: Sendable {
     public func package(_ id: PackageID, displayID: String? = nil) async throws -> PackageTarget? {
         var owners = try await store.owners(ofLowerID: id.lowercased)
         let versions = displayID == nil || owners.isEmpty ? try await store.versions(ofLowerID: id.lowercased) : []
-        if owners.isEmpty && !versions.isEmpty {
-            // Two reads, not one snapshot: a first push of the id may have claimed (owner and pending row, one
-            // transaction) and published between them. Its owner was committed before its version became
-            // available, so reading the owners again sees it; an id left without owners stays without.
+        if owners.isEmpty, !versions.isEmpty {
+            // The id's first push may have committed between the two reads (its claim adds the owner, its
+            // publish makes the version available): without owners read again, its owner would be refused.
             owners = try await store.owners(ofLowerID: id.lowercased)
         }
         guard !owners.isEmpty || !versions.isEmpty else { return nil }

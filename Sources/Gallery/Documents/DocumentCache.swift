@@ -72,12 +72,13 @@ public final class DocumentCache: Sendable {
     ///
     /// Restores ask every source for every id (protocol §13), so most lookups are for ids a feed does not
     /// hold; remembering them saves a blob store read (a file open, or an S3 GET) per 404.
-    public func lookup(_ path: String) -> Lookup {
+    public func lookup(_ path: String, counting: Bool = true) -> Lookup {
         let result: Lookup = state.withLock { state in
             if let document = state.documents[path] { return .hit(document) }
             if let id = DocumentCache.lowerID(ofPath: path), state.absentByID[id]?.contains(path) == true { return .absent }
             return .unknown(token: state.mutations)
         }
+        guard counting else { return result }
         if case .hit = result { GalleryMetrics.countDocumentLookup(hit: true) } else { GalleryMetrics.countDocumentLookup(hit: false) }
         return result
     }

@@ -24,6 +24,19 @@ public final class DocumentPublisher: Sendable {
         self.logger = logger
     }
 
+    /// What memory alone says about a path below `/v3/`, without reading the blob store: the document, or that
+    /// the store has none (`.absent`); nil when only the store can tell (then call `document(at:)`, which counts
+    /// the lookup). For the event-loop fast path; a hit or an absence is counted here as `document(at:)` would.
+    public func cachedLookup(at path: String) -> DocumentCache.Lookup? {
+        let result = cache.lookup(path, counting: false)
+        switch result {
+        case .hit: GalleryMetrics.countDocumentLookup(hit: true)
+        case .absent: GalleryMetrics.countDocumentLookup(hit: false)
+        case .unknown: return nil
+        }
+        return result
+    }
+
     /// The document at a path below `/v3/`, from memory or else from the blob store.
     public func document(at path: String) async throws -> RenderedDocument? {
         let token: UInt64
@@ -45,28 +58,35 @@ public final class DocumentPublisher: Sendable {
     /// Returns the available records it rendered from.
     ///
     /// Several nodes may render one id at once (a push here, a repair there). Each pass reads the id's
-    /// generation first and compares it again just before writing and after writing. When it moved before
-    /// the writes, the pass writes nothing and starts over. When it moved during the writes, a change landed
-    /// meanwhile and this pass's bytes may have overwritten newer ones, or put back a document the newer
-    /// render removed (a hard-deleted version's leaf, which the newer manifest no longer lists): the next
+    /// generation first and compares it again just before writing and when it finishes (`finishRender`). When
+    /// it moved before the writes, the pass writes nothing and starts over. When it moved during the writes, a
+    /// change landed meanwhile and this pass's bytes may have overwritten newer ones, or put back a document the
+    /// newer render removed (a hard-deleted version's leaf, which the newer manifest no longer lists): the next
     /// pass removes what the earlier ones wrote that is not current. Once repaired, the id is marked and
     /// rendered once more, so every node that loaded the id during the race reloads it. The last writer
     /// therefore always wrote the newest state, and no document of a version that is gone outlives the
     /// render that raced its removal.
     @discardableResult
     public func refresh(lowerID: String) async throws -> [PackageVersionRecord] {
+        try await refreshReturningFacts(lowerID: lowerID).records
+    }
+
+    /// `refresh(lowerID:)`, answering also the facts it rendered with, so the search index needs no second read.
+    func refreshReturningFacts(lowerID: String) async throws -> RenderedPackage {
         try await serializer.run(lowerID) { [self] in
             // Paths written by earlier passes of this refresh: the newest manifest may not list them.
             var writtenEarlier: Set<String> = []
             var raced = false
             while true {
-                let generation = try await store.renderGeneration(lowerID)
-                guard let pass = try await render(lowerID: lowerID, generation: generation, alsoRemoving: writtenEarlier) else {
+                let state = try await store.renderState(lowerID)
+                guard let pass = try await render(
+                    lowerID: lowerID, generation: state.generation, previous: state.manifest, alsoRemoving: writtenEarlier)
+                else {
                     continue  // the id changed before anything was written: render the newer state
                 }
                 writtenEarlier.formUnion(pass.written)
-                try await store.clearDirty(lowerID, generation: generation)
-                guard try await store.renderGeneration(lowerID) == generation else {
+                // Records the manifest and clears the mark in one statement; false when the generation moved.
+                guard try await store.finishRender(lowerID, generation: state.generation, manifest: pass.manifest) else {
                     raced = true
                     GalleryMetrics.countRenderRace()
                     continue
@@ -78,8 +98,8 @@ public final class DocumentPublisher: Sendable {
                     try await store.markDirty([lowerID])
                     continue
                 }
-                renderedHere.withLock { $0[lowerID] = generation }
-                return pass.records
+                renderedHere.withLock { $0[lowerID] = state.generation }
+                return pass.rendered
             }
         }
     }
@@ -97,30 +117,36 @@ public final class DocumentPublisher: Sendable {
         renderedHere.withLock { _ = $0.removeValue(forKey: lowerID) }
     }
 
-    /// What one render pass did: the records it rendered and the paths it wrote.
+    /// What one render pass did: the facts it rendered with, the paths of every current document (the new
+    /// manifest) and the paths it wrote.
     private struct Pass {
-        let records: [PackageVersionRecord]
+        let rendered: RenderedPackage
+        let manifest: [String]
         let written: [String]
     }
 
-    /// One render pass at `generation`; nil (nothing written) when the generation moved before the writes.
-    /// Removes the paths the previous manifest lists and `alsoRemoving` that are not current.
-    private func render(lowerID: String, generation: Int64, alsoRemoving earlier: Set<String>) async throws -> Pass? {
+    /// One render pass at `generation`: writes the id's changed documents and deletes the ones of `previous`
+    /// (the last render's paths; nil: not in the store yet, read from the blob store's legacy manifest) and of
+    /// `earlier` that no longer exist. Nil (nothing written) when the generation moved before the writes.
+    private func render(
+        lowerID: String, generation: Int64, previous: [String]?, alsoRemoving earlier: Set<String>
+    ) async throws -> Pass? {
+        // Read after the generation (the caller's): a change landing meanwhile moves the generation. One read
+        // after the other, so a render holds one pooled connection at a time (small pools, many pushes).
+        async let legacyManifest = Self.legacyManifest(of: lowerID, in: blobs, unless: previous)
         let records = try await store.versions(ofLowerID: lowerID)
+        let ownerKeys = records.isEmpty ? [] : try await store.owners(ofLowerID: lowerID)
+        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(lowerID: lowerID, ownerKeys: ownerKeys, store: store)
+        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
         let leafURLs = Dictionary(
             records.compactMap { r in r.catalogLeafPath.map { (r.key, urls.catalogLeaf(path: $0)) } },
             uniquingKeysWith: { a, _ in a }
         )
-        let verified = records.isEmpty ? false : try await VerifiedMark.isVerified(
-            lowerID: lowerID, ownerKeys: try await store.owners(ofLowerID: lowerID), store: store)
-        let advisories = records.isEmpty ? [] : try await store.advisories(ofLowerID: lowerID)
         let documents = PackageDocuments.render(
             records: records, catalogLeafURLs: leafURLs, verified: verified, advisories: advisories, urls: urls)
-        let manifestKey = BlobKey.document("_manifests/\(lowerID).json")
-        let previous = try await blobs.data(manifestKey)
-            .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-        // Reading the records, owners, advisories and manifest took a few round trips: a change that landed
-        // meanwhile (a hard delete) makes these documents stale, and writing them would only be undone.
+        let before = try await legacyManifest
+        // Reading the records, owners and advisories took a few round trips: a change that landed meanwhile (a
+        // hard delete) makes these documents stale, and writing them would only be undone.
         guard try await store.renderGeneration(lowerID) == generation else { return nil }
         // A new version changes the indexes but not the other versions' leaves: skip unchanged
         // bodies, or every push would rewrite all leaves of its id (quadratic in versions).
@@ -132,7 +158,7 @@ public final class DocumentPublisher: Sendable {
             cache.store(document)
         }
         let current = Set(documents.map(\.path))
-        let stale = Set(previous).union(earlier).subtracting(current)
+        let stale = Set(before).union(earlier).subtracting(current)
         try await forEachConcurrently(Array(stale)) { [blobs, cache] path in
             try await blobs.delete(.document(path))
             cache.remove(path)
@@ -140,13 +166,18 @@ public final class DocumentPublisher: Sendable {
         // Until another node renders the id again, this node answers 404 for what it just removed without
         // asking the blob store, where a render racing this one may still put it back for a moment.
         for path in stale {
-            if case .unknown(let token) = cache.lookup(path) { cache.recordAbsent(path, token: token) }
+            if case .unknown(let token) = cache.lookup(path, counting: false) { cache.recordAbsent(path, token: token) }
         }
-        // The manifest lists paths, which change only when versions come or go (not on every edit).
-        if Set(previous) != current {
-            try await blobs.put(manifestKey, data: JSONEncoder().encode(current.sorted()))
-        }
-        return Pass(records: records, written: changed.map(\.path))
+        let rendered = RenderedPackage(records: records, ownerKeys: ownerKeys, verified: verified, advisories: advisories)
+        return Pass(rendered: rendered, manifest: current.sorted(), written: changed.map(\.path))
+    }
+
+    /// `known`, else the paths listed in the blob store's manifest of an id (written by renders before the
+    /// store kept manifests).
+    private static func legacyManifest(of lowerID: String, in blobs: any BlobStore, unless known: [String]?) async throws -> [String] {
+        if let known { return known }
+        return try await blobs.data(.document("_manifests/\(lowerID).json"))
+            .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
     }
 
     /// Re-renders every id left dirty (by a crash, or by a base-URL change). Returns how many.

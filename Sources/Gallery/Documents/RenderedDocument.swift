@@ -15,6 +15,8 @@ public struct RenderedDocument: Sendable, Equatable {
     private let gzip = GzipMemo()
     /// The HTTP layer's ready-to-send buffers of the body (plain, gzip), made once and shared like `gzip`.
     private let wire = WireMemo()
+    /// The fast path's answers (`answers(make:)`): a class slot, so reading it is a lock and a pointer check.
+    private let answerSlot = ObjectMemo()
 
     /// Wraps a body; the ETag is derived from the bytes so equal bodies on every node share it.
     public init(path: String, body: Data, contentType: String = "application/json; charset=utf-8") {
@@ -25,6 +27,10 @@ public struct RenderedDocument: Sendable, Equatable {
         self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
+    /// Whether `gzipped(using:)` has run for this document (the event loop never compresses: it leaves a first
+    /// gzip request to the ordinary path).
+    public var isGzipMade: Bool { gzip.isMade }
+
     /// The body encoded by `encode` (gzip), memoized; nil when encoding failed.
     public func gzipped(using encode: (Data) -> Data?) -> Data? {
         gzip.value { encode(body) }
@@ -34,6 +40,13 @@ public struct RenderedDocument: Sendable, Equatable {
     /// buffer here, so a read copies nothing), then shared by every copy of this document.
     public func wireForm<Form: Sendable>(gzip: Bool, make: () -> Form) -> Form {
         wire.value(slot: gzip ? 1 : 0, make: make)
+    }
+
+    /// The HTTP layer's ready-to-send answers of this document (status lines and headers per encoding, for
+    /// the event-loop fast path), made once by `make` and shared like `wireForm`. A changed document is a new
+    /// value with none made yet, so an answer never outlives the bytes it was made for.
+    public func answers<Form: AnyObject & Sendable>(make: () -> Form) -> Form {
+        answerSlot.value(make: make)
     }
 
     /// The ETag of the gzip representation: a strong validator must differ per content encoding.
@@ -47,6 +60,8 @@ public struct RenderedDocument: Sendable, Equatable {
 /// A value computed at most once (per document), shared by the copies of a `RenderedDocument`.
 final class GzipMemo: Sendable {
     private let state = Mutex<Data??>(nil)
+
+    var isMade: Bool { state.withLock { $0 != nil } }
 
     func value(_ compute: () -> Data?) -> Data? {
         state.withLock { state in
@@ -67,6 +82,20 @@ final class WireMemo: Sendable {
             if let made = slots[slot] as? Form { return made }
             let made = make()
             slots[slot] = made
+            return made
+        }
+    }
+}
+
+/// An object made at most once, shared by the copies of a `RenderedDocument`.
+final class ObjectMemo: Sendable {
+    private let object = Mutex<(any AnyObject & Sendable)?>(nil)
+
+    func value<Form: AnyObject & Sendable>(make: () -> Form) -> Form {
+        object.withLock { object in
+            if let made = object, let form = made as? Form { return form }
+            let made = make()
+            object = made
             return made
         }
     }

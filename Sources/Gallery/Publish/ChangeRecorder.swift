@@ -16,14 +16,14 @@ public struct ChangeRecorder: Sendable {
     let commitClock: CommitClock
     let urls: FeedURLs
 
-    /// Makes the pending claim held by `token` available (push), with its audit events in the same transaction.
+    /// Makes the pending claim held by `token` available (push) with `entry`, whose leaf the push already
+    /// stored beside its blobs, and its audit events in the same transaction.
     /// Throws `ClaimLost` when the claim is no longer this push's.
-    func publish(_ record: PackageVersionRecord, token: String, audit: [AuditEvent]) async throws -> PackageVersionRecord {
-        let entry = await catalogEntry(for: record, kind: .packageDetails)
+    func publish(_ record: PackageVersionRecord, entry: CatalogEntry, token: String, audit: [AuditEvent]) async throws -> PackageVersionRecord {
         guard try await store.publishClaim(record.key, token: token, catalogEntry: entry, audit: audit) else {
             throw ClaimLost(key: record.key)
         }
-        let records = try await afterCommit(lowerID: record.lowerID, entry: entry)
+        let records = try await afterCommit(lowerID: record.lowerID, entry: entry, leafStored: true)
         return records.first { $0.key == record.key } ?? record
     }
 
@@ -80,16 +80,33 @@ public struct ChangeRecorder: Sendable {
         CatalogRenderer.entry(for: record, kind: kind, commitID: commitID, commitTimeStamp: stamp)
     }
 
-    func afterCommit(lowerID: String, entry: CatalogEntry) async throws -> [PackageVersionRecord] {
+    /// Renders what a committed change touched. `leafStored`: the caller stored the entry's leaf before its commit.
+    func afterCommit(lowerID: String, entry: CatalogEntry, leafStored: Bool = false) async throws -> [PackageVersionRecord] {
         // The leaf first: the catalog page and the registration documents both point at it.
-        try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        if !leafStored {
+            try await blobs.put(.document("catalog/\(entry.leafPath)"), data: entry.leafJSON)
+        }
         // The id's documents and the catalog's page and index are independent blobs: written at the same
         // time, a push waits for the slower of the two, not their sum (each is a few object-store round trips).
         async let catalogRefreshed: Void = catalog.refresh()
-        let records = try await documents.refresh(lowerID: lowerID)
+        let rendered = try await documents.refreshReturningFacts(lowerID: lowerID)
         try await catalogRefreshed
-        try await reindex(lowerID: lowerID, records: records)
-        return records
+        try await reindex(rendered, lowerID: lowerID)
+        return rendered.records
+    }
+
+    /// `reindex(lowerID:records:)` with the facts the render just read: only the owners' names are read.
+    func reindex(_ rendered: RenderedPackage, lowerID: String) async throws {
+        feed.upsert(lowerID: lowerID, records: rendered.records)
+        guard !rendered.records.isEmpty else {
+            search.remove(lowerID: lowerID)
+            return
+        }
+        var names: [String] = []
+        for key in rendered.ownerKeys {
+            if let account = try await store.user(key: key), !account.isDeleted { names.append(account.name) }
+        }
+        search.upsert(rendered.records, owners: names, verified: rendered.verified, advisories: rendered.advisories)
     }
 
     /// Puts an id's current versions into the search index.

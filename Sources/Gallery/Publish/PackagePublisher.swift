@@ -29,6 +29,10 @@ public struct PackagePublisher: Sendable {
     }
 
     /// Pushes the package in a local temp file on behalf of the key's owner. The file is moved or left for the caller to delete.
+    ///
+    /// The blob writes are independent, so each round is issued at once: a push costs a few round trips to the
+    /// object store, not one per object (issue 13). Metadata reads stay one after the other: a push holds one
+    /// pooled connection at a time, so concurrent pushes never starve a small pool.
     public func push(packageAt path: String, by principal: Principal) async throws -> PushResult {
         let (contents, warnings) = try await reader.read(fileAt: path)
         var record = PackageVersionRecord(contents: contents, pushedAt: clock.now())
@@ -53,16 +57,21 @@ public struct PackagePublisher: Sendable {
         if outcome == .tookOver {
             logger.warning("took over the lapsed claim of an interrupted push", metadata: ["id": "\(record.id)", "version": "\(record.version)"])
         }
+        record.state = .available
+        // The catalog entry is made now so its leaf is stored beside the package's blobs: nothing points at the
+        // leaf before the commit below (a failed push leaves an orphan at worst), and the database's catalog
+        // keeps its commit stamps increasing whatever order pushes commit in (`appendCatalogEntry`).
+        let entry = await changes.catalogEntry(for: record, kind: .packageDetails)
         do {
             try await renewal.whileRenewing(key, lease) { [self] in
-                try await storeBlobs(contents, key: key, packageAt: path) { try await renewal.confirm(key, lease) }
+                try await storeBlobs(contents, key: key, leaf: entry, packageAt: path) { try await renewal.confirmIfStale(key, lease) }
             }
         } catch {
             // Only this push's claim: one taken over by another push is that push's to finish.
             try? await store.abandonClaim(key, token: lease.token)
+            await removeLeaf(entry)
             throw try await claimError(error, record: record)
         }
-        record.state = .available
         let event = AuditEvent(
             time: clock.now(), actor: principal.auditName, action: "package.pushed",
             target: "package \(record.id) \(record.normalizedVersion)",
@@ -70,8 +79,9 @@ public struct PackagePublisher: Sendable {
         )
         let published: PackageVersionRecord
         do {
-            published = try await changes.publish(record, token: lease.token, audit: [event])
-        } catch {
+            published = try await changes.publish(record, entry: entry, token: lease.token, audit: [event])
+        } catch let error as ClaimLost {
+            await removeLeaf(entry)
             throw try await claimError(error, record: record)
         }
         logger.info("pushed", metadata: ["id": "\(record.id)", "version": "\(record.version)", "user": "\(principal.user.name)"])
@@ -89,18 +99,24 @@ public struct PackagePublisher: Sendable {
         return GalleryError.unavailable("The push took too long and its claim lapsed; push the package again.")
     }
 
-    /// Writes the blobs, confirming before each that the claim is still this push's.
+    /// Deletes the catalog leaf of a push that did not commit (best effort: an orphan leaf is never pointed at).
+    /// Its path carries the push's own commit stamp, unique to the microsecond, so it is no other push's leaf.
+    private func removeLeaf(_ entry: CatalogEntry) async {
+        try? await blobs.delete(.document("catalog/\(entry.leafPath)"))
+    }
+
+    /// Writes the blobs in two rounds: the side files and the catalog leaf together, then (after checking the
+    /// claim is still this push's) the nupkg, last so a visible nupkg implies its side files are there.
     private func storeBlobs(
-        _ contents: NupkgContents, key: PackageVersionKey, packageAt path: String, confirm: () async throws -> Void
+        _ contents: NupkgContents, key: PackageVersionKey, leaf: CatalogEntry, packageAt path: String,
+        confirm: @escaping @Sendable () async throws -> Void
     ) async throws {
-        try await confirm()
-        try await blobs.put(.nuspec(key), data: contents.nuspecData)
+        var sideFiles: [(BlobKey, Data)] = [(.nuspec(key), contents.nuspecData), (.document("catalog/\(leaf.leafPath)"), leaf.leafJSON)]
         for (blob, data) in [(BlobKey.readme(key), contents.readme), (.icon(key), contents.icon), (.licenseFile(key), contents.licenseFile)] {
-            guard let data else { continue }
-            try await confirm()
-            try await blobs.put(blob, data: data)
+            if let data { sideFiles.append((blob, data)) }
         }
-        // Last, so a visible nupkg implies its side files are there.
+        try await confirm()
+        try await forEachConcurrently(sideFiles) { [blobs] file in try await blobs.put(file.0, data: file.1) }
         try await confirm()
         try await blobs.put(.nupkg(key), movingFileAt: path)
     }

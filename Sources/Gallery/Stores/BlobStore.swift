@@ -40,6 +40,28 @@ extension BlobStore {
     }
 }
 
+/// A store that can open a blob without suspending (a folder on this machine: an `open` and an `fstat`), so the event-loop
+/// fast path (`FastPathHandler`) can answer a download with no hop to a thread pool, as nginx does.
+public protocol ImmediateBlobLocating: Sendable {
+    /// The blob's file opened for reading (the caller closes the descriptor), or nil when it is absent or
+    /// not a plain file inside the store; never blocks for longer than an `open` and an `fstat`.
+    func openImmediately(_ key: BlobKey) throws -> OpenedBlob?
+}
+
+/// A blob's file, open for reading (`ImmediateBlobLocating.openImmediately`).
+public struct OpenedBlob: Sendable {
+    /// The open file descriptor; whoever receives it closes it.
+    public let descriptor: Int32
+    public let size: Int64
+    public let path: String
+
+    public init(descriptor: Int32, size: Int64, path: String) {
+        self.descriptor = descriptor
+        self.size = size
+        self.path = path
+    }
+}
+
 /// How a download is answered.
 ///
 /// Not `Equatable`: a `.remote` reader has no meaningful identity; tests match cases instead.

@@ -12,6 +12,12 @@ public protocol RenderingLedger: Sendable {
     /// The id's mark count whether it is dirty or clean (0 when never marked). A renderer compares it
     /// before and after writing to notice a change that landed meanwhile.
     func renderGeneration(_ lowerID: String) async throws -> Int64
+    /// The id's generation and the documents its last render wrote, in one read (a push's render starts here).
+    func renderState(_ lowerID: String) async throws -> RenderState
+    /// Records `manifest` as the documents of the id's render just written and, like `clearDirty`, clears the
+    /// mark when it was not set again after `generation` was read; true when it was not (nothing changed while
+    /// rendering), which spares the renderer a second read of the generation.
+    func finishRender(_ lowerID: String, generation: Int64, manifest: [String]) async throws -> Bool
     /// Marks touched (marked dirty or rendered) after `after`, in the store's clock (µs since 1970),
     /// with that clock's current reading: how nodes sharing one database see each other's writes.
     func renderMarks(touchedAfter after: Int64) async throws -> RenderMarks

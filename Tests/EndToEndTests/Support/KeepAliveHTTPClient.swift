@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One keep-alive HTTP/1.1 connection over a POSIX socket that returns each answer exactly as it came off the
+/// wire (status line, every header in order, body): what the fast path tests compare byte for byte. Unlike
+/// `RawHTTPClient` it sends no `Connection: close`, since the fast path leaves such requests to the router.
+///
+/// Requests go one after another on one connection, on a thread of their own so the blocking socket never
+/// holds a cooperative-pool thread the server needs.
+struct KeepAliveHTTPClient: Sendable {
+    let port: Int
+
+    /// One request: method, target (path and query) and extra header lines.
+    struct Request: Sendable {
+        var method: String
+        var target: String
+        var headers: [(String, String)] = []
+    }
+
+    /// Sends the requests in turn on one connection; the raw bytes of each answer.
+    func exchange(_ requests: [Request]) async throws -> [Data] {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingExchange(requests) }) }.start()
+        }
+    }
+
+    private func blockingExchange(_ requests: [Request]) throws -> [Data] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RawHTTPClient.SocketError(description: "socket() failed") }
+        defer { close(fd) }
+        // A hang guard, not a time limit.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw RawHTTPClient.SocketError(description: "connect() to port \(port) failed") }
+        var pending = Data()
+        var answers: [Data] = []
+        for request in requests {
+            var head = "\(request.method) \(request.target) HTTP/1.1\r\nHost: pallet.test\r\n"
+            for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
+            try Data((head + "\r\n").utf8).withUnsafeBytes { buffer in
+                guard Glibc.send(fd, buffer.baseAddress!, buffer.count, Int32(MSG_NOSIGNAL)) == buffer.count else {
+                    throw RawHTTPClient.SocketError(description: "send() failed")
+                }
+            }
+            let answer = try readAnswer(fd, pending: &pending, bodyless: request.method == "HEAD")
+            answers.append(answer)
+        }
+        return answers
+    }
+
+    /// Reads one answer: the head, then `Content-Length` bytes (none for HEAD, 304 and 204).
+    private func readAnswer(_ fd: Int32, pending: inout Data, bodyless: Bool) throws -> Data {
+        let separator = Data("\r\n\r\n".utf8)
+        while pending.range(of: separator) == nil { try receive(fd, into: &pending) }
+        let end = pending.range(of: separator)!.upperBound
+        let head = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
+        let status = head.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
+        var length = 0
+        for line in head.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+            length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        if bodyless || status == 304 || status == 204 { length = 0 }
+        while pending.count - (end - pending.startIndex) < length { try receive(fd, into: &pending) }
+        let answer = Data(pending[pending.startIndex..<end + length])
+        pending = Data(pending[(end + length)...])
+        return answer
+    }
+
+    private func receive(_ fd: Int32, into data: inout Data) throws {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        guard n > 0 else { throw RawHTTPClient.SocketError(description: "connection closed mid-answer") }
+        data.append(contentsOf: buffer[0..<n])
+    }
+}

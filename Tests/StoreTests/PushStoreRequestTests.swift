@@ -1,0 +1,96 @@
+import Foundation
+import Gallery
+import GalleryTestSupport
+import Testing
+
+/// What one push asks of the object store (counted by a twin of the blob store, never timed), and what a push
+/// whose blob write fails midway leaves behind, on every metadata store (issue 13).
+@Suite("Push object-store requests")
+struct PushStoreRequestTests {
+    func withGallery(_ kind: StoreKind, blobs: CountingBlobStore, _ body: (TestGallery) async throws -> Void) async throws {
+        try await withDatabase(kind) { database in
+            let clock = TestClock()
+            let store: any MetadataStore = kind == .memory ? InMemoryMetadataStore(clock: clock) : try await database.open()
+            let gallery = try await TestGallery.open(clock: clock, store: store, blobs: blobs)
+            do {
+                try await body(gallery)
+            } catch {
+                await gallery.close()
+                throw error
+            }
+            await gallery.close()
+        }
+    }
+
+    func push(_ package: TestPackage, to gallery: TestGallery, key: String) async throws -> PushResult {
+        try await gallery.gallery.push(packageAt: try gallery.upload(package), by: try await gallery.gallery.authenticator.authenticate(key))
+    }
+
+    @Test("a new version is one PUT per blob and document it changes: no GET, no manifest, the nupkg after its side files", arguments: StoreKind.available)
+    func requestsOfOnePush(kind: StoreKind) async throws {
+        let blobs = CountingBlobStore()
+        try await withGallery(kind, blobs: blobs) { gallery in
+            let key = try await gallery.userWithKey("alice")
+            _ = try await push(TestPackage(id: "Counted.Lib", version: "1.0.0"), to: gallery, key: key)
+            blobs.resetRequests()
+            _ = try await push(TestPackage(id: "Counted.Lib", version: "1.1.0"), to: gallery, key: key)
+
+            let requests = blobs.requests
+            #expect(requests.allSatisfy { $0.method == "PUT" }, "\(requests)")
+            let paths = requests.map(\.path)
+            #expect(Set(paths).count == paths.count, "each blob written once: \(paths)")
+            #expect(!paths.contains { $0.contains("_manifests") }, "the manifest is kept in the database")
+            let nuspec = try #require(paths.firstIndex(of: "packages/counted.lib/1.1.0/counted.lib.nuspec"))
+            let nupkg = try #require(paths.firstIndex(of: "packages/counted.lib/1.1.0/counted.lib.1.1.0.nupkg"))
+            let leaf = try #require(paths.firstIndex { $0.hasPrefix("v3/catalog/data/") && $0.hasSuffix("/counted.lib.1.1.0.json") })
+            #expect(nuspec < nupkg && leaf < nupkg, "the nupkg is stored last of the package's blobs")
+            #expect(paths.filter { $0.hasPrefix("v3/catalog/data/") }.count == 1, "the other version's leaf is not rewritten")
+            #expect(paths.contains("v3/catalog/index.json") && paths.contains("v3/flat/counted.lib/index.json"))
+            // Every registration hive gets its index and the new version's leaf, and nothing else.
+            let registration = paths.filter { $0.hasPrefix("v3/registration") }
+            let hives = Set(registration.map { $0.split(separator: "/")[1] })
+            #expect(!hives.isEmpty)
+            #expect(registration.allSatisfy { $0.hasSuffix("/counted.lib/index.json") || $0.hasSuffix("/counted.lib/1.1.0.json") })
+            #expect(registration.count == 2 * hives.count)
+            // nuspec, nupkg, leaf, catalog page and index, flat index, and the registration documents.
+            #expect(paths.count == 6 + registration.count, "\(paths)")
+            // Every document is written after the package's blobs.
+            #expect(requests.indices.filter { requests[$0].path.hasPrefix("v3/") && $0 != leaf }.allSatisfy { $0 > nupkg })
+        }
+    }
+
+    @Test("a failed blob write (a side file, or the nupkg) leaves no version, no id and no catalog leaf; pushing again works", arguments: StoreKind.available)
+    func failedWriteLeavesNothing(kind: StoreKind) async throws {
+        let blobs = CountingBlobStore()
+        try await withGallery(kind, blobs: blobs) { gallery in
+            let key = try await gallery.userWithKey("alice")
+            let failures: [(String, @Sendable (BlobKey) -> Bool)] = [
+                ("nuspec", { if case .nuspec = $0 { true } else { false } }),
+                ("readme", { if case .readme = $0 { true } else { false } }),
+                ("nupkg", { if case .nupkg = $0 { true } else { false } }),
+            ]
+            var package = TestPackage(id: "Broken.Lib", version: "1.0.0")
+            package.readme = "# Broken"
+            for (name, failing) in failures {
+                blobs.failPuts(matching: failing)
+                await #expect(throws: CountingBlobStore.InjectedFailure.self, "\(name)") {
+                    _ = try await push(package, to: gallery, key: key)
+                }
+                let versionKey = PackageVersionKey(lowerID: "broken.lib", lowerVersion: "1.0.0")
+                #expect(try await gallery.store.version(versionKey) == nil, "\(name): no row, not even a pending claim")
+                #expect(try await gallery.store.owners(ofLowerID: "broken.lib").isEmpty, "\(name): the new id is not taken")
+                #expect(try await gallery.store.catalogCount() == 0)
+                #expect(try await gallery.blobs.data(.nupkg(versionKey)) == nil, "\(name)")
+                #expect(try await gallery.blobs.list(prefix: "v3/catalog/data/").isEmpty, "\(name): the leaf is removed")
+                #expect(try await gallery.json("flat/broken.lib/index.json") == nil, "\(name)")
+                #expect(try await gallery.store.auditEvents(since: nil).filter { $0.action == "package.pushed" }.isEmpty)
+            }
+            blobs.failPuts(matching: nil)
+            let result = try await push(package, to: gallery, key: key)
+            #expect(result.record.state == .available)
+            let flat = try #require(try await gallery.json("flat/broken.lib/index.json"))
+            #expect(flat["versions"] as? [String] == ["1.0.0"])
+            #expect(try await gallery.blobs.data(.readme(result.record.key)) != nil)
+        }
+    }
+}
