@@ -71,8 +71,10 @@ struct IdentityScenarioTests {
             try await client.pushCreated(package("Alice.Lib", "2.0.0"), apiKey: env.apiKey)
             let cli = fixture.gallery.administration(mailer: LogMailer(logger: Logger(label: "t")), rendersChanges: false)
             try await cli.deletePackageVersion("Alice.Lib", version: "2.0.0", reason: "Copyright.", by: .adminCLI())
-            #expect(try await fixture.gallery.store.dirtyLowerIDs() == ["alice.lib"])
-            #expect(try await fixture.gallery.applyPendingChanges() == 1)
+            // The server's own follower polls every second and may pick the mark up first: either it or this
+            // call applies it (never both, never neither). Without the CLI's mark nothing would re-render the id,
+            // so the flat index below would still list 2.0.0.
+            #expect(try await fixture.gallery.applyPendingChanges() <= 1)
             #expect(try await client.json("/v3/flat/alice.lib/index.json")["versions"]?.strings == ["1.0.0"])
             #expect(try await fixture.gallery.store.dirtyLowerIDs().isEmpty)
         }
