@@ -10,6 +10,9 @@ public struct OpenIDSettings: Sendable, Equatable {
     public var providers: [OpenIDProvider] = []
     /// Off: the LogOn page shows only the provider buttons; Register and password reset say passwords are off.
     public var passwordSignIn = true
+    /// How long one request to a provider (discovery, keys, token) may take before the page says the provider
+    /// cannot be reached. Short by default so a provider that is down answers a clear page fast.
+    public var timeoutSeconds = 5
 
     /// The defaults (no provider, passwords on).
     public init() {}
@@ -17,6 +20,7 @@ public struct OpenIDSettings: Sendable, Equatable {
     public enum Key {
         public static let providers = "pallet.oidc.providers"
         public static let passwordSignIn = "pallet.passwordSignIn"
+        public static let timeout = "pallet.oidc.timeout"
         /// The single provider's keys; for a listed provider `ID` they are `pallet.oidc.ID.issuer` and so on.
         public static func field(_ name: String, provider: String? = nil) -> String {
             provider.map { "pallet.oidc.\($0).\(name)" } ?? "pallet.oidc.\(name)"
@@ -72,6 +76,11 @@ public struct OpenIDSettings: Sendable, Equatable {
             case "true", "1", "yes": settings.passwordSignIn = true
             case "false", "0", "no": settings.passwordSignIn = false
             default: problems.append("'\(Key.passwordSignIn)' must be true or false, not '\(raw)'.")
+            }
+        }
+        if let raw = text(Key.timeout) ?? reader.int(forKey: ConfigKey(Key.timeout)).map(String.init) {
+            if let seconds = Int(raw), (1...300).contains(seconds) { settings.timeoutSeconds = seconds } else {
+                problems.append("'\(Key.timeout)' must be a whole number of seconds from 1 to 300, not '\(raw)'.")
             }
         }
         if !settings.passwordSignIn && settings.providers.isEmpty {

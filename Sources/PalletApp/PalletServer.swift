@@ -97,7 +97,7 @@ public enum PalletServer {
             gallery: gallery, passwordHashCost: UInt8(config.passwordHashCost), mailer: makeMailer(config: config, logger: logger),
             trustedProxies: config.trustedProxies, uploads: uploads,
             operators: config.mail.operators, policies: config.policies.texts, passwordSignIn: config.openID.passwordSignIn,
-            openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock)))
+            openIDProviders: config.openID.providers, openIDClient: OIDCRelyingParty(clock: gallery.clock, timeout: .seconds(Int64(config.openID.timeoutSeconds)))))
             .register(on: router)
         // GET/HEAD of in-memory documents and data-folder downloads answered on the event loop, with the same
         // bytes, request ids, metrics and limit as the router's (issue 13); every other request goes on to it.

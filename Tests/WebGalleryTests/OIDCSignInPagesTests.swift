@@ -21,6 +21,9 @@ func withOIDCWebServer(
                 id: "oidc", name: "Test IdP", issuer: issuer.url, clientID: TestOIDCIssuer.clientID,
                 clientSecret: TestOIDCIssuer.clientSecret, clientAuthentication: authentication)]
             config.openID.passwordSignIn = passwordSignIn
+            // The test provider runs in this process: with the whole suite running on 2 cores its answers can
+            // take longer than the 5 s a real provider gets, which showed as a 503 "cannot be reached" page.
+            config.openID.timeoutSeconds = 60
         }
         try await withTestApplication(options) { client, environment in
             try await body(WebTestServer(

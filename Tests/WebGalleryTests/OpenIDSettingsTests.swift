@@ -14,7 +14,9 @@ struct OpenIDSettingsTests {
         #expect(config.openID.providers == [OpenIDProvider(
             id: "oidc", name: "Keycloak", issuer: "https://id.example/realms/main", clientID: "pallet", clientSecret: "secret")])
         #expect(config.openID.passwordSignIn == false)
+        #expect(config.openID.timeoutSeconds == 5)
         #expect(try await ServerConfig.load(commandLine: [:], environment: [:]).openID == OpenIDSettings())
+        #expect(try await ServerConfig.load(commandLine: [:], environment: ["PALLET_OIDC_TIMEOUT": "20"]).openID.timeoutSeconds == 20)
     }
 
     @Test("several providers from the config file, each with its own keys")
@@ -43,6 +45,8 @@ struct OpenIDSettingsTests {
             ["PALLET_OIDC_ISSUER": "https://id.example", "PALLET_OIDC_CLIENT_ID": "c"],
             ["PALLET_PASSWORD_SIGN_IN": "false"],
             ["PALLET_PASSWORD_SIGN_IN": "maybe"],
+            ["PALLET_OIDC_TIMEOUT": "0"],
+            ["PALLET_OIDC_TIMEOUT": "soon"],
         ] {
             await #expect(throws: ConfigError.self, "\(environment)") {
                 _ = try await ServerConfig.load(commandLine: [:], environment: environment)
