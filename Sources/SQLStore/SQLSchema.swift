@@ -382,5 +382,15 @@ enum SQLSchema {
                 """,
             ]
         },
+        // Start-up without decoding a million metadata documents (issue 13): the texts the V2 view filters and
+        // searches on (`authors`, `description`, `summary`, `tags`, `title`: StoredVersionTexts) as JSON of their
+        // own, written with every row and copied here out of the rows already stored. NULL (a row an older Pallet
+        // wrote while this one ran beside it) makes start-up decode that row's metadata_json instead.
+        SQLMigration(version: 12, name: "version texts apart from the metadata") { d in
+            [
+                "ALTER TABLE package_versions ADD COLUMN feed_texts TEXT",
+                d.versionTextsBackfill,
+            ]
+        },
     ]
 }

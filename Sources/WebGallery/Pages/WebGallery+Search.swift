@@ -105,7 +105,7 @@ extension WebGallery {
         }
         if parameters.sortBy == "created-desc", q.isEmpty, query.packageType == nil, parameters.prerelease {
             let all = digest().latestByPublished
-            return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).map(item))
+            return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).compactMap(item))
         }
         query.skip = 0
         query.take = Int.max / 2
