@@ -44,26 +44,26 @@ struct AtomWriter {
 
     /// The entry's address: `Packages(Id='X',Version='Y')` with the V2 `Version` spelling.
     func entryURL(_ row: V2Row) -> String {
-        "\(feedBase)Packages(Id='\(Self.literal(row.record.id))',Version='\(Self.literal(V2Row.wireVersion(row.record)))')"
+        "\(feedBase)Packages(Id='\(Self.literal(row.summary.id))',Version='\(Self.literal(V2Row.wireVersion(row.summary)))')"
     }
 
     /// `<content src>`: the download URL. V2 clients never build it themselves (media link entry).
     func contentURL(_ row: V2Row) -> String {
-        "\(feedBase)package/\(row.record.id)/\(row.record.normalizedVersion)"
+        "\(feedBase)package/\(row.summary.id)/\(row.summary.normalizedVersion)"
     }
 
     private func appendEntry(_ row: V2Row, to xml: inout String, standalone: Bool) {
-        let r = row.record, m = r.metadata
+        let v = row.summary, texts = v.texts
         xml += standalone ? "<entry xml:base=\"\(Self.escape(feedBase))\" \(Self.namespaces)>" : "<entry>"
         let address = Self.escape(entryURL(row))
         xml += "<id>\(address)</id>"
         xml += "<category term=\"NuGetGallery.OData.V2FeedPackage\" scheme=\"http://schemas.microsoft.com/ado/2007/08/dataservices/scheme\" />"
         xml += "<link rel=\"edit\" title=\"V2FeedPackage\" href=\"\(address)\" />"
         xml += "<link rel=\"edit-media\" title=\"V2FeedPackage\" href=\"\(address)/$value\" />"
-        xml += "<title type=\"text\">\(Self.escape(r.id))</title>"
-        xml += "<summary type=\"text\">\(Self.escape(m.summary ?? ""))</summary>"
-        xml += "<updated>\(ODataDate.atom(r.lastEdited ?? r.created))</updated>"
-        xml += "<author><name>\(Self.escape(m.authors))</name></author>"
+        xml += "<title type=\"text\">\(Self.escape(texts.id))</title>"
+        xml += "<summary type=\"text\">\(Self.escape(texts.summary ?? ""))</summary>"
+        xml += "<updated>\(ODataDate.atom(v.lastEdited ?? v.created))</updated>"
+        xml += "<author><name>\(Self.escape(texts.authors))</name></author>"
         xml += "<content type=\"application/zip\" src=\"\(Self.escape(contentURL(row)))\" />"
         xml += "<m:properties>"
         for property in V2Property.allCases { appendProperty(property, row.value(property, urls: urls), to: &xml) }

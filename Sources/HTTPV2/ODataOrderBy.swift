@@ -36,10 +36,15 @@ public struct ODataOrderBy: Sendable, Equatable {
     /// Every property the keys read.
     var properties: Set<V2Property> { keys.reduce(into: Set()) { $0.formUnion($1.expression.properties) } }
 
-    /// Sorts rows stably by the keys.
+    /// The values of the keys for one row.
+    func keyValues(_ row: V2Row, urls: FeedURLs) -> [ODataValue] {
+        keys.map { $0.expression.evaluate(row, urls: urls) }
+    }
+
+    /// Sorts rows stably by the keys (values evaluated earlier, `V2Row.sortKeys`, are used as they are).
     func sort(_ rows: inout [V2Row], urls: FeedURLs) {
         let keyed = rows.enumerated().map { index, row in
-            (index, row, keys.map { $0.expression.evaluate(row, urls: urls) })
+            (index, row, row.sortKeys ?? keyValues(row, urls: urls))
         }
         let sorted = keyed.sorted { a, b in
             for (n, key) in keys.enumerated() {

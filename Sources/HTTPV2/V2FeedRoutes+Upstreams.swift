@@ -23,24 +23,27 @@ extension V2FeedRoutes {
         let lowerID = id.lowercased()
         guard !lowerID.isEmpty, snapshot.packages[lowerID] == nil, (try? PackageGallery.versionKey(id: id, version: "1.0.0")) != nil,
               try await gallery.upstreamRefusal(forLowerID: lowerID) == nil else { return nil }
-        let package: FeedPackage?
+        let held: HeldFeedPackage?
         do {
-            package = try await upstreams.feedPackage(lowerID: lowerID)
+            held = try await upstreams.feedPackage(lowerID: lowerID)
         } catch let failure as UpstreamFailure {
             throw NuGetHTTPError(failure.isTimeout ? 504 : 502, failure.description)
         }
-        guard let package else { return nil }
+        guard let held else { return nil }
+        let package = held.package
         switch resource {
         case .package(_, let version):
             guard let parsed = try? NuGetVersion(parsing: version).normalizedLowercased, let found = package.version(lowerVersion: parsed), !countOnly else {
                 return nil
             }
-            return responder.entry(found, options: options, snapshot: snapshot)
+            return try await responder.entry(found, options: options, snapshot: snapshot, records: held.source)
         default:
             let versions = package.versions.filter { $0.isVisible(semVer2: options.semVer2) }
             return countOnly
-                ? responder.count(versions, options: options, snapshot: snapshot)
-                : responder.feed(title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot)
+                ? try await responder.count(versions, options: options, snapshot: snapshot, records: held.source)
+                : try await responder.feed(
+                    title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot,
+                    records: held.source)
         }
     }
 

@@ -69,14 +69,14 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             if upstreams != nil, let answer = try await upstreamAnswer(resource, countOnly: countOnly, options: options) {
                 return answer
             }
-            return try answer(resource, countOnly: countOnly, options: options)
+            return try await answer(resource, countOnly: countOnly, options: options)
         } catch let error as ODataError {
             throw GalleryError.badRequest(error.message)
         }
     }
 
-    func answer(_ resource: V2Resource, countOnly: Bool, options: V2QueryOptions) throws -> Response {
-        let snapshot = gallery.feed.snapshot()
+    func answer(_ resource: V2Resource, countOnly: Bool, options: V2QueryOptions) async throws -> Response {
+        let snapshot = gallery.feed.snapshot(), records = gallery.feedRecords
         let versions: [FeedVersion]
         switch resource {
         case .metadata:
@@ -85,7 +85,7 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             guard let found = snapshot.version(id: id, version: version), !countOnly else {
                 throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
             }
-            return responder.entry(found, options: options, snapshot: snapshot)
+            return try await responder.entry(found, options: options, snapshot: snapshot, records: records)
         case .packages:
             versions = snapshot.listedVersions(semVer2: options.semVer2)
         case .findPackagesByID:
@@ -96,8 +96,9 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             versions = snapshot.updates(try V2Functions.updateRequest(options))
         }
         return countOnly
-            ? responder.count(versions, options: options, snapshot: snapshot)
-            : responder.feed(title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot)
+            ? try await responder.count(versions, options: options, snapshot: snapshot, records: records)
+            : try await responder.feed(
+                title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot, records: records)
     }
 
     func search(_ options: V2QueryOptions, _ snapshot: FeedSnapshot) throws -> [FeedVersion] {
@@ -122,7 +123,7 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             guard let latest = snapshot.packages[id.lowercased()]?.versions.last(where: { $0.isLatestVersion(semVer2: true) }) else {
                 throw GalleryError.notFound("Package '\(id)' has no listed stable version.")
             }
-            key = latest.record.key
+            key = latest.key
         }
         if snapshot.packages[key.lowerID] == nil, let upstreams, version != nil {
             return try await upstreamDownload(upstreams, key: key, request: request)

@@ -70,4 +70,15 @@ public enum V2Property: String, Sendable, CaseIterable, Hashable {
 
     /// Properties that need live download counts (read only when a query or entry uses them).
     var needsDownloads: Bool { self == .downloadCount || self == .versionDownloadCount }
+
+    /// Properties the in-memory summary lacks: a query that filters or orders on one reads the record of every
+    /// candidate version from the store (`V2FeedResponder.select`), where all others are answered from memory.
+    var needsRecord: Bool {
+        switch self {
+        case .copyright, .dependencies, .iconUrl, .language, .packageHash, .projectUrl, .releaseNotes,
+             .requireLicenseAcceptance, .minClientVersion, .licenseUrl, .licenseNames:
+            true
+        default: false
+        }
+    }
 }

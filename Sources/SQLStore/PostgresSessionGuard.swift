@@ -48,6 +48,16 @@ struct GuardedPostgresPool: SQLDatabase {
     }
 }
 
+extension GuardedPostgresPool {
+    /// Runs `body` with one leased connection as PostgresNIO's own database (rows handed over as `PostgresRow`s, to
+    /// be decoded by position), its statements refused once the connection is closed, as in every session.
+    func withGuardedConnection<R: Sendable>(_ body: @escaping @Sendable (any PostgresDatabase) async throws -> R) async throws -> R {
+        try await pool.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask { try await body(OpenConnectionOnly(connection: connection)) }
+        }.get()
+    }
+}
+
 /// One leased connection that refuses statements once it is closed, instead of leaving them pending.
 private struct OpenConnectionOnly: PostgresDatabase {
     let connection: PostgresConnection

@@ -54,6 +54,7 @@ extension SQLCopyTable {
                 .int64("created"), .int64("published"), .optionalInt64("last_edited"), .int64("package_size"),
                 .text("package_hash"), .int64("downloads"), .text("metadata_json"), .optionalText("deprecation_json"),
                 .optionalText("catalog_leaf_path"), .optionalText("claim_token"), .optionalInt64("claim_expires"),
+                .optionalText("feed_texts"),
             ]
         ),
         SQLCopyTable("download_days", key: ["lower_id", "day", "lower_version"], compared: ["downloads"], columns: [

@@ -27,7 +27,16 @@ extension SQLDialectFeatures {
         // `false` makes the next key exactly MAX + 1, also on an empty table.
         resetIdentitySQL: { table, column in
             "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), COALESCE(MAX(\"\(column)\"), 0) + 1, false) FROM \(table)"
-        }
+        },
+        // jsonb_strip_nulls drops an absent summary or title rather than writing null (either decodes as nil).
+        versionTextsBackfill: """
+            UPDATE package_versions SET feed_texts = (
+                SELECT jsonb_strip_nulls(jsonb_build_object(
+                    'authors', m -> 'authors', 'description', m -> 'description', 'summary', m -> 'summary',
+                    'tags', m -> 'tags', 'title', m -> 'title'))::text
+                FROM (SELECT metadata_json::jsonb AS m) AS parsed)
+            WHERE strpos(metadata_json, '\\u0000') = 0
+            """
     )
 }
 

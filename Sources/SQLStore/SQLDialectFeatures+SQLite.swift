@@ -19,7 +19,16 @@ extension SQLDialectFeatures {
         serializesCallers: true,
         classify: classifySQLiteError,
         // An explicit key larger than any before moves `sqlite_sequence` along.
-        resetIdentitySQL: nil
+        resetIdentitySQL: nil,
+        // json() keeps the tags an array (json_extract answers it as text); an absent summary or title becomes
+        // null, which decodes as nil.
+        versionTextsBackfill: """
+            UPDATE package_versions SET feed_texts = json_object(
+                'authors', json_extract(metadata_json, '$.authors'), 'description', json_extract(metadata_json, '$.description'),
+                'summary', json_extract(metadata_json, '$.summary'), 'tags', json(json_extract(metadata_json, '$.tags')),
+                'title', json_extract(metadata_json, '$.title'))
+            WHERE instr(metadata_json, '\\u0000') = 0
+            """
     )
 }
 

@@ -44,4 +44,9 @@ public struct SQLDialectFeatures: Sendable {
     /// that by itself (SQLite's AUTOINCREMENT follows explicit inserts). PostgreSQL (next value = largest + 1):
     /// `SELECT setval(pg_get_serial_sequence('users', 'key'), COALESCE(MAX("key"), 0) + 1, false) FROM users`.
     let resetIdentitySQL: (@Sendable (_ table: String, _ column: String) -> String)?
+    /// Schema step 12's backfill: sets `package_versions.feed_texts` of every row from its `metadata_json` with the
+    /// database's own JSON functions (the `authors`, `description`, `summary`, `tags` and `title` values copied
+    /// as they are), leaving NULL where the JSON holds an escaped NUL, which not every database's JSON type accepts
+    /// (start-up then decodes that row's metadata instead).
+    let versionTextsBackfill: String
 }

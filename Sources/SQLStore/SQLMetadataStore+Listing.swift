@@ -22,9 +22,10 @@ extension SQLMetadataStore {
             let entry = changed.entry
             record.catalogLeafPath = entry.leafPath
             let (metadata, _) = try PackageVersionRow.encodedJSON(record)
+            let texts = try PackageVersionRow.encodedTexts(record)
             try await db.raw("""
                 UPDATE package_versions
-                SET metadata_json = \(bind: metadata), listed = \(bind: record.listed), published = \(bind: StoreDate.microseconds(record.published)),
+                SET metadata_json = \(bind: metadata), feed_texts = \(bind: texts), listed = \(bind: record.listed), published = \(bind: StoreDate.microseconds(record.published)),
                     last_edited = \(bind: record.lastEdited.map(StoreDate.microseconds)), catalog_leaf_path = \(bind: entry.leafPath)
                 WHERE lower_id = \(bind: key.lowerID) AND lower_version = \(bind: key.lowerVersion)
                 """).run()

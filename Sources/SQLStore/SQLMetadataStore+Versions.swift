@@ -136,14 +136,20 @@ extension SQLMetadataStore {
     }
 
     /// The available versions of the next `idLimit` ids after `lowerID`, by lower id (the database's order, so
-    /// the caller's next page starts after this page's last row).
+    /// the caller's next page starts after this page's last row). The page's last id first, then a range of the
+    /// primary key (as `versionSummaries`, whose comment says why not one statement).
     public func availableVersions(afterLowerID lowerID: String?, idLimit: Int) async throws -> [PackageVersionRecord] {
-        let rows = try await read { db in
-            try await db.raw("""
-                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
-                WHERE state = 'available' AND lower_id IN (
+        let after = lowerID ?? ""
+        let rows = try await read { db -> [any SQLRow] in
+            let page = try await db.raw("""
+                SELECT max(lower_id) AS last FROM (
                     SELECT DISTINCT lower_id FROM package_versions
-                    WHERE state = 'available' AND lower_id > \(bind: lowerID ?? "") ORDER BY lower_id LIMIT \(bind: idLimit))
+                    WHERE state = 'available' AND lower_id > \(bind: after) ORDER BY lower_id LIMIT \(bind: idLimit)) AS page
+                """).first()
+            guard let page, try !page.decodeNil(column: "last") else { return [] }
+            return try await db.raw("""
+                SELECT \(unsafeRaw: PackageVersionRow.columns) FROM package_versions
+                WHERE state = 'available' AND lower_id > \(bind: after) AND lower_id <= \(bind: try page.decode(column: "last", as: String.self))
                 ORDER BY lower_id
                 """).all()
         }

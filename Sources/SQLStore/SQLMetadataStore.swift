@@ -1,6 +1,7 @@
 public import Gallery
 public import Logging
 public import SQLKit
+import PostgresKit
 
 /// The metadata store on any SQL database SQLKit speaks: SQLite by default, PostgreSQL for scale-out.
 ///
@@ -46,6 +47,12 @@ public final class SQLMetadataStore: MetadataStore {
     /// Runs a single-statement write (atomic by itself) without a transaction around it, mapping driver errors.
     func writeStatement<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await mappingErrors { try await sessions.writeStatement(body) }
+    }
+
+    /// Runs `body` on one pooled PostgreSQL connection with PostgresNIO's own API (rows decoded by position, not by
+    /// name as through SQLKit), mapping driver errors to `StoreError`; nil without running it on other databases.
+    func withPostgres<R: Sendable>(_ body: @escaping @Sendable (PostgresRows) async throws -> R) async throws -> R? {
+        try await mappingErrors { try await sessions.withPostgresConnection { try await body(PostgresRows(database: $0)) } }
     }
 
     private func mappingErrors<R: Sendable>(_ body: () async throws -> R) async throws -> R {

@@ -382,6 +382,16 @@ enum SQLSchema {
                 """,
             ]
         },
+        // Start-up without decoding a million metadata documents (issue 13): the texts the V2 view filters and
+        // searches on (`authors`, `description`, `summary`, `tags`, `title`: StoredVersionTexts) as JSON of their
+        // own, written with every row and copied here out of the rows already stored. NULL (a row an older Pallet
+        // wrote while this one ran beside it) makes start-up decode that row's metadata_json instead.
+        SQLMigration(version: 12, name: "version texts apart from the metadata") { d in
+            [
+                "ALTER TABLE package_versions ADD COLUMN feed_texts TEXT",
+                d.versionTextsBackfill,
+            ]
+        },
         // The paths of each id's rendered documents (JSON array), read with its generation in one statement:
         // a push's render no longer GETs and PUTs a manifest blob (issue 13). NULL until the id's next render.
         SQLMigration(version: 13, name: "rendered document manifests") { _ in

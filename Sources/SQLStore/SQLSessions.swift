@@ -1,4 +1,5 @@
 import Gallery
+import PostgresKit
 import SQLKit
 import Synchronization
 
@@ -35,6 +36,13 @@ struct SQLSessions: Sendable {
         }
         try state.requireOpen()
         return try await database.withSession(body)
+    }
+
+    /// Runs `body` on one pooled connection when the database is PostgreSQL (nil otherwise), as a read.
+    func withPostgresConnection<R: Sendable>(_ body: @escaping @Sendable (any PostgresDatabase) async throws -> R) async throws -> R? {
+        guard let pool = database as? GuardedPostgresPool else { return nil }
+        try state.requireOpen()
+        return try await StoreMetrics.measure(StoreMetrics.read) { try await pool.withGuardedConnection(body) }
     }
 
     /// Runs `body` (closing the connection) once, while no caller holds the connection.

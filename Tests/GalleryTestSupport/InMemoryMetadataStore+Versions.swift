@@ -130,6 +130,21 @@ extension InMemoryMetadataStore {
         }
     }
 
+    public func versionSummaries(afterLowerID lowerID: String?, idLimit: Int) async throws -> [VersionSummary] {
+        let records = try await availableVersions(afterLowerID: lowerID, idLimit: idLimit)
+            .sorted { ($0.lowerID, $0.lowerVersion) < ($1.lowerID, $1.lowerVersion) }
+        var summaries: [VersionSummary] = []
+        for record in records {
+            let previous = summaries.last.flatMap { $0.lowerID == record.lowerID ? $0.texts : nil }
+            summaries.append(VersionSummary(record, sharing: previous))
+        }
+        return summaries
+    }
+
+    public func versions(_ keys: [PackageVersionKey]) async throws -> [PackageVersionRecord] {
+        try read { state in Set(keys).compactMap { state.versions[$0]?.record } }
+    }
+
     public func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws {
         try write { state in
             for (key, count) in counts where state.versions[key] != nil {

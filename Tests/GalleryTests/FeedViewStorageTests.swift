@@ -2,8 +2,8 @@ import Foundation
 import Gallery
 import Testing
 
-/// The V2 view shares equal texts between an id's versions (FeedPackage+SharedStorage): values must not change.
-@Suite("V2 feed view: shared storage keeps every value")
+/// The V2 view keeps summaries, and an id's versions with equal texts share one `VersionTexts`: values must not change.
+@Suite("V2 feed view: summaries keep every value, equal texts are shared")
 struct FeedViewStorageTests {
     @Test("versions whose texts repeat, differ, or alternate come back exactly as given")
     func valuesKept() throws {
@@ -17,7 +17,12 @@ struct FeedViewStorageTests {
         }
         let view = PackageFeedView(search: SearchIndex())
         view.upsert(lowerID: "contoso.utils", records: records.reversed())
-        let stored = try #require(view.snapshot().packages["contoso.utils"]).versions.map(\.record)
-        #expect(stored == records)
+        let versions = try #require(view.snapshot().packages["contoso.utils"]).versions
+        #expect(versions.map(\.summary) == records.map { VersionSummary($0) })
+        #expect(versions.map(\.texts.description) == descriptions)
+        // Equal neighbours share one object; a change starts a new one.
+        #expect(versions[0].texts === versions[1].texts)
+        #expect(versions[1].texts !== versions[2].texts)
+        #expect(versions[3].texts !== versions[4].texts)
     }
 }

@@ -129,6 +129,31 @@ struct V2FeedTests {
         }
     }
 
+    /// The view keeps summaries: a query on a property only the record holds reads every candidate's record from
+    /// the store (`V2Property.needsRecord`), and must answer as a query on any other property.
+    @Test("$filter and $orderby on properties only the records hold", arguments: [
+        ("/api/v2/Packages()?$filter=substringof('Contoso.Core',Dependencies)", ["Contoso.App 1.0.0"]),
+        ("/api/v2/Packages()?$filter=Dependencies eq '' and IsLatestVersion&$orderby=Id", ["Contoso.Core 1.1.0"]),
+        ("/api/v2/Packages()?$orderby=Dependencies desc,Id,Version&$top=2", ["Contoso.App 1.0.0", "Contoso.Core 1.0"]),
+        ("/api/v2/Search()?searchTerm='contoso'&includePrerelease=true&$filter=RequireLicenseAcceptance eq false and LicenseUrl eq null&$orderby=Id desc,Version desc",
+         ["Contoso.Core 2.0.0-beta", "Contoso.Core 1.1.0", "Contoso.Core 1.0", "Contoso.App 1.0.0"]),
+        ("/api/v2/FindPackagesById()?id='contoso.core'&$filter=startswith(PackageHash,'')&$orderby=Version desc",
+         ["Contoso.Core 2.0.0-beta", "Contoso.Core 1.1.0", "Contoso.Core 1.0"]),
+    ])
+    func recordProperties(_ path: String, _ expected: [String]) async throws {
+        try await V2Server.with { server in
+            try await Self.seed(server)
+            let feed = try await server.feed(path.replacingOccurrences(of: " ", with: "%20"))
+            #expect(feed.listing == expected)
+            // Every entry shown carries its record's properties, whatever the query read.
+            #expect(feed.entries.allSatisfy { $0.property("PackageHash")?.isEmpty == false })
+            let countPath = path.replacingOccurrences(of: "()?", with: "()/$count?").replacingOccurrences(of: " ", with: "%20")
+            if !path.contains("$top") {
+                #expect(try await server.get(countPath).text == String(expected.count))
+            }
+        }
+    }
+
     @Test("GetUpdates(): newest inside the constraint, all versions on request, mismatched lists empty", arguments: [
         ("packageIds='Contoso.Core'&versions='1.0'&includePrerelease=false&includeAllVersions=false", ["Contoso.Core 1.1.0"]),
         ("packageIds='Contoso.Core|Contoso.App'&versions='1.0|1.0'&includePrerelease=true&includeAllVersions=true",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pallet's V3 reads and pushes on both backends (embedded SQLite + data folder; PostgreSQL + S3) beside
-# nginx serving the same bytes, then read latency, start-up time and RSS on PostgreSQL as the
-# package_versions table grows (generated rows).
+# nginx serving the same bytes, then read latency (V3 documents, search, V2), start-up time (wall and the
+# process's CPU seconds until ready) and RSS on PostgreSQL as the package_versions table grows (generated rows).
 #
 # Usage: nice -n 10 bench/scale/run.sh [--no-build] [--keep] [--skip-backends] [--skip-scale]
 #   --no-build       use the existing .build-release/release/pallet (or $BENCH_PALLET)
@@ -11,7 +11,8 @@
 #   BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PUSH_IDS x BENCH_PUSH_VERSIONS (40 x 5 sequential 50 KB
 #   pushes per backend), BENCH_FILL_IDS x BENCH_FILL_VERSIONS (200 x 2 search corpus pushes, 4 workers),
 #   BENCH_SCALES (versions generated on PostgreSQL: "1000 100000 1000000"), BENCH_PALLET (a pallet binary),
-#   BENCH_PORT_BASE (servers on BASE, BASE+1, nginx on BASE+10; default: free ports).
+#   BENCH_PORT_BASE (servers on BASE, BASE+1, nginx on BASE+10; default: free ports), BENCH_V2_REQUESTS (sequential
+#   requests timed per V2 listing in part 2, 5).
 # Needs: swift, python3 with boto3, psql, curl, nginx (Debian nginx-light), wrk, and PostgreSQL + an S3
 #   endpoint: scripts/test-services.sh is started when they do not answer (and stopped again at the end).
 # Not run by CI. See bench/scale/RESULTS.md and bench/README.md.
@@ -43,6 +44,7 @@ PUSH_VERSIONS=${BENCH_PUSH_VERSIONS:-5}
 FILL_IDS=${BENCH_FILL_IDS:-200}
 FILL_VERSIONS=${BENCH_FILL_VERSIONS:-2}
 SCALES=${BENCH_SCALES:-1000 100000 1000000}
+V2_REQUESTS=${BENCH_V2_REQUESTS:-5}
 
 for tool in python3 curl nginx wrk psql; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
@@ -154,6 +156,7 @@ start_server() {  # name [extra serve flags...]; sets STARTUP_SECONDS
 }
 
 rss_mb() { $SCALEPKG rss "${PIDS[$1]}"; }
+cpu_s() { $SCALEPKG cpu "${PIDS[$1]}"; }
 
 admin() {  # name args... (the server's store flags)
   local name=$1; shift
@@ -173,6 +176,16 @@ run_wrk() {  # label url [connections] [duration] -> "rps p50us p99us requests b
 }
 
 ms() { python3 -c "print(f'{$1 / 1000:.2f}')"; }
+time_requests() {  # url count -> "p50ms maxms req/s non-200"
+  local url=$1 count=$2 times=() bad=0 line
+  for _ in $(seq 1 "$count"); do
+    line=$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' "$url" 2>/dev/null || echo "000 0")
+    [[ ${line%% *} != 200 ]] && bad=$((bad + 1))
+    times+=("${line#* }")
+  done
+  python3 -c "import statistics,sys; t=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(t)*1000:.2f} {max(t)*1000:.2f} {len(t)/sum(t):.1f}', end='')" "${times[@]}"
+  echo " $bad"
+}
 ratio() { python3 -c "print(f'{$1 / $2:.2f}' if $2 > 0 else '-')"; }
 errors() { (( $1 + $2 > 0 )) && echo " errors $1/$2" || true; }  # bad-status socket-errors
 size_of() { curl -fsS "$1" 2>/dev/null | wc -c; }
@@ -184,6 +197,11 @@ SERVICE_PATH="/v3/index.json"
 NUPKG_PATH="/v3/flat/bench.big/1.0.0/bench.big.1.0.0.nupkg"
 SEARCH_QUERY="q=json&take=20"
 EXACT_QUERY="q=packageid:Bench.Registration&take=20"
+# V2 (part 2): one id's versions, the latest versions of every id by id, and a V2 search (as VS and nuget.exe 2.x ask).
+V2_FIND_PATH='/api/v2/FindPackagesById()?id=%27Bench.Registration%27&semVerLevel=2.0.0'
+V2_LIST_PATH='/api/v2/Packages()?$filter=IsLatestVersion&$orderby=Id&$skip=0&$top=30'
+V2_SEARCH_PATH='/api/v2/Search()?searchTerm=%27json%27&$filter=IsLatestVersion&$orderby=DownloadCount%20desc,Id&$skip=0&$top=30&includePrerelease=false'
+
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 REPORT=()   # lines printed at the end
@@ -349,20 +367,31 @@ if [[ $SCALE == 1 ]]; then
     log "  +$inserted rows in ${gen_secs}s; $versions available versions of $ids ids"
     start_server scale
     startup=$STARTUP_SECONDS
+    startup_cpu=$(cpu_s scale)   # user + system CPU seconds until ready: what the machine's load does not change
     sleep 3
     rss_idle=$(rss_mb scale)
-    log "  ready in ${startup}s, RSS ${rss_idle} MB"
+    log "  ready in ${startup}s (CPU ${startup_cpu} s), RSS ${rss_idle} MB"
     hits=$(curl -fsS "$url/v3/query?$SEARCH_QUERY" | python3 -c "import json,sys; print(json.load(sys.stdin)['totalHits'])")
     for probe in "registration index (20 versions)|$REGISTRATION_PATH" "flat index (20 versions)|$FLAT_PATH" \
-                 "search q=json (hits $hits)|/v3/query?$SEARCH_QUERY" "search packageid: exact|/v3/query?$EXACT_QUERY"; do
+                 "search q=json (hits $hits)|/v3/query?$SEARCH_QUERY" "search packageid: exact|/v3/query?$EXACT_QUERY" \
+                 "V2 FindPackagesById (20 versions)|$V2_FIND_PATH"; do
       label=${probe%%|*} path=${probe#*|}
       read -r c_rps c_p50 c_p99 _ c_bad c_err _ < <(run_wrk "scale $versions $label c$CONNECTIONS" "$url$path" "$CONNECTIONS" "$SCALE_DURATION")
       read -r o_rps o_p50 o_p99 _ o_bad o_err _ < <(run_wrk "scale $versions $label c1" "$url$path" 1 "$SCALE_DURATION")
       note=""; (( c_bad + c_err + o_bad + o_err > 0 )) && note="errors $c_bad/$c_err $o_bad/$o_err"
       SROWS+=("$versions|$label|$(ms "$o_p50")|$(ms "$o_p99")|$o_rps|$(ms "$c_p50")|$(ms "$c_p99")|$c_rps|$note|")
     done
+    # V2 listings and searches go over every version (up to seconds each at 1M, longer than a wrk run): timed
+    # with curl, $V2_REQUESTS requests one after the other; the c1 columns are then the median and the slowest.
+    for probe in "V2 Packages() IsLatestVersion by Id, top 30|$V2_LIST_PATH" "V2 Search() json, top 30|$V2_SEARCH_PATH"; do
+      label=${probe%%|*} path=${probe#*|}
+      read -r t_p50 t_max t_rps t_bad < <(time_requests "$url$path" "$V2_REQUESTS")
+      log "  scale $versions $label: p50 ${t_p50} ms, max ${t_max} ms"
+      note="$V2_REQUESTS sequential requests (curl): p50, max"; (( t_bad > 0 )) && note="$note; $t_bad not 200"
+      SROWS+=("$versions|$label|$t_p50|$t_max|$t_rps|-|-|-|$note|")
+    done
     rss_after=$(rss_mb scale)
-    SROWS+=("$versions|start-up ${startup} s; RSS idle ${rss_idle} MB, after reads ${rss_after} MB; rows +$inserted in ${gen_secs} s|||||||||")
+    SROWS+=("$versions|start-up ${startup} s (CPU ${startup_cpu} s); RSS idle ${rss_idle} MB, after reads ${rss_after} MB; rows +$inserted in ${gen_secs} s|||||||||")
     stop_server scale
   done
   REPORT+=("Part 2: PostgreSQL + S3, generated rows (10 versions per id) + 25 pushed versions; wrk -d${SCALE_DURATION}s;")

@@ -9,6 +9,7 @@ Subcommands:
                                   copying one pushed row's columns; prints `GENERATE inserted total seconds`
   count DBURL                     prints the number of available versions and of ids
   rss PID                         prints VmRSS of PID in MB
+  cpu PID                         prints the user + system CPU seconds PID has used
 
 Environment: PALLET_TEST_POSTGRES_URL (an admin URL, default postgres://pallet:pallet@127.0.0.1:5433/postgres),
 PALLET_TEST_S3_ENDPOINT (default http://127.0.0.1:5055), AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default test/test).
@@ -17,7 +18,8 @@ Generated rows look like bench/v3's search corpus: ids `{Org}.{Word}.{Word}.G{i}
 (every third id's newest is `-beta.1`), a 12-word description and 1–3 tags from a ~100-word vocabulary.
 They have no nupkg, no rendered documents and no catalog entries: enough for the search index, which
 the server loads from the store at start (every available row must decode as a `PackageVersionRecord`,
-so `metadata_json` is the template row's JSON with `description` and `tags` replaced).
+so `metadata_json` is the template row's JSON with `description` and `tags` replaced; on schema step 12 and later
+`feed_texts` is filled from it as the step's backfill does).
 """
 import argparse
 import os
@@ -95,6 +97,10 @@ def command_generate(args):
     if not template:
         sys.exit("generate: no pushed version to copy (push one first)")
     words, n_words = sql_array([w.lower() for w in WORDS]), len(WORDS)
+    # Schema step 12 keeps the V2 texts in feed_texts: filled as a pushed row's would be (the step's own backfill
+    # expression), so start-up reads them instead of decoding the metadata. Older schemas have no such column.
+    has_texts = psql(args.db, "SELECT count(*) FROM information_schema.columns "
+                              "WHERE table_name = 'package_versions' AND column_name = 'feed_texts'") == "1"
     versions = args.versions
     started = time.perf_counter()
     # One statement per table; the id expression is repeated so both agree. Integer hashes keep it deterministic.
@@ -104,6 +110,10 @@ def command_generate(args):
                          initcap(({words})[1 + (i * 13 + 5) % {n_words}]), i) AS pid
         FROM generate_series({first_id}, {last_id - 1}) AS i
     """
+    texts_column = ", feed_texts" if has_texts else ""
+    texts_value = (""",
+           jsonb_strip_nulls(jsonb_build_object('authors', w.m -> 'authors', 'description', w.m -> 'description',
+               'summary', w.m -> 'summary', 'tags', w.m -> 'tags', 'title', w.m -> 'title'))::text""" if has_texts else "")
     sql = f"""
     BEGIN;
     INSERT INTO packages (lower_id, id, created)
@@ -127,14 +137,13 @@ def command_generate(args):
     INSERT INTO package_versions (
         lower_id, lower_version, id, version, normalized_version, verbatim_version, is_prerelease, is_semver2,
         listed, state, created, published, last_edited, package_size, package_hash, downloads,
-        metadata_json, deprecation_json, catalog_leaf_path)
-    SELECT lower(v.pid), v.ver, v.pid, v.ver, v.ver, v.ver, v.ver LIKE '%-%', v.ver LIKE '%-%.%',
-           TRUE, 'available', t.created + v.i * 16 + v.j, t.published + v.i * 16 + v.j, NULL,
-           t.package_size, t.package_hash, (v.i * 7919 + v.j) % 10000,
-           jsonb_set(jsonb_set(t.metadata_json::jsonb, '{{description}}', to_jsonb(v.description)),
-                     '{{tags}}', v.tags)::text,
-           NULL, NULL
-    FROM v CROSS JOIN t;
+        metadata_json, deprecation_json, catalog_leaf_path{texts_column})
+    SELECT lower(w.pid), w.ver, w.pid, w.ver, w.ver, w.ver, w.ver LIKE '%-%', w.ver LIKE '%-%.%',
+           TRUE, 'available', t.created + w.i * 16 + w.j, t.published + w.i * 16 + w.j, NULL,
+           t.package_size, t.package_hash, (w.i * 7919 + w.j) % 10000, w.m::text, NULL, NULL{texts_value}
+    FROM (SELECT v.*, jsonb_set(jsonb_set(t.metadata_json::jsonb, '{{description}}', to_jsonb(v.description)),
+                                '{{tags}}', v.tags) AS m
+          FROM v CROSS JOIN t) AS w CROSS JOIN t;
     COMMIT;
     ANALYZE packages;
     ANALYZE package_versions;
@@ -158,6 +167,14 @@ def command_rss(args):
     print("0")
 
 
+def command_cpu(args):
+    # Fields 14 and 15 of /proc/PID/stat (after the parenthesized name): utime and stime in clock ticks.
+    with open(f"/proc/{args.pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    print(f"{(int(fields[11]) + int(fields[12])) / ticks:.1f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -178,6 +195,9 @@ def main():
     rss = sub.add_parser("rss")
     rss.add_argument("pid")
     rss.set_defaults(run=command_rss)
+    cpu = sub.add_parser("cpu")
+    cpu.add_argument("pid")
+    cpu.set_defaults(run=command_cpu)
     args = parser.parse_args()
     args.run(args)
 

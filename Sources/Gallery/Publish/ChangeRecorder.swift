@@ -121,15 +121,17 @@ public struct ChangeRecorder: Sendable {
         search.upsert(records, owners: owners.names, verified: owners.verified, advisories: advisories)
     }
 
-    /// Puts an id's current versions into the search index with facts read for every id at once
-    /// (start-up, which fills the V2 view beside it): the search half of `reindex(lowerID:records:)`
-    /// without its per-id queries.
-    func reindexSearch(lowerID: String, records: [PackageVersionRecord], facts: IndexFacts) {
-        guard !records.isEmpty else {
+    /// Puts an id's versions into the search index with facts read for every id at once (start-up, which fills
+    /// the V2 view beside it): the search half of `reindex(lowerID:records:)` without its per-id queries, from the
+    /// summaries of the id's available versions (search's version order) and the records of those it displays.
+    func reindexSearch(lowerID: String, ordered: [VersionSummary], records: [String: PackageVersionRecord], facts: IndexFacts) {
+        guard !ordered.isEmpty else {
             search.remove(lowerID: lowerID)
             return
         }
         let owners = facts.owners(of: lowerID)
-        search.upsert(records, owners: owners.names, verified: owners.verified, advisories: facts.advisories(of: lowerID))
+        search.upsert(
+            ordered: ordered, records: records, owners: owners.names, verified: owners.verified,
+            advisories: facts.advisories(of: lowerID))
     }
 }

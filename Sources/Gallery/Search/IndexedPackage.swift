@@ -31,25 +31,41 @@ final class IndexedPackage: Sendable {
 
     /// Builds the entry of one id from its records (pending and deleted ones are ignored).
     /// Returns nil when no version is listed under any filter: the id is not searchable.
-    init?(
+    convenience init?(
         records: [PackageVersionRecord], owners: [String], verified: Bool, advisories: [Advisory] = [],
         vocabulary: inout SearchVocabulary
     ) {
-        let available = SearchVersionOrder.ascending(records.filter { $0.state == .available })
-        guard let any = available.first else { return nil }
-        let versions = available.map(IndexedVersion.init(record:))
+        let available = records.filter { $0.state == .available }
+        var summaries: [VersionSummary] = []
+        for record in available { summaries.append(VersionSummary(record, sharing: summaries.last?.texts)) }
+        let parsed = ParsedVersions(summaries)
+        let order = parsed.searchOrder()
+        self.init(
+            ordered: order.map { parsed.summaries[$0] }, record: { available[order[$0]] }, owners: owners, verified: verified,
+            advisories: advisories, vocabulary: &vocabulary)
+    }
+
+    /// Builds the entry of one id from the summaries of its available versions in search's version order
+    /// (`ParsedVersions.searchOrder`); `record(n)` gives the record of `ordered[n]`, asked only for the positions
+    /// `latestPositions(ordered)` names (at start-up only those records are read). Nil when no version is listed
+    /// under any filter.
+    init?(
+        ordered summaries: [VersionSummary], record: (Int) -> PackageVersionRecord?, owners: [String], verified: Bool,
+        advisories: [Advisory] = [], vocabulary: inout SearchVocabulary
+    ) {
+        guard let any = summaries.first else { return nil }
+        let versions = summaries.map(IndexedVersion.init(summary:))
         var views: [View?] = []
         var texts: [PackageText] = []
         var textOfVersion: [Int: Int] = [:]
         for combination in 0..<4 {
-            let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
-            guard let latest = versions.lastIndex(where: { $0.isVisible(prerelease: prerelease, semVer2: semVer2) }) else {
+            guard let latest = Self.latest(versions, combination: combination), let shown = record(latest) else {
                 views.append(nil)
                 continue
             }
             if textOfVersion[latest] == nil {
                 textOfVersion[latest] = texts.count
-                texts.append(PackageText(record: available[latest], vocabulary: &vocabulary))
+                texts.append(PackageText(record: shown, vocabulary: &vocabulary))
             }
             views.append(View(latest: latest, text: textOfVersion[latest]!))
         }
@@ -63,6 +79,19 @@ final class IndexedPackage: Sendable {
         self.verified = verified
         self.totalDownloads = versions.reduce(0) { $0 + $1.downloads }
         self.advisories = advisories
+    }
+
+    /// The positions in `ordered` (search's version order) whose records the entry shows: the latest visible
+    /// version of each filter combination (at most four, usually one or two).
+    static func latestPositions(_ ordered: [VersionSummary]) -> Set<Int> {
+        let versions = ordered.map(IndexedVersion.init(summary:))
+        return Set((0..<4).compactMap { latest(versions, combination: $0) })
+    }
+
+    /// The latest version a filter combination (`SearchQuery.filterCombination`) shows.
+    private static func latest(_ versions: [IndexedVersion], combination: Int) -> Int? {
+        let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
+        return versions.lastIndex { $0.isVisible(prerelease: prerelease, semVer2: semVer2) }
     }
 
     /// The listed versions a filter combination shows, ascending.
@@ -104,14 +133,14 @@ struct IndexedVersion: Sendable, Equatable {
     let listed: Bool
     var downloads: Int64
 
-    init(record: PackageVersionRecord) {
-        full = record.version
-        normalized = record.normalizedVersion
-        lowerVersion = record.lowerVersion
-        isPrerelease = record.isPrerelease
-        isSemVer2 = record.isSemVer2
-        listed = record.listed
-        downloads = record.downloads
+    init(summary: VersionSummary) {
+        full = summary.version
+        normalized = summary.normalizedVersion
+        lowerVersion = summary.lowerVersion
+        isPrerelease = summary.isPrerelease
+        isSemVer2 = summary.isSemVer2
+        listed = summary.listed
+        downloads = summary.downloads
     }
 
     /// Unlisted versions never appear; `prerelease=false` hides prereleases and SemVer 1

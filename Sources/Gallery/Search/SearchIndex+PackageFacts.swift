@@ -26,6 +26,13 @@ extension SearchIndex {
         return PackageFacts(owners: package.owners, verified: package.verified, totalDownloads: package.totalDownloads)
     }
 
+    /// The record search displays for a version (the latest one under some filter combination, as search shows
+    /// it: without dependencies, frameworks and release notes), or nil when search displays no such version.
+    public func displayedRecord(_ key: PackageVersionKey) -> PackageVersionRecord? {
+        guard let package = snapshot().package(lowerID: key.lowerID) else { return nil }
+        return package.texts.first { $0.record.lowerVersion == key.lowerVersion }?.record
+    }
+
     /// Live downloads of every searchable id together (the gallery's "package downloads" total).
     public func totalDownloads() -> Int64 {
         snapshot().packages.reduce(0) { $0 + ($1?.totalDownloads ?? 0) }

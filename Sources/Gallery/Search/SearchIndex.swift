@@ -40,6 +40,39 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// Start-up's upsert of one id: its available versions' summaries in search's version order
+    /// (`ParsedVersions.searchOrder`) and the records, by lower version, of the versions
+    /// `IndexedPackage.latestPositions` names (search displays those; the others are never decoded).
+    func upsert(
+        ordered summaries: [VersionSummary], records: [String: PackageVersionRecord], owners: [String], verified: Bool,
+        advisories: [Advisory]
+    ) {
+        guard let lowerID = summaries.first?.lowerID else { return }
+        state.withLock { state in
+            var summaries = summaries
+            if let indexed = state.package(lowerID: lowerID) {
+                // As in `upsert(_:owners:verified:advisories:)`: never take back counts a flush added.
+                let counted = Dictionary(indexed.versions.map { ($0.lowerVersion, $0.downloads) }, uniquingKeysWith: max)
+                for n in summaries.indices {
+                    if let downloads = counted[summaries[n].lowerVersion], downloads > summaries[n].downloads {
+                        summaries[n].downloads = downloads
+                    }
+                }
+            }
+            let package = IndexedPackage(
+                ordered: summaries,
+                record: { n in
+                    // The count the versions list shows (the record may have been read a flush later).
+                    var record = records[summaries[n].lowerVersion]
+                    record?.downloads = summaries[n].downloads
+                    return record
+                },
+                owners: owners, verified: verified,
+                advisories: advisories, vocabulary: &state.vocabulary)
+            if let package { state.put(package) } else { state.remove(lowerID: lowerID) }
+        }
+    }
+
     /// Forgets an id (every version hard-deleted).
     public func remove(lowerID: String) {
         state.withLock { $0.remove(lowerID: lowerID.lowercased()) }

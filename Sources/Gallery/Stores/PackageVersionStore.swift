@@ -42,6 +42,14 @@ public protocol PackageVersionStore: Sendable {
     /// it, holding one page of rows at a time instead of all of them. Pass the last record's `lowerID` of a
     /// page to read the next; an empty answer is the end.
     func availableVersions(afterLowerID lowerID: String?, idLimit: Int) async throws -> [PackageVersionRecord]
+    /// What the in-memory views keep of the available versions of the same ids `availableVersions(afterLowerID:idLimit:)`
+    /// answers, ordered by lower id then lower version, without decoding their metadata (SQL stores read the texts from
+    /// a column of their own, schema step 12). Consecutive versions of an id whose texts are equal share one
+    /// `VersionTexts`. Start-up pages through every version with it.
+    func versionSummaries(afterLowerID lowerID: String?, idLimit: Int) async throws -> [VersionSummary]
+    /// The records of `keys` in any state, in no particular order; keys without a version are left out. Reads what
+    /// the in-memory views do not keep: a V2 page's entries, the latest versions search displays.
+    func versions(_ keys: [PackageVersionKey]) async throws -> [PackageVersionRecord]
     /// Adds buffered download counts; keys without a version are ignored.
     func addDownloads(_ counts: [PackageVersionKey: Int64]) async throws
 }

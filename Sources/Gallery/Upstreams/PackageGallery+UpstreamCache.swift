@@ -43,7 +43,7 @@ extension PackageGallery {
     /// An upstream id as this feed keeps it (the versions whose nuspec it holds), with the upstream it came from
     /// (nil when only nuspecs were fetched, which name none), for the web gallery's page; reads the blob store only,
     /// never an upstream. Nil when nothing is kept or the id must stay local.
-    public func keptUpstreamPackage(lowerID: String) async throws -> (package: FeedPackage, upstream: String?)? {
+    public func keptUpstreamPackage(lowerID: String) async throws -> (package: HeldFeedPackage, upstream: String?)? {
         guard feed.snapshot().packages[lowerID] == nil else { return nil }
         let entries = try await upstreamCache.entries(lowerID: lowerID).filter { $0.files.contains("\(lowerID).nuspec") }
         guard !entries.isEmpty, try await upstreamRefusal(forLowerID: lowerID) == nil else { return nil }
@@ -53,7 +53,7 @@ extension PackageGallery {
                   let nuspec = try? Nuspec(parsing: data) else { continue }
             records.append(UpstreamCache.record(nuspec: nuspec, nuspecData: data, origin: entry.origin, now: clock.now()))
         }
-        guard let package = FeedPackage(lowerID: lowerID, records: records) else { return nil }
+        guard let package = HeldFeedPackage(lowerID: lowerID, records: records) else { return nil }
         return (package, entries.compactMap { $0.origin?.upstream }.first)
     }
 

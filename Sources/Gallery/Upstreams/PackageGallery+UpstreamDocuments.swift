@@ -12,7 +12,7 @@ extension PackageGallery {
         guard (try? Self.versionKey(id: lowerID, version: "1.0.0")) != nil, feed.snapshot().packages[lowerID] == nil,
               try await upstreamRefusal(forLowerID: lowerID) == nil,
               let package = try await upstreams.feedPackage(lowerID: lowerID) else { return nil }
-        let documents = RegistrationRenderer.render(hive: hive, records: package.versions.map(\.record), urls: urls)
+        let documents = RegistrationRenderer.render(hive: hive, records: package.records, urls: urls)
         guard let document = documents.first(where: { $0.path == path }) else { return nil }
         let names = upstreams.sources.map(\.name)
         guard var object = try JSONSerialization.jsonObject(with: document.body) as? [String: Any] else { return document }

@@ -8,7 +8,7 @@ extension Upstreams {
     /// empty before it was fetched (a client then downloads rather than trusting its own cache). Every version
     /// shows as listed: a flat container does not say which are unlisted. Nil when no upstream has the id.
     /// Callers check `PackageGallery.upstreamRefusal` first.
-    public func feedPackage(lowerID: String) async throws -> FeedPackage? {
+    public func feedPackage(lowerID: String) async throws -> HeldFeedPackage? {
         guard let list = try await versionList(lowerID: lowerID) else { return nil }
         let versions = list.versions.map(\.version)
         var records: [PackageVersionRecord] = []
@@ -30,7 +30,7 @@ extension Upstreams {
         }
         // Versions whose nuspec cannot be had now are left out; with none at all, the caller answers 502/504.
         if records.isEmpty, let firstFailure { throw firstFailure }
-        return FeedPackage(lowerID: lowerID, records: records)
+        return HeldFeedPackage(lowerID: lowerID, records: records)
     }
 
     private func feedRecord(lowerID: String, lowerVersion: String) async throws -> PackageVersionRecord? {

@@ -7,7 +7,7 @@ extension FeedSnapshot {
     public func listedVersions(semVer2: Bool) -> [FeedVersion] {
         var out: [FeedVersion] = []
         for lowerID in lowerIDs {
-            for version in packages[lowerID]!.versions where version.record.listed && version.isVisible(semVer2: semVer2) {
+            for version in packages[lowerID]!.versions where version.listed && version.isVisible(semVer2: semVer2) {
                 out.append(version)
             }
         }
@@ -42,10 +42,10 @@ extension FeedSnapshot {
             let package = packages[lowerID]!
             var best = 0
             let hits = package.versions.filter { version in
-                guard version.record.listed, version.isVisible(semVer2: semVer2),
-                      includePrerelease || !version.record.isPrerelease else { return false }
+                guard version.listed, version.isVisible(semVer2: semVer2),
+                      includePrerelease || !version.isPrerelease else { return false }
                 if words.isEmpty { return true }
-                let matched = words.count { version.searchText.contains($0) }
+                let matched = words.count { version.texts.contains($0) }
                 best = max(best, matched)
                 return matched > 0
             }
@@ -78,12 +78,12 @@ extension FeedSnapshot {
             let constraintText = request.versionConstraints.isEmpty ? "" : request.versionConstraints[index]
             let constraint = constraintText.isEmpty ? nil : try? VersionRange(parsing: constraintText)
             let candidates = package.versions.filter { version in
-                guard let parsed = version.parsed, version.record.listed, version.isVisible(semVer2: request.semVer2),
-                      request.includePrerelease || !version.record.isPrerelease else { return false }
+                guard let parsed = version.parsed, version.listed, version.isVisible(semVer2: request.semVer2),
+                      request.includePrerelease || !version.isPrerelease else { return false }
                 return parsed > installed && (constraint?.contains(parsed) ?? true)
             }
             let chosen = request.includeAllVersions ? candidates : candidates.last.map { [$0] } ?? []
-            for version in chosen where seen.insert(version.record.key.description).inserted { out.append(version) }
+            for version in chosen where seen.insert(version.key.description).inserted { out.append(version) }
         }
         return out
     }
@@ -111,19 +111,6 @@ public struct FeedUpdateRequest: Sendable, Equatable {
         self.includeAllVersions = includeAllVersions
         self.semVer2 = semVer2
     }
-}
-
-/// The lowercased text a V2 search word may match in one version.
-struct FeedSearchText: Sendable {
-    let fields: [String]
-
-    init(_ record: PackageVersionRecord) {
-        let m = record.metadata
-        fields = [record.id, m.title ?? "", m.tags.joined(separator: " "), m.summary ?? "", m.description, m.authors]
-            .map { $0.lowercased() }
-    }
-
-    func contains(_ word: String) -> Bool { fields.contains { $0.contains(word) } }
 }
 
 extension String {

@@ -5,6 +5,8 @@ import Synchronization
 ///
 /// V2 answers are per version (one Atom entry each) and its listings span all packages, so the
 /// feed keeps its own view next to the search index instead of querying the store per request.
+/// It keeps what V2 selects, filters, orders and searches on (`VersionSummary`); the entries of the one
+/// page an answer shows (at most 100) are read from the store.
 /// It is fed at the same point as the search index (`ChangeRecorder.reindex`: start, push,
 /// unlist, relist), so V2 and V3 always agree on versions and listed state. Readers take an
 /// immutable snapshot under a short lock.
@@ -26,6 +28,19 @@ public final class PackageFeedView: Sendable {
         }
     }
 
+    /// Start-up: adds packages built from summaries, a page at a time, leaving the id order to `finishLoading()`
+    /// (pages come in the database's collation, so keeping `lowerIDs` sorted on every insert could move most of it).
+    func load(_ packages: [FeedPackage]) {
+        state.withLock { snapshot in
+            for package in packages { snapshot.append(package) }
+        }
+    }
+
+    /// Start-up: sorts the ids `load(_:)` added; the view is read only after this.
+    func finishLoading() {
+        state.withLock { $0.sortLowerIDs() }
+    }
+
     /// The current state, for lock-free reading.
     public func snapshot() -> FeedSnapshot {
         state.withLock { $0 }
@@ -40,7 +55,7 @@ public final class PackageFeedView: Sendable {
             return FeedDownloads(total: indexed.totalDownloads, byLowerVersion: byVersion)
         }
         var byVersion: [String: Int64] = [:]
-        for version in package.versions { byVersion[version.record.lowerVersion] = version.record.downloads }
+        for version in package.versions { byVersion[version.lowerVersion] = version.summary.downloads }
         return FeedDownloads(total: byVersion.values.reduce(0, +), byLowerVersion: byVersion)
     }
 }
@@ -73,6 +88,16 @@ public struct FeedSnapshot: Sendable {
         if packages.updateValue(package, forKey: package.lowerID) == nil {
             lowerIDs.insert(package.lowerID, at: insertionPoint(package.lowerID))
         }
+    }
+
+    /// Adds or replaces a package without keeping `lowerIDs` in order (start-up; `sortLowerIDs()` follows).
+    mutating func append(_ package: FeedPackage) {
+        generation += 1
+        if packages.updateValue(package, forKey: package.lowerID) == nil { lowerIDs.append(package.lowerID) }
+    }
+
+    mutating func sortLowerIDs() {
+        lowerIDs.sort()
     }
 
     mutating func remove(lowerID: String) {

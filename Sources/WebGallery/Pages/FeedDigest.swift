@@ -1,3 +1,4 @@
+import Foundation
 import Gallery
 import Synchronization
 
@@ -5,39 +6,46 @@ import Synchronization
 /// feed generation (a push, unlist or relist) instead of per request: a pass over 100k versions is cheap
 /// once, not on every page view.
 struct FeedDigest: Sendable {
+    /// A listed version in a list: its key and `published`, the order of the lists. Its card shows the record
+    /// search displays for it (`SearchIndex.displayedRecord`): the view keeps summaries only.
+    struct Entry: Sendable {
+        let key: PackageVersionKey
+        let published: Date
+    }
+
     let generation: Int
     let listedVersions: Int
     /// Ids with at least one listed version.
     let packages: Int
     /// The latest listed version of every package with one (stable preferred, as on the home page),
     /// newest `published` first.
-    let recentlyUpdated: [PackageVersionRecord]
+    let recentlyUpdated: [Entry]
     /// The latest listed version of every package (prerelease included, as `prerel=true` search shows it),
     /// newest `published` first: browsing by "Recently updated" with no query.
-    let latestByPublished: [PackageVersionRecord]
+    let latestByPublished: [Entry]
     /// The ten newest listed versions by push time.
-    let recentPushes: [PackageVersionRecord]
+    let recentPushes: [FeedVersion]
 
     init(_ snapshot: FeedSnapshot) {
         generation = snapshot.generation
         var versions = 0
-        var stable: [PackageVersionRecord] = [], latest: [PackageVersionRecord] = [], pushes: [PackageVersionRecord] = []
+        var stable: [Entry] = [], latest: [Entry] = [], pushes: [FeedVersion] = []
         for package in snapshot.packages.values {
-            var newestStable: PackageVersionRecord?, newest: PackageVersionRecord?
-            for version in package.versions where version.record.listed {
-                let record = version.record
+            var newestStable: FeedVersion?, newest: FeedVersion?
+            for version in package.versions where version.listed {
                 versions += 1
-                newest = record
-                if !record.isPrerelease { newestStable = record }
-                if pushes.count < 10 || record.created > pushes[pushes.count - 1].created {
-                    pushes.append(record)
+                newest = version
+                if !version.isPrerelease { newestStable = version }
+                if pushes.count < 10 || version.created > pushes[pushes.count - 1].created {
+                    pushes.append(version)
                     pushes.sort(by: Self.newerPush)
                     if pushes.count > 10 { pushes.removeLast() }
                 }
             }
             if let newest {
-                latest.append(newest)
-                stable.append(newestStable ?? newest)
+                latest.append(Entry(key: newest.key, published: newest.published))
+                let shown = newestStable ?? newest
+                stable.append(Entry(key: shown.key, published: shown.published))
             }
         }
         listedVersions = versions
@@ -47,11 +55,11 @@ struct FeedDigest: Sendable {
         recentPushes = pushes
     }
 
-    static func newerPublish(_ a: PackageVersionRecord, _ b: PackageVersionRecord) -> Bool {
-        (a.published, b.lowerID) > (b.published, a.lowerID)
+    static func newerPublish(_ a: Entry, _ b: Entry) -> Bool {
+        (a.published, b.key.lowerID) > (b.published, a.key.lowerID)
     }
 
-    static func newerPush(_ a: PackageVersionRecord, _ b: PackageVersionRecord) -> Bool {
+    static func newerPush(_ a: FeedVersion, _ b: FeedVersion) -> Bool {
         (a.created, b.lowerID, b.lowerVersion) > (b.created, a.lowerID, a.lowerVersion)
     }
 }

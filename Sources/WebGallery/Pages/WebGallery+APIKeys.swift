@@ -63,7 +63,7 @@ extension WebGallery {
         var lowerIDs = Set<String>()
         for key in ownerKeys { lowerIDs.formUnion(try await store.ownedLowerIDs(of: key)) }
         let packages = lowerIDs.sorted().enumerated().map { index, lower in
-            PackageCheckModel(id: snapshot.packages[lower]?.versions.last?.record.id ?? lower, domID: "package-\(index)")
+            PackageCheckModel(id: snapshot.packages[lower]?.versions.last?.id ?? lower, domID: "package-\(index)")
         }
         var names: [Int64: String] = [:]
         for (name, key) in zip(owners, ownerKeys) { names[key] = name }

@@ -56,9 +56,9 @@ extension WebGallery {
         let snapshot = gallery.feed.snapshot()
         let groups = packages.owners.enumerated().map { index, owner in
             let rows = owner.lowerIDs.compactMap { lower -> (ManagedPackageRowModel, Bool)? in
-                guard let package = snapshot.packages[lower], let newest = package.versions.last?.record else { return nil }
-                let shown = package.versions.last(where: { $0.record.listed })?.record ?? newest
-                let listed = package.versions.filter(\.record.listed).count
+                guard let package = snapshot.packages[lower], let newest = package.versions.last else { return nil }
+                let shown = package.versions.last(where: \.listed) ?? newest
+                let listed = package.versions.filter(\.listed).count
                 let row = ManagedPackageRowModel(
                     id: shown.id, url: PackageURLs.package(id: shown.id),
                     manageURL: PackageURLs.version(id: shown.id, version: shown.normalizedVersion) + "/Manage",

@@ -70,7 +70,7 @@ extension WebGallery {
     func adminHomePage(_ principal: Principal, message: String? = nil, error: String? = nil) async throws -> String {
         let open = try await desk.requests(.open, by: principal).count
         let snapshot = gallery.feed.snapshot()
-        let locked = try await gallery.store.lockedLowerIDs().sorted().map { snapshot.packages[$0]?.versions.last?.record.id ?? $0 }
+        let locked = try await gallery.store.lockedLowerIDs().sorted().map { snapshot.packages[$0]?.versions.last?.id ?? $0 }
         return render(AdminHomeModel(
             layout: adminLayout("Administration"), csrf: WebVisitor.current?.csrfToken ?? "", openCount: open, locked: locked,
             hasLocked: !locked.isEmpty, message: message, error: error), "adminHome")

@@ -101,7 +101,7 @@ extension WebGallery {
             var owners: [String] = []
             for key in reservation.ownerKeys { if let account = try await store.user(key: key) { owners.append(account.name) } }
             let covered = snapshot.packages.keys.sorted().compactMap { lower -> CoveredIDModel? in
-                guard let id = snapshot.packages[lower]?.versions.last?.record.id, reservation.covers(id) else { return nil }
+                guard let id = snapshot.packages[lower]?.versions.last?.id, reservation.covers(id) else { return nil }
                 return CoveredIDModel(id: id, verified: gallery.search.facts(ofLowerID: lower)?.verified ?? false)
             }
             models.append(ReservationModel(

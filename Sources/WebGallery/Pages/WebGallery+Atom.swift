@@ -7,8 +7,8 @@ extension WebGallery {
     func atomFeed(id: String) -> String? {
         guard let packageID = try? PackageID(validating: id),
               let package = gallery.feed.snapshot().packages[packageID.lowercased] else { return nil }
-        let listed = package.versions.filter(\.record.listed).reversed()
-        guard let newest = listed.first?.record ?? package.versions.last?.record else { return nil }
+        let listed = package.versions.filter(\.listed).reversed()
+        guard let newest = listed.first ?? package.versions.last else { return nil }
         let base = gallery.urls.base
         let packageURL = base + PackageURLs.package(id: newest.id)
         var xml = """
@@ -18,11 +18,11 @@ extension WebGallery {
             <id>\(Self.xml(packageURL))</id>
             <link rel="alternate" type="text/html" href="\(Self.xml(packageURL))"/>
             <link rel="self" type="application/atom+xml" href="\(Self.xml(packageURL + "/atom.xml"))"/>
-            <updated>\(Format.iso(listed.map { $0.record.lastEdited ?? $0.record.published }.max() ?? newest.created))</updated>
+            <updated>\(Format.iso(listed.map { $0.lastEdited ?? $0.published }.max() ?? newest.created))</updated>
 
             """
         for version in listed.prefix(100) {
-            let record = version.record
+            let record = version
             let url = base + PackageURLs.version(id: record.id, version: record.normalizedVersion)
             xml += """
                 <entry>
@@ -31,8 +31,8 @@ extension WebGallery {
                 <link rel="alternate" type="text/html" href="\(Self.xml(url))"/>
                 <updated>\(Format.iso(record.lastEdited ?? record.published))</updated>
                 <published>\(Format.iso(record.published))</published>
-                <author><name>\(Self.xml(record.metadata.authors))</name></author>
-                <summary type="text">\(Self.xml(record.metadata.summary ?? record.metadata.description))</summary>
+                <author><name>\(Self.xml(record.texts.authors))</name></author>
+                <summary type="text">\(Self.xml(record.texts.summary ?? record.texts.description))</summary>
                 </entry>
 
                 """

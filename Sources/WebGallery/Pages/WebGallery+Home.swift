@@ -18,7 +18,7 @@ extension WebGallery {
         layout.headerSearch = false
         layout.description = "NuGet packages published on \(siteName)."
         let digest = digest()
-        let recent = digest.recentlyUpdated.prefix(6).map(item)
+        let recent = digest.recentlyUpdated.prefix(6).compactMap(item)
         return render(HomeModel(
             layout: layout, downloads: Format.grouped(gallery.search.totalDownloads()),
             versions: Format.grouped(Int64(digest.listedVersions)), packages: Format.grouped(Int64(digest.packages)),

@@ -19,7 +19,8 @@ extension WebGallery {
     func licensePage(id: String, version: String) async throws -> String? {
         guard let packageID = try? PackageID(validating: id), let parsed = try? NuGetVersion(parsing: version),
               let package = gallery.feed.snapshot().packages[packageID.lowercased],
-              let record = package.version(lowerVersion: parsed.normalizedLowercased)?.record else { return nil }
+              let version = package.version(lowerVersion: parsed.normalizedLowercased),
+              let record = try await gallery.feedRecords.record(version.key) else { return nil }
         let metadata = record.metadata
         var fileText: String?
         if metadata.licenseFile != nil, let data = try await gallery.blobs.data(.licenseFile(record.key)) {

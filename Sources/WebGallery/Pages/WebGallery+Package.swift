@@ -18,11 +18,11 @@ extension WebGallery {
         guard let packageID = try? PackageID(validating: id) else { return .notFound }
         // An id this feed does not hold may be one its upstream cache keeps: shown with a "from upstream" note.
         var upstream: String?? = nil
-        let package: FeedPackage
+        let package: FeedPackage, records: FeedRecordSource
         if let local = gallery.feed.snapshot().packages[packageID.lowercased] {
-            package = local
+            (package, records) = (local, gallery.feedRecords)
         } else if let kept = try await gallery.keptUpstreamPackage(lowerID: packageID.lowercased) {
-            (package, upstream) = (kept.package, .some(kept.upstream))
+            (package, records, upstream) = (kept.package.package, kept.package.source, .some(kept.upstream))
         } else {
             return try await deletedVersionMessage(id: id, version: version).map(PackagePageResult.gone) ?? .notFound
         }
@@ -31,22 +31,24 @@ extension WebGallery {
         if let version {
             guard let parsed = try? NuGetVersion(parsing: version),
                   let found = package.version(lowerVersion: parsed.normalizedLowercased) else {
-                return .redirect(PackageURLs.package(id: package.versions.last?.record.id ?? id)
+                return .redirect(PackageURLs.package(id: package.versions.last?.id ?? id)
                                  + "?requestedVersion=" + Format.queryValue(version))
             }
             current = found
         } else {
             // The latest listed stable version, else the latest listed prerelease, else the latest (unlisted).
-            guard let chosen = versions.last(where: { $0.record.listed && !$0.record.isPrerelease })
-                ?? versions.last(where: { $0.record.listed }) ?? versions.last else { return .notFound }
+            guard let chosen = versions.last(where: { $0.listed && !$0.isPrerelease })
+                ?? versions.last(where: \.listed) ?? versions.last else { return .notFound }
             current = chosen
         }
+        // The view keeps summaries; the page shows the whole record (README, dependencies, license).
+        guard let record = try await records.record(current.key) else { return .notFound }
         // Owners see every version, unlisted ones marked, and a link to the Manage page (gallery.md §1.3).
         let manager = try await gallery.mayManage(lowerID: package.lowerID, by: WebVisitor.current?.principal)
         var model = try await packageModel(
-            package: package, current: current.record, missing: missing, manager: manager, upstream: upstream)
+            package: package, current: record, missing: missing, manager: manager, upstream: upstream)
         if manager {
-            model.manageURL = PackageURLs.version(id: current.record.id, version: current.record.normalizedVersion) + "/Manage"
+            model.manageURL = PackageURLs.version(id: current.id, version: current.normalizedVersion) + "/Manage"
         }
         return .page(render(model, "package"))
     }
@@ -61,23 +63,23 @@ extension WebGallery {
         if let facts { ownerNames = facts.owners } else { ownerNames = try await ownerNamesFromStore(lowerID: package.lowerID) }
         async let history = gallery.store.dailyDownloads(ofLowerID: package.lowerID, fromDay: today - Int64(DownloadChart.days) + 1)
         async let readme = readmeHTML(record)
-        let index = package.versions.firstIndex { $0.record.lowerVersion == record.lowerVersion } ?? 0
+        let index = package.versions.firstIndex { $0.lowerVersion == record.lowerVersion } ?? 0
         // A newer listed stable version wins over a newer prerelease (nuget.org's two notices).
-        let later = package.versions[(index + 1)...].filter(\.record.listed)
-        let newer = (later.last { !$0.record.isPrerelease } ?? later.last)?.record
+        let later = package.versions[(index + 1)...].filter(\.listed)
+        let newer = later.last { !$0.isPrerelease } ?? later.last
         var layout = layout("\(record.id) \(record.version)")
         layout.navPackages = true
         layout.description = Format.truncated(metadata.summary ?? metadata.description, limit: 200)
         layout.feedURL = PackageURLs.package(id: record.id) + "/atom.xml"
         layout.feedTitle = "\(record.id) versions"
         layout.noIndex = !record.listed
-        let rows = package.versions.reversed().filter { manager || $0.record.listed || $0.record.lowerVersion == record.lowerVersion }.map {
-            let updated = $0.record.lastEdited ?? $0.record.published
+        let rows = package.versions.reversed().filter { manager || $0.listed || $0.lowerVersion == record.lowerVersion }.map {
+            let updated = $0.lastEdited ?? $0.published
             return VersionRowModel(
-                version: $0.record.version, url: PackageURLs.version(id: $0.record.id, version: $0.record.normalizedVersion),
-                downloads: Format.grouped(downloads.byLowerVersion[$0.record.lowerVersion] ?? 0), updated: Format.shortDay(updated),
-                updatedISO: Format.iso(updated), current: $0.record.lowerVersion == record.lowerVersion,
-                unlisted: !$0.record.listed, deprecated: $0.record.deprecation != nil)
+                version: $0.version, url: PackageURLs.version(id: $0.id, version: $0.normalizedVersion),
+                downloads: Format.grouped(downloads.byLowerVersion[$0.lowerVersion] ?? 0), updated: Format.shortDay(updated),
+                updatedISO: Format.iso(updated), current: $0.lowerVersion == record.lowerVersion,
+                unlisted: !$0.listed, deprecated: $0.isDeprecated)
         }
         let frameworks = metadata.supportedFrameworks.map { FrameworkModel(display: Self.frameworkName($0), folder: $0) }
         var badges: [String] = []
@@ -90,7 +92,7 @@ extension WebGallery {
                 framework: group.targetFramework.map(Self.frameworkName) ?? "Any framework",
                 dependencies: dependencies, hasDependencies: !dependencies.isEmpty)
         }
-        let oldest = package.versions.map(\.record.created).min() ?? record.created
+        let oldest = package.versions.map(\.created).min() ?? record.created
         let days = max(1, Int64(gallery.clock.now().timeIntervalSince(oldest) / 86_400))
         let average = downloads.total / days
         let advisories = try await gallery.advisories(affecting: record).map {

@@ -105,11 +105,11 @@ extension WebGallery {
 
 extension WebGallery {
     /// The version `/packages/{id}` shows (latest listed stable, else latest listed, else latest), or nil.
-    func latestVersion(id: String) -> PackageVersionRecord? {
+    func latestVersion(id: String) -> FeedVersion? {
         guard let packageID = try? PackageID(validating: id), let package = gallery.feed.snapshot().packages[packageID.lowercased] else {
             return nil
         }
         let versions = package.versions
-        return (versions.last { $0.record.listed && !$0.record.isPrerelease } ?? versions.last { $0.record.listed } ?? versions.last)?.record
+        return versions.last { $0.listed && !$0.isPrerelease } ?? versions.last { $0.listed } ?? versions.last
     }
 }

@@ -105,7 +105,7 @@ extension WebGallery {
         }
         if parameters.sortBy == "created-desc", q.isEmpty, query.packageType == nil, parameters.prerelease {
             let all = digest().latestByPublished
-            return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).map(item))
+            return (all.count, all.dropFirst(skip).prefix(BrowseParameters.pageSize).compactMap(item))
         }
         // The index orders the matches and builds only the page's hits (it used to build a hit for every
         // match and sort them all here: 35 ms p50 for `json` at 10k ids).

@@ -32,7 +32,7 @@ extension WebGallery {
                           updated: "", updatedISO: "")
         }
         let topVersions = gallery.search.topVersions(limit: 10).map { entry in
-            let id = snapshot.packages[entry.lowerID]?.versions.last?.record.id ?? entry.lowerID
+            let id = snapshot.packages[entry.lowerID]?.versions.last?.id ?? entry.lowerID
             return StatsRowModel(id: id, version: entry.version, url: PackageURLs.version(id: id, version: entry.version),
                                  downloads: Format.grouped(entry.downloads), updated: "", updatedISO: "")
         }

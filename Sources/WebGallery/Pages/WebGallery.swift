@@ -114,6 +114,12 @@ public final class WebGallery: Sendable {
     }
 
     /// A list item for a package's shown version, with owners and downloads from the search index.
+    /// The card of a digest entry, from the record search displays for it (nil for the moment between a write's
+    /// V2 and search updates, when search does not show that version yet).
+    func item(_ entry: FeedDigest.Entry) -> PackageItemModel? {
+        gallery.search.displayedRecord(entry.key).map(item)
+    }
+
     func item(_ record: PackageVersionRecord) -> PackageItemModel {
         let facts = gallery.search.facts(ofLowerID: record.lowerID)
         return PackageItemModel(

@@ -6,7 +6,7 @@ import NuGetCore
 /// metadata, newer version available, unlisted, `minClientVersion`.
 enum PackageAlerts {
     static func make(
-        record: PackageVersionRecord, newerListed: PackageVersionRecord?, advisories: [AdvisoryModel], missingVersion: String?
+        record: PackageVersionRecord, newerListed: FeedVersion?, advisories: [AdvisoryModel], missingVersion: String?
     ) -> [AlertModel] {
         var alerts: [AlertModel] = []
         if let missingVersion {

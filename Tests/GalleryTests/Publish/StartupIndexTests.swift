@@ -49,7 +49,7 @@ struct StartupIndexTests {
         let (a, b) = (first.gallery.feed.snapshot(), second.gallery.feed.snapshot())
         #expect(b.lowerIDs == a.lowerIDs)
         for lowerID in a.lowerIDs {
-            #expect(b.packages[lowerID]?.versions.map(\.record) == a.packages[lowerID]?.versions.map(\.record))
+            #expect(b.packages[lowerID]?.versions == a.packages[lowerID]?.versions)
         }
     }
 }
