@@ -72,11 +72,11 @@ extension WebGallery {
             let rows = owner.lowerIDs.compactMap { lower -> (ManagedPackageRowModel, Bool)? in
                 guard let package = snapshot.packages[lower], let newest = package.versions.last?.record else { return nil }
                 let shown = package.versions.last(where: { $0.record.listed })?.record ?? newest
-                let listed = package.versions.filter(\.record.listed).count
+                let listed = package.versions.count(where: \.record.listed)
                 let row = ManagedPackageRowModel(
                     id: shown.id, url: PackageURLs.package(id: shown.id),
                     manageURL: PackageURLs.version(id: shown.id, version: shown.normalizedVersion) + "/Manage",
-                    latest: shown.version, downloads: Format.grouped(gallery.feed.downloads(of: package).total),
+                    latest: shown.version, downloads: Format.grouped(gallery.feed.totalDownloads(of: package)),
                     listed: listed, unlisted: package.versions.count - listed)
                 return (row, listed > 0)
             }
