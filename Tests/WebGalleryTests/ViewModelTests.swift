@@ -14,6 +14,12 @@ struct ViewModelTests {
         #expect(Format.compact(value) == compact)
     }
 
+    @Test("path segments: the all-ASCII-safe shortcut gives what percent-encoding gives",
+          arguments: ["Contoso.Lib", "1.0.0-beta+build.1", "a~b_c", "", "a b", "é", "x/y?z#%", "O'Brien&Co"])
+    func pathSegments(text: String) {
+        #expect(Format.pathSegment(text) == text.addingPercentEncoding(withAllowedCharacters: .pathSegment))
+    }
+
     @Test("version ranges read like nuget.org's", arguments: [
         ("[1.0.0, )", ">= 1.0.0"), ("[1.0.0]", "= 1.0.0"), ("(, 2.0.0)", "< 2.0.0"), ("[1.0.0, 2.0.0)", ">= 1.0.0 && < 2.0.0"),
         ("1.0.0", ">= 1.0.0"),

@@ -46,6 +46,13 @@ public final class PackageFeedView: Sendable {
         state.withLock { $0 }
     }
 
+    /// The live whole-id download total of one id, as `downloads(of:).total` without building the per-version
+    /// table: list pages ask it once per row (Manage Packages: 10,000 rows for a large account).
+    public func totalDownloads(of package: FeedPackage) -> Int64 {
+        if let indexed = search.snapshot().package(lowerID: package.lowerID) { return indexed.totalDownloads }
+        return package.versions.reduce(0) { $0 + $1.summary.downloads }
+    }
+
     /// Live download counts of one id: the whole-id total and per lower version. Falls back to the
     /// counts stored with the records when the search index does not hold the id (every version unlisted).
     public func downloads(of package: FeedPackage) -> FeedDownloads {

@@ -1,6 +1,7 @@
 extension Templates {
     /// `/account/Packages` (gallery.md §1.10): "Published Packages" (with their unlisted versions counted),
     /// "Unlisted Packages" (every version unlisted) per owning account, and "Reserved Namespaces".
+    /// The package rows come pre-rendered (`ManagedPackageRowModel.html`): 10,000 rows through a section are too slow.
     static let accountPackages = #"""
     {{<layout}}
     {{$main}}
@@ -18,7 +19,7 @@ extension Templates {
         <div class="table-scroll"><table class="manage-table">
           <caption class="visually-hidden">Published packages of {{name}}</caption>
           <thead><tr><th scope="col">Package ID</th><th scope="col">Latest version</th><th scope="col" class="number">Downloads</th><th scope="col" class="number">Listed</th><th scope="col" class="number">Unlisted</th><th scope="col">Actions</th></tr></thead>
-          <tbody>{{#packages}}<tr><td><a href="{{url}}">{{id}}</a></td><td>{{latest}}</td><td class="number">{{downloads}}</td><td class="number">{{listed}}</td><td class="number">{{unlisted}}</td><td><a href="{{manageURL}}" aria-label="Manage {{id}}">Manage</a></td></tr>{{/packages}}</tbody>
+          <tbody>{{{packagesHTML}}}</tbody>
         </table></div>
         {{/hasPackages}}
         <h3>Unlisted Packages</h3>
@@ -27,7 +28,7 @@ extension Templates {
         <div class="table-scroll"><table class="manage-table">
           <caption class="visually-hidden">Unlisted packages of {{name}}</caption>
           <thead><tr><th scope="col">Package ID</th><th scope="col">Latest version</th><th scope="col" class="number">Downloads</th><th scope="col" class="number">Unlisted</th><th scope="col">Actions</th></tr></thead>
-          <tbody>{{#unlistedOnly}}<tr><td><a href="{{url}}">{{id}}</a></td><td>{{latest}}</td><td class="number">{{downloads}}</td><td class="number">{{unlisted}}</td><td><a href="{{manageURL}}" aria-label="Manage {{id}}">Manage</a></td></tr>{{/unlistedOnly}}</tbody>
+          <tbody>{{{unlistedOnlyHTML}}}</tbody>
         </table></div>
         {{/hasUnlistedOnly}}
       </section>

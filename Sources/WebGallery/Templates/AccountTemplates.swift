@@ -90,6 +90,7 @@ extension Templates {
 extension Templates {
     /// `/account/apikeys`: "Create" (Key name, Expires in, Package owner, Push and its two choices, Unlist package,
     /// Glob pattern, one checkbox per package) and "Manage" (each key with Regenerate and Revoke).
+    /// The checkbox lists come pre-rendered (`PackageCheckModel.html`): 10,000 rows through a section are too slow.
     static let apiKeys = #"""
     {{<layout}}
     {{$main}}
@@ -133,7 +134,7 @@ extension Templates {
               <span id="glob-help" class="help">For example <code>Contoso.*</code>; '*' matches any characters. Leave empty and tick no package for every package of the owner.</span></p>
             {{#hasPackages}}
             <ul class="package-checks">
-              {{#packages}}<li class="form-check"><input id="{{domID}}" name="PackageIds" type="checkbox" value="{{id}}"> <label for="{{domID}}">{{id}}</label></li>{{/packages}}
+              {{{packagesHTML}}}
             </ul>
             {{/hasPackages}}
           </fieldset>
@@ -171,7 +172,7 @@ extension Templates {
                 <fieldset class="field-group">
                 <legend>Packages</legend>
                 <ul class="package-checks">
-                  {{#editPackages}}<li class="form-check"><input id="{{domID}}" name="PackageIds-{{key}}" type="checkbox" value="{{id}}"{{#checked}} checked{{/checked}}> <label for="{{domID}}">{{id}}</label></li>{{/editPackages}}
+                  {{{editPackagesHTML}}}
                 </ul>
                 </fieldset>
                 <p><button type="submit" class="button button-primary">Save</button></p>
