@@ -108,32 +108,14 @@ for path in $SERVICE $FLAT $REG; do
   curl -fsS "$URL$path" -o "$WORK/static$path"
   curl -fsS -H 'Accept-Encoding: gzip' "$URL$path" -o "$WORK/static$path.gz"
 done
-cat >"$WORK/nginx/nginx.conf" <<NGINX
-$( [[ $(id -u) == 0 ]] && echo "user root;" )
-worker_processes auto;
-daemon off;
-error_log $WORK/nginx/error.log warn;
-pid $WORK/nginx/nginx.pid;
-events { worker_connections 8192; }
-http {
-  types { application/json json; application/octet-stream nupkg; }
-  access_log off; sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx/tmp/body; proxy_temp_path $WORK/nginx/tmp/proxy;
-  fastcgi_temp_path $WORK/nginx/tmp/fastcgi; uwsgi_temp_path $WORK/nginx/tmp/uwsgi; scgi_temp_path $WORK/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$NGX;
-    root $WORK/static;
-    gzip_static on;
-    location ~ ^/v3/flat/([^/]+)/([^/]+)/([^/]+\\.nupkg)\$ { alias $DATA/blobs/packages/\$1/\$2/\$3; }
-  }
-  upstream pallet { server 127.0.0.1:$ACCEL; keepalive 64; }
+. "$HERE/nginx-conf.sh"
+nginx_conf "$WORK" "$NGX" "$DATA/blobs" 8192 "  upstream pallet { server 127.0.0.1:$ACCEL; keepalive 64; }
   server {
     listen 127.0.0.1:$FRONT;
     location /_blobs/ { internal; alias $DATA/blobs/; }
-    location / { proxy_pass http://pallet; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$http_host; }
+    location / { proxy_pass http://pallet; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_set_header Host \$http_host; }
   }
-}
-NGINX
+" >"$WORK/nginx/nginx.conf"
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" &
 PIDS[nginx]=$!
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$NGX$SERVICE" 2>/dev/null && break; sleep 0.1; done
