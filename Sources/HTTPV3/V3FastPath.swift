@@ -109,7 +109,7 @@ public struct V3FastPath: FastPathResponder {
 
     private func document(_ document: RenderedDocument, cacheControl: String, family: RouteFamily, _ request: FastRequest) -> FastAnswer? {
         guard let answer = FastDocumentAnswers.answer(document, request, cacheControl: cacheControl) else { return nil }
-        return FastAnswer(head: answer.head, body: answer.body.map { .bytes($0) } ?? .none, family: family)
+        return FastAnswer(head: answer.head, wire: answer.wire, body: answer.body.map { .bytes($0) } ?? .none, family: family)
     }
 
     /// A `.nupkg` of a version whose file is in the data folder: counted, then sent with sendfile(2).
@@ -139,6 +139,8 @@ public struct V3FastPath: FastPathResponder {
 final class FastDocumentAnswers: Sendable {
     struct Variant: Sendable {
         let head: HTTPResponseHead
+        /// `head` as bytes, for answers written in front of NIO's encoder.
+        let wire: WireHead
         /// The 200's body (nil for the 304).
         let body: ByteBuffer?
     }
@@ -156,7 +158,7 @@ final class FastDocumentAnswers: Sendable {
 
     /// The answer to a request; nil when the document still has to be compressed (the event loop never does:
     /// the router makes it once, then every later request comes here).
-    static func answer(_ document: RenderedDocument, _ request: FastRequest, cacheControl: String) -> (head: HTTPResponseHead, body: ByteBuffer?)? {
+    static func answer(_ document: RenderedDocument, _ request: FastRequest, cacheControl: String) -> (head: HTTPResponseHead, wire: WireHead, body: ByteBuffer?)? {
         var answers = document.answers { FastDocumentAnswers(document, cacheControl: cacheControl) }
         if answers.cacheControl != cacheControl { answers = FastDocumentAnswers(document, cacheControl: cacheControl) }
         var gzip = false
@@ -166,15 +168,16 @@ final class FastDocumentAnswers: Sendable {
         }
         let notModified = request.ifNoneMatch != nil && DocumentResponse.matches(request.ifNoneMatch, gzip ? document.gzipETag : document.etag)
         let variant = answers.variant(document, gzip: gzip, notModified: notModified)
-        return (variant.head, request.isHead ? nil : variant.body)
+        return (variant.head, variant.wire, request.isHead ? nil : variant.body)
     }
 
     private func variant(_ document: RenderedDocument, gzip: Bool, notModified: Bool) -> Variant {
         let slot = (gzip ? 1 : 0) + (notModified ? 2 : 0)
         if let made = variants.withLock({ $0[slot] }) { return made }
         let response = DocumentResponse.response(document, gzip: gzip, notModified: notModified, isHead: true, cacheControl: cacheControl)
+        let head = FastAnswer.head(of: response)
         let made = Variant(
-            head: FastAnswer.head(of: response),
+            head: head, wire: WireHead(head),
             body: notModified ? nil : DocumentResponse.sendBuffer(document, gzip: gzip))
         variants.withLock { $0[slot] = made }
         return made
@@ -183,21 +186,36 @@ final class FastDocumentAnswers: Sendable {
 
 /// 404 answers by message, made once each (bounded: forgotten all at once when full).
 final class NotFoundAnswers: Sendable {
-    private let answers = Mutex<[String: (head: HTTPResponseHead, headHead: HTTPResponseHead, body: ByteBuffer)]>([:])
+    /// The answers to one message: GET's and HEAD's heads (and their bytes), the body.
+    struct Made: Sendable {
+        let head: HTTPResponseHead
+        let wire: WireHead
+        let headHead: HTTPResponseHead
+        let headWire: WireHead
+        let body: ByteBuffer
+
+        func answer(family: RouteFamily, isHead: Bool) -> FastAnswer {
+            isHead
+                ? FastAnswer(head: headHead, wire: headWire, body: .none, family: family)
+                : FastAnswer(head: head, wire: wire, body: .bytes(body), family: family)
+        }
+    }
+
+    private let answers = Mutex<[String: Made]>([:])
     static let capacity = 10_000
 
     func answer(message: String, family: RouteFamily, isHead: Bool) -> FastAnswer {
         if let made = answers.withLock({ $0[message] }) {
-            return FastAnswer(head: isHead ? made.headHead : made.head, body: isHead ? .none : .bytes(made.body), family: family)
+            return made.answer(family: family, isHead: isHead)
         }
         let error = GalleryError.notFound(message).httpError
-        let made = (
-            head: FastAnswer.head(of: error.response(isHead: false)), headHead: FastAnswer.head(of: error.response(isHead: true)),
-            body: ByteBuffer(string: error.bodyText))
+        let head = FastAnswer.head(of: error.response(isHead: false))
+        let headHead = FastAnswer.head(of: error.response(isHead: true))
+        let made = Made(head: head, wire: WireHead(head), headHead: headHead, headWire: WireHead(headHead), body: ByteBuffer(string: error.bodyText))
         answers.withLock { answers in
             if answers.count >= Self.capacity { answers.removeAll() }
             answers[message] = made
         }
-        return FastAnswer(head: isHead ? made.headHead : made.head, body: isHead ? .none : .bytes(made.body), family: family)
+        return made.answer(family: family, isHead: isHead)
     }
 }
