@@ -4,13 +4,16 @@
 # machine move with everyone else's load; the CPU the server itself spent per answered request hardly does,
 # so this is the figure to compare when the load is high (run.sh's ratios are the ones the targets name).
 #
-# Usage: bench/serve/cpu.sh [PALLET_BINARY]   (default .build-release/release/pallet)
+# Usage: bench/serve/cpu.sh [PALLET_BINARY [BASELINE_BINARY]]   (default .build-release/release/pallet)
+# With BASELINE_BINARY the middle column is that binary with its fast path on (say main's release build
+# against a branch's), instead of PALLET_BINARY with every request through the router.
 # Knobs: BENCH_PORT_BASE (20500; uses +30..+32), BENCH_DURATION (4), BENCH_CONNECTIONS (32).
 # Needs nginx, wrk, python3, curl. Not run by CI. Prints one row per endpoint.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 PALLET=$(readlink -f "${1:-$ROOT/.build-release/release/pallet}")
+BASELINE=${2:+$(readlink -f "$2")}
 BASE=$(( ${BENCH_PORT_BASE:-20500} + 30 ))
 P=$BASE NGX=$((BASE + 1))
 DURATION=${BENCH_DURATION:-4}
@@ -85,7 +88,11 @@ for row in "${ROWS[@]}"; do
   FAST[$label]=$(measure "$URL$path" "$header" "$server")
 done
 stop
-start PALLET_FAST_PATH=false
+if [ -n "$BASELINE" ]; then
+  PALLET=$BASELINE start
+else
+  start PALLET_FAST_PATH=false
+fi
 for row in "${ROWS[@]}"; do
   IFS='|' read -r label path header <<<"$row"
   ROUTER[$label]=$(measure "$URL$path" "$header" "$server")
@@ -97,9 +104,14 @@ for row in "${ROWS[@]}"; do
   fi
 done
 
+[ -n "$BASELINE" ] && echo "fast path: $PALLET; baseline: $BASELINE (fast path on)"
 echo "server CPU µs per request (and req/s) on $(nproc) cores; wrk -t2 -c$CONNECTIONS -d${DURATION}s; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
-  echo "endpoint|fast path µs|router µs|nginx µs|fast/nginx CPU|router/fast|fast req/s|router req/s|nginx req/s"
+  if [ -n "$BASELINE" ]; then
+    echo "endpoint|fast path µs|baseline µs|nginx µs|fast/nginx CPU|baseline/fast|fast req/s|baseline req/s|nginx req/s"
+  else
+    echo "endpoint|fast path µs|router µs|nginx µs|fast/nginx CPU|router/fast|fast req/s|router req/s|nginx req/s"
+  fi
   for row in "${ROWS[@]}"; do
     label=${row%%|*}
     read -r f frps <<<"${FAST[$label]}"
