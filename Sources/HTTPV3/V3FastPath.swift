@@ -20,6 +20,8 @@ public struct V3FastPath: FastPathResponder {
     let hasUpstreams: Bool
     /// Rendered 404 answers by message (the state is checked on every request; only the bytes are kept).
     private let notFound = NotFoundAnswers()
+    /// `.nupkg` heads by file.
+    private let packageFiles = PackageFileAnswers()
 
     /// Creates the responder over the application's gallery and its one blob responder; `hasUpstreams` as the
     /// routes were given upstreams.
@@ -119,15 +121,20 @@ public struct V3FastPath: FastPathResponder {
         let blob = BlobKey.nupkg(key)
         guard let opened = gallery.openBlobImmediately(blob) else { return nil }
         let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: opened.descriptor)
-        let answer: FastAnswer
-        switch files.localFileAnswer(key: blob, size: opened.size, isHead: request.isHead, ifNoneMatch: request.ifNoneMatch) {
-        case .complete(let response):
-            try? handle.close()
-            answer = FastAnswer(head: FastAnswer.head(of: response), body: .none, family: .packageFile)
-        case .send(let fields):
-            answer = FastAnswer(
-                head: FastAnswer.head(of: Response(status: .ok, headers: fields)), body: .file(handle, size: Int(opened.size)), family: .packageFile)
+        // The same decisions as `BlobResponder.localFileAnswer`, whose heads these are: 304, HEAD, GET.
+        let heads = packageFiles.heads(key, size: opened.size, files: files)
+        let made: PackageFileAnswers.Made
+        var body = FastAnswer.Body.none
+        if request.ifNoneMatch != nil, DocumentResponse.matches(request.ifNoneMatch, heads.etag) {
+            made = heads.notModified
+        } else if request.isHead {
+            made = heads.head
+        } else {
+            made = heads.get
+            if !heads.getIsComplete { body = .file(handle, size: Int(opened.size)) }
         }
+        if case .none = body { try? handle.close() }
+        let answer = FastAnswer(head: made.head, wire: made.wire, body: body, family: .packageFile)
         // Counted as `FlatContainerRoutes` counts: every GET of a .nupkg that exists, 304 included.
         if !request.isHead { gallery.downloads.record(key) }
         return answer

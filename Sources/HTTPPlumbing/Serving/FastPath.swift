@@ -89,10 +89,13 @@ public final class FastPath: Sendable {
     var logsAnswers: Bool { logger.logLevel <= .debug }
 
     /// Gives the slot back and counts the answer, once it is written.
-    func finish(_ taken: Taken, requestID: @autoclosure () -> String, method: @autoclosure () -> String, target: @autoclosure () -> String) {
+    func finish(
+        _ taken: Taken, counter: inout AnswerCounter,
+        requestID: @autoclosure () -> String, method: @autoclosure () -> String, target: @autoclosure () -> String
+    ) {
         let status = Int(taken.answer.head.status.code)
         limiter?.release()
-        metrics.record(family: taken.answer.family, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds &- taken.started)
+        counter.record(metrics, family: taken.answer.family, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds &- taken.started)
         if let limiter {
             metrics.recordLimiter(inFlight: limiter.inFlight, queued: limiter.queued)
         }

@@ -28,6 +28,7 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Reading paused because fast answers filled the socket's send buffer (a client that sends without reading).
     private var readPending = false
     private var answeredSinceWritable = false
+    private var counter = AnswerCounter()
 
     init(_ fastPath: FastPath) {
         self.fastPath = fastPath
@@ -122,6 +123,6 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         needsFlush = true
         answeredSinceWritable = true
-        fastPath.finish(taken, requestID: requestID, method: "\(pending.method)", target: pending.uri)
+        fastPath.finish(taken, counter: &counter, requestID: requestID, method: "\(pending.method)", target: pending.uri)
     }
 }

@@ -28,6 +28,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Reading paused because fast answers filled the socket's send buffer (a client that sends without reading).
     private var readPending = false
     private var answeredSinceWritable = false
+    private var counter = AnswerCounter()
     /// The `Date` value of the second last answered in.
     private var date = (second: -1, text: "")
     /// Answers written here (tests).
@@ -165,6 +166,6 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
         needsFlush = true
         answeredSinceWritable = true
         answered += 1
-        fastPath.finish(taken, requestID: loggedID ?? "", method: request.isHead ? "HEAD" : "GET", target: String(request.path))
+        fastPath.finish(taken, counter: &counter, requestID: loggedID ?? "", method: request.isHead ? "HEAD" : "GET", target: String(request.path))
     }
 }
