@@ -47,11 +47,13 @@ public struct V3FastPath: FastPathResponder {
             let id = afterFlat[..<slash]
             let afterID = afterFlat[afterFlat.index(after: slash)...]
             if afterID.elementsEqual(Self.indexJSON) {
-                let lowerID = Self.lowercased(id)
-                switch gallery.documents.cachedLookup(at: "flat/" + lowerID + "/index.json") {
+                // "flat/{lower id}/index.json" made in one string (the lookup's key, on every request).
+                let documentPath = Self.lowercased(rest)
+                switch gallery.documents.cachedLookup(at: documentPath) {
                 case .hit(let document):
                     return self.document(document, cacheControl: DocumentResponse.indexCacheControl, family: .flatIndex, request)
                 case .absent where !hasUpstreams:
+                    let lowerID = Self.lowercased(id)
                     return notFound.answer(message: "Package '\(lowerID)' was not found.", family: .flatIndex, isHead: request.isHead)
                 default:
                     return nil

@@ -24,6 +24,8 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var held: ByteBuffer?
     /// NIO's decoder reads everything from now on.
     private var handedOver = false
+    /// Bytes went on to NIO's decoder in this read loop.
+    private var passedOn = false
     private var needsFlush = false
     /// Reading paused because fast answers filled the socket's send buffer (a client that sends without reading).
     private var readPending = false
@@ -68,6 +70,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
                     buffer.moveReaderIndex(forwardBy: length)
                     send(taken, request: fast, context: context)
                 } else {
+                    passedOn = true
                     context.fireChannelRead(wrapInboundOut(buffer.readSlice(length: length)!))
                 }
             }
@@ -79,6 +82,11 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
             needsFlush = false
             context.flush()
         }
+        // A read loop answered here entirely passed nothing on: the handlers behind (a dozen: NIO's codec,
+        // Hummingbird's, Pallet's) have nothing to complete, so the event stops here (it cost every request a
+        // walk through them). Once anything went on, or NIO reads the connection, they get it as before.
+        guard passedOn || handedOver else { return }
+        passedOn = false
         context.fireChannelReadComplete()
     }
 

@@ -76,7 +76,8 @@ enum RawRequestHead {
             guard let minor = readVersion() else { return .unusable }
             let method = text(methodStart, methodEnd)
             if method == "CONNECT" { return .unusable }
-            var fast = (method == "GET" || method == "HEAD") && minor == 1 && isFastTarget(targetStart, targetEnd)
+            let target = (method == "GET" || method == "HEAD") && minor == 1 ? fastTarget(targetStart, targetEnd) : nil
+            var fast = target != nil
             var request = FastRequest(method: method == "HEAD" ? .HEAD : .GET, path: "")
             var sawLength = false
             // Field lines: name ":" OWS value OWS CRLF, until the empty line.
@@ -123,8 +124,8 @@ enum RawRequestHead {
                     continue
                 }
             }
-            guard fast else { return .request(length: end, fast: nil) }
-            request.path = Substring(text(targetStart, targetEnd))
+            guard fast, let target else { return .request(length: end, fast: nil) }
+            request.path = Substring(target)
             return .request(length: end, fast: request)
         }
 
@@ -143,10 +144,10 @@ enum RawRequestHead {
             return Int(minor - UInt8(ascii: "0"))
         }
 
-        /// A target the fast path may take: an absolute path of RFC 3986 path characters (no query or
+        /// The target when the fast path may take it: an absolute path of RFC 3986 path characters (no query or
         /// percent-encoding: `FastRequest.plainPath` checks dot segments and the rest).
-        private func isFastTarget(_ start: Int, _ end: Int) -> Bool {
-            guard bytes[start] == UInt8(ascii: "/") else { return false }
+        private func fastTarget(_ start: Int, _ end: Int) -> String? {
+            guard bytes[start] == UInt8(ascii: "/") else { return nil }
             for index in start..<end {
                 switch bytes[index] {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -155,10 +156,11 @@ enum RawRequestHead {
                      UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
                     continue
                 default:
-                    return false
+                    return nil
                 }
             }
-            return FastRequest.plainPath(text(start, end)) != nil
+            let target = text(start, end)
+            return FastRequest.plainPath(target) != nil ? target : nil
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
