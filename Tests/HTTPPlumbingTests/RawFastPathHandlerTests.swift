@@ -108,6 +108,31 @@ struct RawFastPathHandlerTests {
         _ = try channel.finish()
     }
 
+    /// Counts the read loops that reach the handlers behind the codec.
+    final class ReadCompletions: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = HTTPRequestPart
+        var count = 0
+
+        func channelReadComplete(context: ChannelHandlerContext) {
+            count += 1
+            context.fireChannelReadComplete()
+        }
+    }
+
+    @Test("a read loop answered entirely in front ends there; one that passed a request on reaches the handlers behind")
+    func readCompletions() throws {
+        let (channel, router) = try Self.channel()
+        let completions = ReadCompletions()
+        try channel.pipeline.syncOperations.addHandler(completions, position: .before(router))
+        try channel.writeInbound(ByteBuffer(string: "GET /fast HTTP/1.1\r\nHost: x\r\n\r\n"))
+        #expect(completions.count == 0)
+        try channel.writeInbound(ByteBuffer(string: "GET /fast HTTP/1.1\r\nHost: x\r\n\r\nGET /slow HTTP/1.1\r\nHost: x\r\n\r\n"))
+        #expect(completions.count == 1)
+        #expect(router.heads == ["/slow"])
+        _ = try FastPathHandlerTests.written(channel)
+        _ = try channel.finish()
+    }
+
     @Test("a head split across reads is answered once it is whole", arguments: [[7, 20], [1, 1, 1, 30], [31]])
     func split(cuts: [Int]) throws {
         let (channel, router) = try Self.channel()
