@@ -53,6 +53,7 @@ public final class FastPath: Sendable {
         self.metrics = metrics
         self.serverName = serverName
         self.logger = logger
+        self.logsAnswers = logger.logLevel <= .debug
     }
 
     /// The handler for one connection's `additionalChannelHandlers` (it installs the fast path's two handlers
@@ -85,8 +86,9 @@ public final class FastPath: Sendable {
         return Taken(answer: answer, requestID: requestID, started: started)
     }
 
-    /// Whether each answer is logged (at debug level): then its request id is read back for the log.
-    var logsAnswers: Bool { logger.logLevel <= .debug }
+    /// Whether each answer is logged (at debug level): then its request id is read back for the log. Decided
+    /// once: asking the log handler costs a dynamic call per answer.
+    let logsAnswers: Bool
 
     /// Gives the slot back and counts the answer, once it is written.
     func finish(
