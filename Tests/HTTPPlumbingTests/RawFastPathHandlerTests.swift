@@ -149,6 +149,34 @@ struct RawFastPathHandlerTests {
         _ = try channel.finish()
     }
 
+    /// Feeds `bytes` in pieces ending at `cuts`, then lets the router answer what it got, in order; everything written.
+    static func exchange(_ bytes: [UInt8], cuts: [Int]) throws -> (text: String, raw: Int, routed: [String]) {
+        let (channel, router) = try Self.channel()
+        var start = 0
+        for end in cuts.sorted() + [bytes.count] where end > start {
+            try channel.writeInbound(ByteBuffer(bytes: bytes[start..<end]))
+            start = end
+        }
+        for path in router.heads { router.answer(path == "/fast" ? "{}" : "answer of \(path)") }
+        let text = Self.normalized(try FastPathHandlerTests.written(channel))
+        let raw = try Self.rawAnswers(channel)
+        _ = try channel.finish()
+        return (text, raw, router.heads)
+    }
+
+    @Test("a pipelined mix cut into pieces anywhere is answered exactly as when it arrives whole", arguments: [1, 2, 3, 5, 7, 11, 13, 64])
+    func cutAnywhere(step: Int) throws {
+        let mix = "HEAD /fast HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n"
+            + "GET /missing HTTP/1.1\r\nHost: x\r\n\r\nGET /not-modified HTTP/1.1\r\n\r\nHEAD /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "GET /fast HTTP/1.1\r\nHost: x\r\n\r\nGET /slow?x HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n"
+        let bytes = Array(mix.utf8)
+        let whole = try Self.exchange(bytes, cuts: [])
+        #expect(whole.raw == 4 && whole.routed == ["/slow", "/fast", "/slow?x", "/fast"])
+        let cut = try Self.exchange(bytes, cuts: Array(stride(from: step, to: bytes.count, by: step)))
+        #expect(cut.text == whole.text)
+        #expect(cut.raw == whole.raw && cut.routed == whole.routed)
+    }
+
     @Test("a request with a body hands the connection to NIO for good; fast requests after it are answered behind the decoder")
     func bodyHandsOver() throws {
         let (channel, router) = try Self.channel()
