@@ -3,52 +3,29 @@ import Crypto
 import Synchronization
 
 /// A read document rendered on write and served as-is (design: "static-first reads").
-///
-/// Its fields and memos live in one shared object: a document is copied on every read (out of the cache, into
-/// a lookup's answer), and on the fast path both event loops copy the same documents, so one reference count
-/// to touch instead of seven matters (issue 13).
 public struct RenderedDocument: Sendable, Equatable {
     /// URL path below `/v3/` (`flat/x/index.json`, `registration/x/index.json`, `catalog/page0.json`).
-    public var path: String { storage.path }
-    public var body: Data { storage.body }
+    public let path: String
+    public let body: Data
     /// Strong validator: quoted hex of the body's SHA-256 prefix.
-    public var etag: String { storage.etag }
-    public var contentType: String { storage.contentType }
-
-    private let storage: Storage
-
-    /// The fields, and what is made once per document and shared by every copy of it.
-    private final class Storage: Sendable {
-        let path: String
-        let body: Data
-        let etag: String
-        let contentType: String
-        /// The gzip-encoded body, computed the first time a client asks for it and then shared by every copy of
-        /// this document (the cache hands out the same value), so a document is compressed once, not per request.
-        let gzip = GzipMemo()
-        /// The HTTP layer's ready-to-send buffers of the body (plain, gzip), made once and shared like `gzip`.
-        let wire = WireMemo()
-        /// The fast path's answers (`answers(make:)`): a class slot, so reading it is a lock and a pointer check.
-        let answerSlot = ObjectMemo()
-
-        init(path: String, body: Data, etag: String, contentType: String) {
-            self.path = path
-            self.body = body
-            self.etag = etag
-            self.contentType = contentType
-        }
-    }
+    public let etag: String
+    public let contentType: String
+    /// The gzip-encoded body, computed the first time a client asks for it and then shared by every copy of
+    /// this document (the cache hands out the same value), so a document is compressed once, not per request.
+    private let gzip = GzipMemo()
+    /// The HTTP layer's ready-to-send buffers of the body (plain, gzip), made once and shared like `gzip`.
+    private let wire = WireMemo()
+    /// The fast path's answers (`answers(make:)`): a class slot, so reading it is a lock and a pointer check.
+    private let answerSlot = ObjectMemo()
 
     /// Wraps a body; the ETag is derived from the bytes so equal bodies on every node share it.
     public init(path: String, body: Data, contentType: String = "application/json; charset=utf-8") {
+        self.path = path
+        self.body = body
+        self.contentType = contentType
         let digest = SHA256.hash(data: body)
-        let etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
-        self.storage = Storage(path: path, body: body, etag: etag, contentType: contentType)
+        self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
-
-    private var gzip: GzipMemo { storage.gzip }
-    private var wire: WireMemo { storage.wire }
-    private var answerSlot: ObjectMemo { storage.answerSlot }
 
     /// Whether `gzipped(using:)` has run for this document (the event loop never compresses: it leaves a first
     /// gzip request to the ordinary path).
@@ -76,7 +53,7 @@ public struct RenderedDocument: Sendable, Equatable {
     public var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
 
     public static func == (lhs: RenderedDocument, rhs: RenderedDocument) -> Bool {
-        lhs.storage === rhs.storage || (lhs.path == rhs.path && lhs.body == rhs.body && lhs.contentType == rhs.contentType)
+        lhs.path == rhs.path && lhs.body == rhs.body && lhs.contentType == rhs.contentType
     }
 }
 
