@@ -20,6 +20,8 @@ public struct V3FastPath: FastPathResponder {
     let hasUpstreams: Bool
     /// Rendered 404 answers by message (the state is checked on every request; only the bytes are kept).
     private let notFound = NotFoundAnswers()
+    /// `.nupkg` heads by file.
+    private let packageFiles = PackageFileAnswers()
 
     /// Creates the responder over the application's gallery and its one blob responder; `hasUpstreams` as the
     /// routes were given upstreams.
@@ -45,11 +47,13 @@ public struct V3FastPath: FastPathResponder {
             let id = afterFlat[..<slash]
             let afterID = afterFlat[afterFlat.index(after: slash)...]
             if afterID.elementsEqual(Self.indexJSON) {
-                let lowerID = Self.lowercased(id)
-                switch gallery.documents.cachedLookup(at: "flat/" + lowerID + "/index.json") {
+                // "flat/{lower id}/index.json" made in one string (the lookup's key, on every request).
+                let documentPath = Self.lowercased(rest)
+                switch gallery.documents.cachedLookup(at: documentPath) {
                 case .hit(let document):
                     return self.document(document, cacheControl: DocumentResponse.indexCacheControl, family: .flatIndex, request)
                 case .absent where !hasUpstreams:
+                    let lowerID = Self.lowercased(id)
                     return notFound.answer(message: "Package '\(lowerID)' was not found.", family: .flatIndex, isHead: request.isHead)
                 default:
                     return nil
@@ -109,7 +113,7 @@ public struct V3FastPath: FastPathResponder {
 
     private func document(_ document: RenderedDocument, cacheControl: String, family: RouteFamily, _ request: FastRequest) -> FastAnswer? {
         guard let answer = FastDocumentAnswers.answer(document, request, cacheControl: cacheControl) else { return nil }
-        return FastAnswer(head: answer.head, body: answer.body.map { .bytes($0) } ?? .none, family: family)
+        return FastAnswer(head: answer.head, wire: answer.wire, body: answer.body.map { .bytes($0) } ?? .none, family: family)
     }
 
     /// A `.nupkg` of a version whose file is in the data folder: counted, then sent with sendfile(2).
@@ -119,15 +123,20 @@ public struct V3FastPath: FastPathResponder {
         let blob = BlobKey.nupkg(key)
         guard let opened = gallery.openBlobImmediately(blob) else { return nil }
         let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: opened.descriptor)
-        let answer: FastAnswer
-        switch files.localFileAnswer(key: blob, size: opened.size, isHead: request.isHead, ifNoneMatch: request.ifNoneMatch) {
-        case .complete(let response):
-            try? handle.close()
-            answer = FastAnswer(head: FastAnswer.head(of: response), body: .none, family: .packageFile)
-        case .send(let fields):
-            answer = FastAnswer(
-                head: FastAnswer.head(of: Response(status: .ok, headers: fields)), body: .file(handle, size: Int(opened.size)), family: .packageFile)
+        // The same decisions as `BlobResponder.localFileAnswer`, whose heads these are: 304, HEAD, GET.
+        let heads = packageFiles.heads(key, size: opened.size, files: files)
+        let made: PackageFileAnswers.Made
+        var body = FastAnswer.Body.none
+        if request.ifNoneMatch != nil, DocumentResponse.matches(request.ifNoneMatch, heads.etag) {
+            made = heads.notModified
+        } else if request.isHead {
+            made = heads.head
+        } else {
+            made = heads.get
+            if !heads.getIsComplete { body = .file(handle, size: Int(opened.size)) }
         }
+        if case .none = body { try? handle.close() }
+        let answer = FastAnswer(head: made.head, wire: made.wire, body: body, family: .packageFile)
         // Counted as `FlatContainerRoutes` counts: every GET of a .nupkg that exists, 304 included.
         if !request.isHead { gallery.downloads.record(key) }
         return answer
@@ -139,6 +148,8 @@ public struct V3FastPath: FastPathResponder {
 final class FastDocumentAnswers: Sendable {
     struct Variant: Sendable {
         let head: HTTPResponseHead
+        /// `head` as bytes, for answers written in front of NIO's encoder.
+        let wire: WireHead
         /// The 200's body (nil for the 304).
         let body: ByteBuffer?
     }
@@ -156,7 +167,7 @@ final class FastDocumentAnswers: Sendable {
 
     /// The answer to a request; nil when the document still has to be compressed (the event loop never does:
     /// the router makes it once, then every later request comes here).
-    static func answer(_ document: RenderedDocument, _ request: FastRequest, cacheControl: String) -> (head: HTTPResponseHead, body: ByteBuffer?)? {
+    static func answer(_ document: RenderedDocument, _ request: FastRequest, cacheControl: String) -> (head: HTTPResponseHead, wire: WireHead, body: ByteBuffer?)? {
         var answers = document.answers { FastDocumentAnswers(document, cacheControl: cacheControl) }
         if answers.cacheControl != cacheControl { answers = FastDocumentAnswers(document, cacheControl: cacheControl) }
         var gzip = false
@@ -166,15 +177,16 @@ final class FastDocumentAnswers: Sendable {
         }
         let notModified = request.ifNoneMatch != nil && DocumentResponse.matches(request.ifNoneMatch, gzip ? document.gzipETag : document.etag)
         let variant = answers.variant(document, gzip: gzip, notModified: notModified)
-        return (variant.head, request.isHead ? nil : variant.body)
+        return (variant.head, variant.wire, request.isHead ? nil : variant.body)
     }
 
     private func variant(_ document: RenderedDocument, gzip: Bool, notModified: Bool) -> Variant {
         let slot = (gzip ? 1 : 0) + (notModified ? 2 : 0)
         if let made = variants.withLock({ $0[slot] }) { return made }
         let response = DocumentResponse.response(document, gzip: gzip, notModified: notModified, isHead: true, cacheControl: cacheControl)
+        let head = FastAnswer.head(of: response)
         let made = Variant(
-            head: FastAnswer.head(of: response),
+            head: head, wire: WireHead(head),
             body: notModified ? nil : DocumentResponse.sendBuffer(document, gzip: gzip))
         variants.withLock { $0[slot] = made }
         return made
@@ -183,21 +195,36 @@ final class FastDocumentAnswers: Sendable {
 
 /// 404 answers by message, made once each (bounded: forgotten all at once when full).
 final class NotFoundAnswers: Sendable {
-    private let answers = Mutex<[String: (head: HTTPResponseHead, headHead: HTTPResponseHead, body: ByteBuffer)]>([:])
+    /// The answers to one message: GET's and HEAD's heads (and their bytes), the body.
+    struct Made: Sendable {
+        let head: HTTPResponseHead
+        let wire: WireHead
+        let headHead: HTTPResponseHead
+        let headWire: WireHead
+        let body: ByteBuffer
+
+        func answer(family: RouteFamily, isHead: Bool) -> FastAnswer {
+            isHead
+                ? FastAnswer(head: headHead, wire: headWire, body: .none, family: family)
+                : FastAnswer(head: head, wire: wire, body: .bytes(body), family: family)
+        }
+    }
+
+    private let answers = Mutex<[String: Made]>([:])
     static let capacity = 10_000
 
     func answer(message: String, family: RouteFamily, isHead: Bool) -> FastAnswer {
         if let made = answers.withLock({ $0[message] }) {
-            return FastAnswer(head: isHead ? made.headHead : made.head, body: isHead ? .none : .bytes(made.body), family: family)
+            return made.answer(family: family, isHead: isHead)
         }
         let error = GalleryError.notFound(message).httpError
-        let made = (
-            head: FastAnswer.head(of: error.response(isHead: false)), headHead: FastAnswer.head(of: error.response(isHead: true)),
-            body: ByteBuffer(string: error.bodyText))
+        let head = FastAnswer.head(of: error.response(isHead: false))
+        let headHead = FastAnswer.head(of: error.response(isHead: true))
+        let made = Made(head: head, wire: WireHead(head), headHead: headHead, headWire: WireHead(headHead), body: ByteBuffer(string: error.bodyText))
         answers.withLock { answers in
             if answers.count >= Self.capacity { answers.removeAll() }
             answers[message] = made
         }
-        return FastAnswer(head: isHead ? made.headHead : made.head, body: isHead ? .none : .bytes(made.body), family: family)
+        return made.answer(family: family, isHead: isHead)
     }
 }

@@ -7,7 +7,8 @@
 # Usage: nice -n 10 bench/serve/run.sh [--no-build] [--keep] [--skip-s3]
 # Knobs: BENCH_DURATION (s per wrk run, 8), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT_BASE
 #   (20500: pallet, +1 nginx, +2 nginx in front of pallet, +3 pallet --accel, +4 pallet on PostgreSQL + S3),
-#   BENCH_PUSHES (200 sequential 50 KB pushes per backend), BENCH_OVERLOAD_CONNECTIONS (1024).
+#   BENCH_PUSHES (200 sequential 50 KB pushes per backend), BENCH_OVERLOAD_CONNECTIONS (1024),
+#   BENCH_PALLET (the binary to measure, with --no-build: say main's beside a branch's, one run after the other).
 # Needs: python3, curl, nginx (Debian nginx-light), wrk; for the S3 rows PostgreSQL + moto
 #   (scripts/test-services.sh) and python3 boto3. Not run by CI. See bench/README.md.
 set -euo pipefail
@@ -33,7 +34,7 @@ OVERLOAD=${BENCH_OVERLOAD_CONNECTIONS:-1024}
 for tool in python3 curl nginx wrk; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-PALLET="$ROOT/.build-release/release/pallet"
+PALLET="${BENCH_PALLET:-$ROOT/.build-release/release/pallet}"
 if [[ $BUILD == 1 ]]; then
   log "building pallet (release, --scratch-path .build-release)"
   (cd "$ROOT" && swift build -c release --product pallet --scratch-path .build-release 2>&1 | tail -n 3) >&2

@@ -20,23 +20,32 @@ public final class ServingMetrics: Sendable {
     let fileCacheHits = CachedMetric { Counter(label: "pallet_cache_hits_total", dimensions: [("cache", "package_files")]) }
     let fileCacheMisses = CachedMetric { Counter(label: "pallet_cache_misses_total", dimensions: [("cache", "package_files")]) }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         let family: RouteFamily
         let status: Int
     }
 
-    private struct Handles: Sendable {
+    struct Handles: Sendable {
         let requests: Counter
         let duration: Timer
     }
 
     private let handles = Mutex<(generation: Int, byKey: [Key: Handles])>((0, [:]))
+    /// The limiter gauges' values last recorded (see `recordLimiter`).
+    private let lastLimiter = Atomic<Int>(-1)
 
     /// Counts one answer of `family` with `status` that took `nanoseconds`.
     func record(family: RouteFamily, status: Int, nanoseconds: UInt64) {
+        let handle = answerHandles(family: family, status: status)
+        handle.requests.increment()
+        handle.duration.recordNanoseconds(Int64(clamping: nanoseconds))
+    }
+
+    /// The request counter and duration timer of answers of `family` with `status`, for the current backend.
+    func answerHandles(family: RouteFamily, status: Int) -> Handles {
         let key = Key(family: family, status: status)
         let generation = MetricsGeneration.current
-        let handle = handles.withLock { cache in
+        return handles.withLock { cache in
             if cache.generation != generation { cache = (generation, [:]) }
             if let handle = cache.byKey[key] { return handle }
             let dimensions = [("family", family.rawValue), ("status", String(status))]
@@ -46,8 +55,6 @@ public final class ServingMetrics: Sendable {
             cache.byKey[key] = made
             return made
         }
-        handle.requests.increment()
-        handle.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 }
 
@@ -56,9 +63,32 @@ extension ServingMetrics {
     func countRejected() { rejected.handle.increment() }
     /// A package file answered from memory, or read from the store.
     func countFileCache(hit: Bool) { (hit ? fileCacheHits : fileCacheMisses).handle.increment() }
-    /// The limit's slots in use and queue depth now.
+    /// The limit's slots in use and queue depth now. Recorded only when they changed since the last call (with
+    /// the backend's generation): each record takes two locks, and on the fast path they mostly stay the same.
     func recordLimiter(inFlight: Int, queued: Int) {
+        let packed = (MetricsGeneration.current & 0xFFFF) << 48 | min(inFlight, 0xFF_FFFF) << 24 | min(queued, 0xFF_FFFF)
+        guard lastLimiter.exchange(packed, ordering: .relaxed) != packed else { return }
         self.inFlight.handle.record(inFlight)
         self.queued.handle.record(queued)
+    }
+}
+
+/// One connection's way to count its answers (the fast path's): the handles of the last family and status it
+/// counted, so a run of like answers skips the shared table's lock and lookup.
+struct AnswerCounter {
+    private var last: (key: ServingMetrics.Key, generation: Int, handles: ServingMetrics.Handles)?
+
+    mutating func record(_ metrics: ServingMetrics, family: RouteFamily, status: Int, nanoseconds: UInt64) {
+        let key = ServingMetrics.Key(family: family, status: status)
+        let generation = MetricsGeneration.current
+        let handles: ServingMetrics.Handles
+        if let last, last.key == key, last.generation == generation {
+            handles = last.handles
+        } else {
+            handles = metrics.answerHandles(family: family, status: status)
+            last = (key, generation, handles)
+        }
+        handles.requests.increment()
+        handles.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 }

@@ -166,6 +166,29 @@ struct FastPathTests {
         }
     }
 
+    @Test("behind nginx (X-Accel-Redirect): the fast answer to a download is the router's, head for head, HEAD and 304 too")
+    func accelRedirect() async throws {
+        guard TestBackend.current.isEmbedded else { return }  // the data folder's files only
+        let meter = RequestBodyMeter()
+        try await withTestServer(.live, bodyMeter: meter, configure: { $0.accelRedirectPrefix = "/_blobs/" }) { client, env in
+            try await client.pushCreated(package("Accel.Pkg", "1.0.0"), apiKey: env.apiKey)
+            let http = KeepAliveHTTPClient(port: try #require(client.port))
+            let nupkg = FeedClient.nupkgPath("accel.pkg", "1.0.0")
+            let routed = try await http.exchange([.init(method: "GET", target: nupkg + "?via=router")])[0]
+            let etag = try #require(Self.etag(routed))
+            for (method, headers) in [("GET", []), ("HEAD", []), ("GET", [("If-None-Match", etag)])] as [(String, [(String, String)])] {
+                let alone = try await http.exchange([.init(method: method, target: nupkg + "?via=router", headers: headers)])[0]
+                let before = meter.answers.count
+                let fast = try await http.exchange([.init(method: method, target: nupkg, headers: headers)])[0]
+                #expect(meter.answers.count == before, "\(method) \(headers) answered by the fast path")
+                #expect(Self.normalized(fast) == Self.normalized(alone), "\(method) \(headers)")
+            }
+            let text = String(decoding: routed, as: UTF8.self)
+            #expect(text.contains("X-Accel-Redirect: /_blobs/packages/accel.pkg/1.0.0/accel.pkg.1.0.0.nupkg\r\n"))
+            #expect(text.contains("Content-Length: 0\r\n"), "nginx sends the file; the answer itself is empty")
+        }
+    }
+
     @Test("with the fast path off every request reaches the router, with the same answers")
     func switchedOff() async throws {
         let meter = RequestBodyMeter()

@@ -17,6 +17,8 @@ struct KeepAliveHTTPClient: Sendable {
         var method: String
         var target: String
         var headers: [(String, String)] = []
+        /// Sent after the head with its `Content-Length`.
+        var body: String?
     }
 
     /// Sends the requests in turn on one connection; the raw bytes of each answer.
@@ -26,10 +28,44 @@ struct KeepAliveHTTPClient: Sendable {
         }
     }
 
-    private func blockingExchange(_ requests: [Request]) throws -> [Data] {
+    /// Sends all the requests at once (pipelined), in pieces of `segment` bytes when given (each its own
+    /// `send`, with Nagle's algorithm off), then reads the answers in order.
+    func pipelined(_ requests: [Request], segment: Int? = nil) async throws -> [Data] {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingPipelined(requests, segment: segment) }) }.start()
+        }
+    }
+
+    private func blockingPipelined(_ requests: [Request], segment: Int?) throws -> [Data] {
+        let fd = try connected()
+        defer { close(fd) }
+        var noDelay: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        let bytes = Array(requests.map(Self.head).joined().utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + (segment ?? bytes.count))
+            try bytes[offset..<end].withUnsafeBytes { buffer in
+                guard Glibc.send(fd, buffer.baseAddress!, buffer.count, Int32(MSG_NOSIGNAL)) == buffer.count else {
+                    throw RawHTTPClient.SocketError(description: "send() failed")
+                }
+            }
+            offset = end
+        }
+        var pending = Data()
+        return try requests.map { try readAnswer(fd, pending: &pending, bodyless: $0.method == "HEAD") }
+    }
+
+    static func head(_ request: Request) -> String {
+        var head = "\(request.method) \(request.target) HTTP/1.1\r\nHost: pallet.test\r\n"
+        for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
+        guard let body = request.body else { return head + "\r\n" }
+        return head + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+    }
+
+    private func connected() throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawHTTPClient.SocketError(description: "socket() failed") }
-        defer { close(fd) }
         // A hang guard, not a time limit.
         var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -40,13 +76,20 @@ struct KeepAliveHTTPClient: Sendable {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw RawHTTPClient.SocketError(description: "connect() to port \(port) failed") }
+        guard connected == 0 else {
+            close(fd)
+            throw RawHTTPClient.SocketError(description: "connect() to port \(port) failed")
+        }
+        return fd
+    }
+
+    private func blockingExchange(_ requests: [Request]) throws -> [Data] {
+        let fd = try connected()
+        defer { close(fd) }
         var pending = Data()
         var answers: [Data] = []
         for request in requests {
-            var head = "\(request.method) \(request.target) HTTP/1.1\r\nHost: pallet.test\r\n"
-            for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
-            try Data((head + "\r\n").utf8).withUnsafeBytes { buffer in
+            try Data(Self.head(request).utf8).withUnsafeBytes { buffer in
                 guard Glibc.send(fd, buffer.baseAddress!, buffer.count, Int32(MSG_NOSIGNAL)) == buffer.count else {
                     throw RawHTTPClient.SocketError(description: "send() failed")
                 }
