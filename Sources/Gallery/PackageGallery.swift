@@ -115,6 +115,11 @@ public final class PackageGallery: Sendable {
     public func shutdown() async {
         await downloads.flush()
         do {
+            try await catalog.flush()
+        } catch {
+            logger.warning("catalog documents not written to the blob store (the next start renders them)", metadata: ["error": "\(error)"])
+        }
+        do {
             try await store.shutdown()
         } catch {
             logger.warning("store did not close cleanly", metadata: ["error": "\(error)"])

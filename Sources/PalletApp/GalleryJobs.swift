@@ -17,6 +17,12 @@ struct PendingChangesService: Service {
                 } catch {
                     logger.warning("could not apply changes made by another process", metadata: ["error": "\(error)"])
                 }
+                do {
+                    // The catalog's index and newest page are written behind, once a second (`CatalogPublisher`).
+                    try await gallery.catalog.flush()
+                } catch {
+                    logger.warning("could not write the catalog's documents to the blob store", metadata: ["error": "\(error)"])
+                }
                 try? await Task.sleep(for: .seconds(1))
             }
         }

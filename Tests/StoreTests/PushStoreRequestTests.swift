@@ -26,12 +26,13 @@ struct PushStoreRequestTests {
         try await gallery.gallery.push(packageAt: try gallery.upload(package), by: try await gallery.gallery.authenticator.authenticate(key))
     }
 
-    @Test("a new version is one PUT per blob and document it changes: no GET, no manifest, the nupkg after its side files", arguments: StoreKind.available)
+    @Test("a new version is one PUT per blob and stored document it changes: no GET, no manifest, the catalog page and index written behind", arguments: StoreKind.available)
     func requestsOfOnePush(kind: StoreKind) async throws {
         let blobs = CountingBlobStore()
         try await withGallery(kind, blobs: blobs) { gallery in
             let key = try await gallery.userWithKey("alice")
             _ = try await push(TestPackage(id: "Counted.Lib", version: "1.0.0"), to: gallery, key: key)
+            try await gallery.gallery.catalog.flush()
             blobs.resetRequests()
             _ = try await push(TestPackage(id: "Counted.Lib", version: "1.1.0"), to: gallery, key: key)
 
@@ -45,17 +46,39 @@ struct PushStoreRequestTests {
             let leaf = try #require(paths.firstIndex { $0.hasPrefix("v3/catalog/data/") && $0.hasSuffix("/counted.lib.1.1.0.json") })
             #expect(nuspec < nupkg && leaf < nupkg, "the nupkg is stored last of the package's blobs")
             #expect(paths.filter { $0.hasPrefix("v3/catalog/data/") }.count == 1, "the other version's leaf is not rewritten")
-            #expect(paths.contains("v3/catalog/index.json") && paths.contains("v3/flat/counted.lib/index.json"))
+            #expect(paths.contains("v3/flat/counted.lib/index.json"))
+            #expect(!paths.contains { $0.hasPrefix("v3/catalog/") && !$0.hasPrefix("v3/catalog/data/") }, "the catalog's page and index wait for the flush")
             // Every registration hive gets its index and the new version's leaf, and nothing else.
             let registration = paths.filter { $0.hasPrefix("v3/registration") }
             let hives = Set(registration.map { $0.split(separator: "/")[1] })
-            #expect(!hives.isEmpty)
+            #expect(hives.count == FeedURLs.Hive.allCases.count, "\(registration)")
             #expect(registration.allSatisfy { $0.hasSuffix("/counted.lib/index.json") || $0.hasSuffix("/counted.lib/1.1.0.json") })
             #expect(registration.count == 2 * hives.count)
-            // nuspec, nupkg, leaf, catalog page and index, flat index, and the registration documents.
-            #expect(paths.count == 6 + registration.count, "\(paths)")
+            // nuspec, nupkg, catalog leaf, flat index, and the registration documents.
+            #expect(paths.count == 4 + registration.count, "\(paths)")
             // Every document is written after the package's blobs.
             #expect(requests.indices.filter { requests[$0].path.hasPrefix("v3/") && $0 != leaf }.allSatisfy { $0 > nupkg })
+
+            // This node serves the new version everywhere at once, from memory: no read reaches the blob store.
+            blobs.resetRequests()
+            let catalog = try #require(try await gallery.json("catalog/page0.json"))
+            #expect((catalog["items"] as? [Any])?.count == 2)
+            #expect(try await gallery.json("catalog/index.json")?["count"] as? Int == 1)
+            for hive in FeedURLs.Hive.allCases {
+                #expect(try await gallery.json("\(hive.rawValue)/counted.lib/1.1.0.json")?["listed"] as? Bool == true, "\(hive)")
+            }
+            #expect(blobs.requests.isEmpty, "\(blobs.requests)")
+
+            // The flush writes the page and then the index, with the bytes this node serves, once.
+            try await gallery.gallery.catalog.flush()
+            #expect(blobs.requests.map(\.description) == ["PUT v3/catalog/page0.json", "PUT v3/catalog/index.json"])
+            for path in ["catalog/page0.json", "catalog/index.json"] {
+                let served = try await gallery.gallery.documents.document(at: path)
+                #expect(try await gallery.blobs.data(.document(path)) == served?.body, "\(path)")
+            }
+            blobs.resetRequests()
+            try await gallery.gallery.catalog.flush()
+            #expect(blobs.requests.isEmpty, "nothing new to write")
         }
     }
 

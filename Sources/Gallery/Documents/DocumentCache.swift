@@ -15,6 +15,9 @@ public final class DocumentCache: Sendable {
         var absentCount = 0
         /// Moves on every change, so a store miss read before a change is never remembered after it.
         var mutations: UInt64 = 0
+        /// Paths never evicted: documents the blob store does not hold yet, or holds late (the catalog's index
+        /// and newest page, written behind: `CatalogPublisher`). A handful, so the bound still holds.
+        var pinned: Set<String> = []
 
         mutating func forgetAbsence(ofPath path: String) {
             guard let id = DocumentCache.lowerID(ofPath: path), absentByID[id]?.remove(path) != nil else { return }
@@ -36,6 +39,7 @@ public final class DocumentCache: Sendable {
 
         mutating func remove(_ path: String) {
             mutations &+= 1
+            pinned.remove(path)
             forgetAbsence(ofPath: path)
             bytes -= documents.removeValue(forKey: path)?.body.count ?? 0
             if let id = DocumentCache.lowerID(ofPath: path) {
@@ -101,10 +105,10 @@ public final class DocumentCache: Sendable {
     /// Most absent paths remembered (about 100 bytes each).
     static let maxAbsentPaths = 100_000
 
-    /// Stores or replaces a document.
-    public func store(_ document: RenderedDocument) {
+    /// Stores or replaces a document; a `pinned` one is kept (whatever its size) until `unpin` or `remove`.
+    public func store(_ document: RenderedDocument, pinned: Bool = false) {
         let size = document.body.count
-        guard size <= capacityBytes / 4 else {
+        guard pinned || size <= capacityBytes / 4 else {
             // Too large to keep, but no longer absent either.
             state.withLock { state in
                 state.mutations &+= 1
@@ -114,10 +118,17 @@ public final class DocumentCache: Sendable {
         }
         state.withLock { state in
             state.insert(document)
-            while state.bytes > capacityBytes, let victim = state.documents.keys.first(where: { $0 != document.path }) {
+            if pinned { state.pinned.insert(document.path) }
+            while state.bytes > capacityBytes,
+                  let victim = state.documents.keys.first(where: { $0 != document.path && !state.pinned.contains($0) }) {
                 state.remove(victim)
             }
         }
+    }
+
+    /// Lets a pinned document be evicted again (the blob store holds it now).
+    public func unpin(_ path: String) {
+        state.withLock { _ = $0.pinned.remove(path) }
     }
 
     /// Forgets a document (it was deleted).

@@ -40,8 +40,10 @@ public struct PackagePublisher: Sendable {
 
         let existing = try await store.versions(ofLowerID: key.lowerID)
         let isNewID = try await authorizer.checkPush(principal, id: contents.nuspec.id) == nil
-        // A pending row may be a dead push's claim, which the claim below takes over once its lease lapsed.
-        if let row = try await store.version(key), row.state != .pending {
+        // An available version answers 409 at once (the id's rows were just read). A pending row may be a dead
+        // push's claim, which the claim below takes over once its lease lapsed; the claim refuses every other row
+        // (a deleted number is never reused), and only then is the row read for the message.
+        if let row = existing.first(where: { $0.key == key }) {
             throw Self.duplicate(record, stored: row)
         }
         if let registered = existing.first, registered.id != record.id {
