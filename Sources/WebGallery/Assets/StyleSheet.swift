@@ -354,8 +354,6 @@ extension Assets {
     .manage-table { width: 100%; border-collapse: collapse; background: var(--surface); }
     .manage-table th, .manage-table td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
     .manage-table .number { text-align: right; }
-    .key-edit { margin-top: 10px; }
-    .key-edit summary { cursor: pointer; color: var(--accent); }
     .reservation-list { padding-left: 1.2em; }
     .account-section h3 { margin-top: 18px; }
     @media (prefers-reduced-motion: no-preference) {
