@@ -314,7 +314,6 @@ extension Assets {
     .desk-versions { list-style: none; padding: 0; margin: 0 0 10px; }
     .desk-versions li { flex-wrap: wrap; }
     .desk-versions label { font-weight: 600; overflow-wrap: anywhere; }
-    .button-danger { background: var(--danger); border-color: var(--danger); color: var(--bg); }
     @media (max-width: 760px) {
       .account-menu ul { right: auto; left: 0; }
     }
