@@ -28,17 +28,23 @@ struct PackagePickerCacheTests {
             func page() async throws -> String { String(buffer: try await web.apiKeysPage(principal).plain()) }
             #expect(try await page().contains(Self.checkbox("Alpha.One", 0)))
             #expect(web.pickers.counts == (builds: 1, hits: 0))
+            let reads = web.ownedIDs.storeReads
             #expect(try await page().contains(Self.checkbox("Alpha.One", 0)))
             #expect(web.pickers.counts == (builds: 1, hits: 1))
+            // Nothing changed in the feed: the owned ids were not read again.
+            #expect(web.ownedIDs.storeReads == reads)
             // A new version of an owned id changes the feed, not the list: still a hit.
             try await server.push(TestPackage(id: "Alpha.One", version: "1.1.0"))
             _ = try await page()
             #expect(web.pickers.counts == (builds: 1, hits: 2))
+            #expect(web.ownedIDs.storeReads == reads + 1)
             // A new id: in the list on the next view.
             try await server.push(TestPackage(id: "Beta.Two", version: "1.0.0"))
             let withBeta = try await page()
             #expect(withBeta.contains(Self.checkbox("Alpha.One", 0)) && withBeta.contains(Self.checkbox("Beta.Two", 1)))
             #expect(web.pickers.counts.builds == 2)
+            // Manage Packages reads the same per-account ids.
+            #expect(try await web.accountPackagesPage(principal).contains(#">Beta.Two</a>"#))
             // bob made an owner of Beta.Two, then alice removed: gone from alice's list, in bob's.
             try await web.administration.addOwner(try PackageID(validating: "Beta.Two"), accountName: "bob", by: .adminCLI())
             _ = try await page()
@@ -47,6 +53,7 @@ struct PackagePickerCacheTests {
             let withoutBeta = try await page()
             #expect(withoutBeta.contains(Self.checkbox("Alpha.One", 0)) && !withoutBeta.contains("Beta.Two"))
             #expect(web.pickers.counts.builds == 3)
+            #expect(!(try await web.accountPackagesPage(principal)).contains("Beta.Two"))
             let bob = try await server.gallery.authorizer.signedIn(try #require(try await server.gallery.store.user(named: "bob")))
             #expect(String(buffer: try await web.apiKeysPage(bob).plain()).contains(Self.checkbox("Beta.Two", 0)))
         }
@@ -58,11 +65,11 @@ struct PackagePickerCacheTests {
             try await server.push(TestPackage(id: "Alpha.One", version: "1.0.0"))
             let cache = PackagePickerCache(byteLimit: 1)
             let snapshot = server.gallery.feed.snapshot()
-            _ = cache.picker(owners: [1], lowerIDs: ["alpha.one"], snapshot: snapshot)
-            _ = cache.picker(owners: [2], lowerIDs: ["alpha.one"], snapshot: snapshot)
-            _ = cache.picker(owners: [2], lowerIDs: ["alpha.one"], snapshot: snapshot)
+            _ = cache.picker(owners: [1], owned: [["alpha.one"]], snapshot: snapshot)
+            _ = cache.picker(owners: [2], owned: [["alpha.one"]], snapshot: snapshot)
+            _ = cache.picker(owners: [2], owned: [["alpha.one"]], snapshot: snapshot)
             #expect(cache.counts == (builds: 2, hits: 1))
-            _ = cache.picker(owners: [1], lowerIDs: ["alpha.one"], snapshot: snapshot)
+            _ = cache.picker(owners: [1], owned: [["alpha.one"]], snapshot: snapshot)
             #expect(cache.counts == (builds: 3, hits: 1))
         }
     }

@@ -100,15 +100,12 @@ extension WebGallery {
         return KeyOwners(names: names, keys: keys)
     }
 
-    /// The checkbox list of every package the accounts own, from the cache while the store lists the same ids.
+    /// The checkbox list of every package the accounts own, from the cache while they own the same ids.
     func packagePicker(_ owners: KeyOwners) async throws -> PackagePicker {
-        var lowerIDs: [String] = []
-        for key in owners.keys { lowerIDs += try await gallery.store.ownedLowerIDs(of: key) }
-        // One account's ids usually come back in order already; a pass checks it before paying for a sort.
-        if owners.keys.count > 1 || zip(lowerIDs, lowerIDs.dropFirst()).contains(where: { $0 >= $1 }) {
-            lowerIDs = Array(Set(lowerIDs)).sorted()
-        }
-        return pickers.picker(owners: owners.keys, lowerIDs: lowerIDs, snapshot: gallery.feed.snapshot())
+        let snapshot = gallery.feed.snapshot()
+        var owned: [[String]] = []
+        for key in owners.keys { owned.append(try await ownedIDs.lowerIDs(of: key, store: gallery.store, snapshot: snapshot)) }
+        return pickers.picker(owners: owners.keys, owned: owned, snapshot: snapshot)
     }
 }
 

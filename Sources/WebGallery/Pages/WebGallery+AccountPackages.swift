@@ -83,8 +83,9 @@ extension WebGallery {
     func accountPackagesPage(
         _ principal: Principal, query: AccountPackagesQuery = AccountPackagesQuery(), notice: String? = nil, error: String? = nil
     ) async throws -> String {
-        let packages = try await gallery.accountPackages(by: principal)
         let snapshot = gallery.feed.snapshot()
+        let (ownedIDs, store) = (self.ownedIDs, gallery.store)
+        let packages = try await gallery.accountPackages(by: principal) { try await ownedIDs.lowerIDs(of: $0, store: store, snapshot: snapshot) }
         let owners = packages.owners.enumerated().filter { query.owner.isEmpty || $0.element.account.name.lowercased() == query.owner.lowercased() }
         guard !owners.isEmpty else { throw GalleryError.badRequest("You manage no packages of an account named \"\(query.owner)\".") }
         // Every matching id of each table, classified once; rows are built for this page only.

@@ -15,6 +15,8 @@ public final class WebGallery: Sendable {
     let digests = FeedDigestCache()
     /// The API keys pages' package lists, per set of owning accounts.
     let pickers = PackagePickerCache()
+    /// Each account's owned ids, read again after the feed changed (the account pages).
+    let ownedIDs = OwnedIDsCache()
     /// Local accounts: register, sign in, sessions.
     public let accounts: WebAccounts
     /// Sign-in with OpenID Connect providers (nil when none is configured).

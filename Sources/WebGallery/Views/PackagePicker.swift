@@ -80,12 +80,20 @@ struct PackagePicker: Sendable {
 }
 
 /// Pickers by set of owning accounts, per node. An entry is used only while it was built from exactly the ids
-/// the store now lists for those accounts (every view reads them: one indexed query per account) and they still
-/// show the same way in the feed, so a push of a new id, a new or removed owner, a transferred or deleted
-/// package shows at once on every node. Bounded by bytes; the least recently used entry goes first.
+/// the accounts own now (`OwnedIDsCache`: the very arrays while the feed has not changed, so the check costs
+/// nothing; after a change, compared id by id) and they still show the same way in the feed, so a push of a new
+/// id, a new or removed owner, a transferred or deleted package shows at once. Bounded by bytes; the least
+/// recently used entry goes first.
 final class PackagePickerCache: Sendable {
+    private struct Entry {
+        let picker: PackagePicker
+        /// Each owning account's ids the picker was built from.
+        let sources: [[String]]
+        var lastUse: UInt64
+    }
+
     private struct State {
-        var entries: [String: (picker: PackagePicker, lastUse: UInt64)] = [:]
+        var entries: [String: Entry] = [:]
         var clock: UInt64 = 0
         var bytes = 0
         var builds = 0
@@ -102,38 +110,46 @@ final class PackagePickerCache: Sendable {
     /// Lists built, and views answered from a cached one (for tests and the bench's reading).
     var counts: (builds: Int, hits: Int) { state.withLock { ($0.builds, $0.hits) } }
 
-    /// The picker of the accounts `owners` whose packages are now `lowerIDs` (ascending, no duplicates).
-    func picker(owners: [Int64], lowerIDs: [String], snapshot: FeedSnapshot) -> PackagePicker {
-        let key = owners.sorted().map(String.init).joined(separator: ",")
-        let shown = { lowerIDs.map { snapshot.packages[$0]?.versions.last?.id ?? $0 } }
-        if let cached = state.withLock({ $0.entries[key]?.picker }), cached.lowerIDs == lowerIDs {
-            if cached.feedGeneration == snapshot.generation {
-                return hit(key, cached)
-            }
+    /// The picker of the accounts `owners` whose packages are now `owned` (one ascending list per account, in
+    /// the order of `owners`).
+    func picker(owners: [Int64], owned: [[String]], snapshot: FeedSnapshot) -> PackagePicker {
+        let key = owners.map(String.init).joined(separator: ",")
+        if let cached = state.withLock({ $0.entries[key] }), cached.sources == owned {
+            if cached.picker.feedGeneration == snapshot.generation { return hit(key, cached.picker, owned) }
             // The feed changed since: the ids are the same, but a new version may show one in another casing.
-            if cached.ids == shown() { return hit(key, cached.confirmed(at: snapshot.generation)) }
+            if cached.picker.ids == Self.shown(cached.picker.lowerIDs, snapshot) {
+                return hit(key, cached.picker.confirmed(at: snapshot.generation), owned)
+            }
         }
         // Built outside the lock: two concurrent misses both build, which is harmless.
-        let picker = PackagePicker(lowerIDs: lowerIDs, ids: shown(), feedGeneration: snapshot.generation)
+        let lowerIDs = owned.count == 1 ? owned[0] : Array(Set(owned.joined())).sorted()
+        let picker = PackagePicker(lowerIDs: lowerIDs, ids: Self.shown(lowerIDs, snapshot), feedGeneration: snapshot.generation)
         state.withLock { state in
             state.builds += 1
-            store(key, picker, in: &state)
+            store(key, Entry(picker: picker, sources: owned, lastUse: 0), in: &state)
         }
         return picker
     }
 
-    private func hit(_ key: String, _ picker: PackagePicker) -> PackagePicker {
+    /// The ids as the feed shows them (the newest version's casing).
+    private static func shown(_ lowerIDs: [String], _ snapshot: FeedSnapshot) -> [String] {
+        lowerIDs.map { snapshot.packages[$0]?.versions.last?.id ?? $0 }
+    }
+
+    private func hit(_ key: String, _ picker: PackagePicker, _ owned: [[String]]) -> PackagePicker {
         state.withLock { state in
             state.hits += 1
-            store(key, picker, in: &state)
+            store(key, Entry(picker: picker, sources: owned, lastUse: 0), in: &state)
         }
         return picker
     }
 
-    private func store(_ key: String, _ picker: PackagePicker, in state: inout State) {
+    private func store(_ key: String, _ entry: Entry, in state: inout State) {
         state.clock += 1
-        if let old = state.entries.updateValue((picker, state.clock), forKey: key) { state.bytes -= old.picker.byteCount }
-        state.bytes += picker.byteCount
+        var entry = entry
+        entry.lastUse = state.clock
+        if let old = state.entries.updateValue(entry, forKey: key) { state.bytes -= old.picker.byteCount }
+        state.bytes += entry.picker.byteCount
         while state.bytes > byteLimit, state.entries.count > 1,
               let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
             state.bytes -= oldest.value.picker.byteCount
