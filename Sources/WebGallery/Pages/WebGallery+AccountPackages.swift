@@ -158,7 +158,7 @@ extension WebGallery {
             return kind == "published" ? "No published packages." : "No package with every version unlisted."
         }
         let count = Format.grouped(Int64(total))
-        guard total > window.lowerBound else { return "All \(count) \(kind) are on earlier pages." }
+        guard total > window.lowerBound else { return "On earlier pages: \(count) in all." }
         if window.lowerBound == 0, total <= window.count { return total == 1 ? "1 package." : "\(count) packages." }
         let last = min(total, window.upperBound)
         return "Showing \(Format.grouped(Int64(window.lowerBound + 1)))–\(Format.grouped(Int64(last))) of \(count)."
