@@ -42,4 +42,25 @@ struct ModelLookupTests {
             Self.agree(layout)
         }
     }
+
+    @Test("the package page's model and its version rows")
+    func packagePage() async throws {
+        try await withWebServer { server in
+            var package = TestPackage(id: "Lookup.Page", version: "2.0.0")
+            package.tags = "one two"
+            try await server.push(TestPackage(id: "Lookup.Page", version: "1.0.0"))
+            try await server.push(package)
+            let web = WebGallery(gallery: server.gallery)
+            let feed = try #require(server.gallery.feed.snapshot().packages["lookup.page"])
+            for record in try await server.gallery.store.versions(ofLowerID: "lookup.page") {
+                for manager in [false, true] {
+                    var model = try await web.packageModel(package: feed, current: record, missing: "9.9.9", manager: manager)
+                    Self.agree(model)
+                    model.manageURL = "/packages/Lookup.Page/2.0.0/Manage"
+                    Self.agree(model)
+                    for row in model.versions { Self.agree(row) }
+                }
+            }
+        }
+    }
 }
