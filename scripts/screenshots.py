@@ -57,6 +57,10 @@ PAGES = {
     "upload": "/packages/manage/upload",
     "upload-review": "/packages/manage/upload",
     "trusted-publishing": "/account/trustedpublishing",
+    # accountscale: dana's keys page (her packages' checkboxes, a key), that key's Edit page, a filtered Manage Packages.
+    "api-keys-owner": "/account/apikeys",
+    "api-key-edit": "/account/apikeys",
+    "account-packages-filtered": "/account/Packages?q=json",
     # OpenID Connect (a real oidc-provider-mock): the first sign-in's username page, reached through the provider.
     "oidc-choose-username": "/users/account/LogOn",
 }
@@ -71,7 +75,7 @@ MENU_OPEN = {"header-menu"}
 SIGNED_OUT = {"admin-forbidden"}
 # Pages shown to dana, and the password she signs in with (after root's and the anonymous pages).
 MANAGE = {"manage", "account-packages", "organizations", "organization-add", "organization-manage", "upload", "upload-review",
-          "trusted-publishing"}
+          "trusted-publishing", "api-keys-owner", "api-key-edit", "account-packages-filtered"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
@@ -92,6 +96,7 @@ def add_manager(server):
     server.admin("create-user", "dana", "--email", "dana@example.com", "--password-stdin", input="dana-password-1\n")
     server.admin("add-owner", "Contoso.Json", "dana")
     server.admin("add-member", "Contoso", "dana", "--role", "admin")
+    server.admin("create-api-key", "--user", "dana", "--name", "release", "--glob", "Contoso.*", "--package", "Contoso.Json")
 
 
 def upload_for_review(driver, server):
@@ -180,6 +185,9 @@ def main():
                             driver.execute_script("document.querySelector('details.account-menu').open = true")
                         if name == "upload-review":
                             upload_for_review(driver, server)
+                        if name == "api-key-edit":
+                            from selenium.webdriver.common.by import By
+                            driver.get(driver.find_element(By.XPATH, "//a[starts-with(normalize-space(), 'Edit')]").get_attribute("href"))
                         # Full page height, capped so a long page stays a readable image.
                         full = driver.execute_script("return document.documentElement.scrollHeight")
                         metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}

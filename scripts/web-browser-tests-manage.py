@@ -82,6 +82,37 @@ def key_and_push(driver, server):
     axe(driver, "trusted publishing")
 
 
+def edit_key_and_filter(driver, server):
+    """erin edits her key's packages on the key's own page (Edit, tick Erin.Walk, Save), then finds her package
+    with Manage Packages' filter (a GET form: no script needed)."""
+    from selenium.webdriver.common.by import By
+    driver.get(server.base + "/account/apikeys")
+    check("the list sends one checkbox per package (the create form's), not one more per key",
+          len(driver.find_elements(By.XPATH, "//input[@type='checkbox' and @value='Erin.Walk']")) == 1)
+    fixture.click_and_wait(driver, "//a[normalize-space()='Edit the packages of erin-ci']")
+    check("Edit opens the key's own page", re.search(r"/account/apikeys/\d+/Edit$", driver.current_url) is not None,
+          driver.current_url)
+    check("the key's glob is in its field", by_label(driver, "Glob pattern").get_attribute("value") == "Erin.*")
+    box = by_label(driver, "Erin.Walk")
+    check("Erin.Walk is not ticked yet", not box.is_selected())
+    axe(driver, "API key Edit page")
+    box.click()
+    submit(driver, "Save")
+    check("saving returns to the list with a notice", "are saved" in driver.page_source)
+    check("the list shows the key's new selection", "Erin.*, Erin.Walk" in driver.find_element(By.CSS_SELECTOR, ".key-list").text)
+    driver.get(server.base + "/account/Packages")
+    by_label(driver, "Filter by ID").send_keys("walk")
+    submit(driver, "Filter")
+    check("the filter is a GET: the address carries it", "q=walk" in driver.current_url, driver.current_url)
+    check("the filter finds Erin.Walk", "Erin.Walk" in driver.find_element(By.CSS_SELECTOR, ".manage-table").text)
+    field = by_label(driver, "Filter by ID")
+    field.clear()
+    field.send_keys("nothing-matches")
+    submit(driver, "Filter")
+    check("a filter with no match says so", "No published package ID contains" in driver.page_source)
+    axe(driver, "Manage Packages filtered")
+
+
 def unlist_walkthrough(driver, server):
     """shared/seeds/deleting-packages.md, "Unlist a specific package version", step by step."""
     from selenium.webdriver.common.by import By
@@ -208,14 +239,19 @@ def main():
         register(driver, server, "gus")
         register(driver, server, "erin")
         key_and_push(driver, server)
+        edit_key_and_filter(driver, server)
         unlist_walkthrough(driver, server)
         owner_request(driver, server)
         organization(driver, server)
         phone = fixture.chrome(width=390, height=844)
         try:
             sign_in(phone, server, "erin")
-            for path in ["/packages/Erin.Walk/3.0.0/Manage", "/account/Packages", "/account/apikeys", "/packages/manage/upload"]:
-                phone.get(server.base + path)
+            phone.get(server.base + "/account/apikeys")
+            from selenium.webdriver.common.by import By
+            edits = [a.get_attribute("href") for a in phone.find_elements(By.XPATH, "//a[starts-with(normalize-space(), 'Edit')]")]
+            check("phone: the API keys page links each key's Edit page", len(edits) >= 1)
+            for path in ["/packages/Erin.Walk/3.0.0/Manage", "/account/Packages", "/account/apikeys", "/packages/manage/upload"] + edits[:1]:
+                phone.get(path if path.startswith("http") else server.base + path)
                 overflow = phone.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 check(f"phone {path}: no horizontal scrolling", overflow <= 0, f"{overflow}px too wide")
         finally:

@@ -40,6 +40,14 @@ def sign_in(connection, user, password):
     return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
+def key_edit_path(connection, cookie):
+    """The first key's Edit page linked from /account/apikeys, or None (builds before the page existed)."""
+    connection.request("GET", "/account/apikeys", headers={"Cookie": cookie, "Accept": "text/html"})
+    response = connection.getresponse()
+    match = re.search(r'href="(/account/apikeys/\d+/Edit)"', response.read().decode())
+    return match.group(1) if match else None
+
+
 def main():
     url, ids, iterations = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     password = sys.argv[4] if len(sys.argv) > 4 else None
@@ -66,14 +74,20 @@ def main():
         ("profile-10k-ids", lambda: "/profiles/bench"),
     ]
     cookie = sign_in(connection, "bench", password) if password else None
+    signed_in = set()
     if cookie:
-        shapes += [
+        edit = key_edit_path(connection, cookie)
+        account_shapes = [
             ("signed-in-home", lambda: "/"),
             ("signed-in-package", package),
             ("account-packages-10k", lambda: "/account/Packages"),
+            ("account-packages-p100", lambda: "/account/Packages?page=100"),
+            ("account-packages-filter", lambda: "/account/Packages?q=json"),
             ("account-apikeys", lambda: "/account/apikeys"),
+            ("account-apikey-edit", lambda: edit or "/account/apikeys/0/Edit"),
         ]
-    signed_in = {"signed-in-home", "signed-in-package", "account-packages-10k", "account-apikeys"}
+        shapes += account_shapes
+        signed_in = {name for name, _ in account_shapes}
     only = set(filter(None, os.environ.get("BENCH_SHAPES", "").split(",")))
     print(f"{'shape':<22}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'KB':>8}")
     for name, path in shapes:
@@ -89,11 +103,16 @@ def main():
             response = connection.getresponse()
             body = response.read()
             elapsed = (time.perf_counter() - started) * 1000
+            if response.status == 404 and n == 0:
+                break  # a page this build does not have (an older binary beside a newer one)
             if response.status != 200:
                 sys.exit(f"{name}: HTTP {response.status}")
             if n >= 10:  # the first requests warm caches (README renders, allocator)
                 times.append(elapsed)
                 size = len(body)
+        if not times:
+            print(f"{name:<22}{'n/a':>9}")
+            continue
         times.sort()
         p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
         print(f"{name:<22}{p(0.5):>9.2f}{p(0.99):>9.2f}{times[-1]:>9.2f}{size / 1024:>8.1f}")

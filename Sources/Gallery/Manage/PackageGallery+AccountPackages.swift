@@ -18,15 +18,21 @@ public struct AccountPackages: Sendable {
 
 extension PackageGallery {
     /// The packages and reserved prefixes of the signed-in person and every organization they belong to.
-    public func accountPackages(by principal: Principal) async throws -> AccountPackages {
+    /// - Parameter ownedLowerIDs: reads an account's lower ids, ascending (default: the store, sorted); the web
+    ///   gallery passes its per-node cache of them.
+    public func accountPackages(
+        by principal: Principal, ownedLowerIDs: (@Sendable (Int64) async throws -> [String])? = nil
+    ) async throws -> AccountPackages {
+        let store = self.store
+        let owned = ownedLowerIDs ?? { try await store.ownedLowerIDs(of: $0).sorted() }
         var owners = [AccountPackages.Owner(
-            account: principal.user, role: nil, lowerIDs: try await store.ownedLowerIDs(of: principal.user.key).sorted())]
+            account: principal.user, role: nil, lowerIDs: try await owned(principal.user.key))]
         var names = [principal.user.key: principal.user.name]
         for (key, role) in principal.memberships.sorted(by: { $0.key < $1.key }) {
             guard let organization = try await store.user(key: key), !organization.isDeleted else { continue }
             names[key] = organization.name
             owners.append(AccountPackages.Owner(
-                account: organization, role: role, lowerIDs: try await store.ownedLowerIDs(of: key).sorted()))
+                account: organization, role: role, lowerIDs: try await owned(key)))
         }
         let reservations: [(reservation: PrefixReservation, ownerNames: [String])] = try await store.reservations()
             .filter { !Set($0.ownerKeys).isDisjoint(with: names.keys) }

@@ -314,7 +314,6 @@ extension Assets {
     .desk-versions { list-style: none; padding: 0; margin: 0 0 10px; }
     .desk-versions li { flex-wrap: wrap; }
     .desk-versions label { font-weight: 600; overflow-wrap: anywhere; }
-    .button-danger { background: var(--danger); border-color: var(--danger); color: var(--bg); }
     @media (max-width: 760px) {
       .account-menu ul { right: auto; left: 0; }
     }
@@ -354,8 +353,6 @@ extension Assets {
     .manage-table { width: 100%; border-collapse: collapse; background: var(--surface); }
     .manage-table th, .manage-table td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
     .manage-table .number { text-align: right; }
-    .key-edit { margin-top: 10px; }
-    .key-edit summary { cursor: pointer; color: var(--accent); }
     .reservation-list { padding-left: 1.2em; }
     .account-section h3 { margin-top: 18px; }
     @media (prefers-reduced-motion: no-preference) {

@@ -72,3 +72,24 @@ extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
 }
+
+extension HTMLResponse {
+    /// An HTML page with pre-compressed fragments (`SplicedPage`): the same headers as `page`, and the same
+    /// text; gzip is spliced from the fragments' stored deflate instead of compressing the whole page.
+    static func page(_ page: SplicedPage, status: HTTPResponse.Status = .ok, request: Request) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        headers[.vary] = "Accept-Encoding"
+        let buffer: ByteBuffer
+        if page.count > 1_024, acceptsGzip(request) {
+            buffer = page.gzip()
+            headers[.contentEncoding] = "gzip"
+        } else {
+            buffer = page.plain()
+        }
+        headers[.contentLength] = String(buffer.readableBytes)
+        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: buffer)
+        return Response(status: status, headers: headers, body: body)
+    }
+}

@@ -11,7 +11,14 @@ extension WebRoutes {
         let web = self.web
         router.get("/account/Packages") { request, _ -> Response in
             guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }
-            return HTMLResponse.page(try await web.accountPackagesPage(principal), request: request)
+            let query = AccountPackagesQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+            do {
+                return HTMLResponse.page(try await web.accountPackagesPage(principal, query: query), request: request)
+            } catch let error as GalleryError {
+                // A filter naming an account the person does not manage packages of: every account, and why.
+                return HTMLResponse.page(
+                    try await web.accountPackagesPage(principal, error: error.message), status: error.httpError.status, request: request)
+            }
         }
         router.get("/account/trustedpublishing") { request, _ -> Response in
             guard let principal = WebVisitor.current?.principal else { return Self.signInFirst(request) }

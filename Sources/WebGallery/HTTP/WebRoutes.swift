@@ -24,6 +24,7 @@ public struct WebRoutes<Context: PrincipalRequestContext>: Sendable {
         registerAccounts(on: router)
         registerExternalLogins(on: router)
         registerAPIKeys(on: router)
+        registerAPIKeyEdit(on: router)
         registerPasswordReset(on: router)
         registerSettings(on: router)
         registerClosing(on: router)

@@ -53,7 +53,7 @@ extension WebGallery {
         return .page(render(model, "package"))
     }
 
-    private func packageModel(
+    func packageModel(
         package: FeedPackage, current record: PackageVersionRecord, missing: String?, manager: Bool, upstream: String?? = nil
     ) async throws -> PackagePageModel {
         let metadata = record.metadata

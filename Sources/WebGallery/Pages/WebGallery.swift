@@ -13,6 +13,10 @@ public final class WebGallery: Sendable {
     let siteName: String
     let readmes = ReadmeCache()
     let digests = FeedDigestCache()
+    /// The API keys pages' package lists, per set of owning accounts.
+    let pickers = PackagePickerCache()
+    /// Each account's owned ids, read again after the feed changed (the account pages).
+    let ownedIDs = OwnedIDsCache()
     /// Local accounts: register, sign in, sessions.
     public let accounts: WebAccounts
     /// Sign-in with OpenID Connect providers (nil when none is configured).
@@ -71,7 +75,7 @@ public final class WebGallery: Sendable {
             ("home", Templates.home), ("search", Templates.search), ("package", Templates.package),
             ("profile", Templates.profile), ("stats", Templates.stats), ("error", Templates.error),
             ("license", Templates.license), ("logOn", Templates.logOn), ("register", Templates.register), ("oidcRegister", Templates.oidcRegister),
-            ("apiKeys", Templates.apiKeys),
+            ("apiKeys", Templates.apiKeys), ("apiKeyEdit", Templates.apiKeyEdit),
             ("forgotPassword", Templates.forgotPassword), ("resetPassword", Templates.resetPassword),
             ("accountSettings", Templates.accountSettings), ("accountDelete", Templates.accountDelete),
             ("accountTransform", Templates.accountTransform), ("transformConfirm", Templates.transformConfirm),

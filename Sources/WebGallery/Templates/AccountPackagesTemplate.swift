@@ -1,7 +1,8 @@
 extension Templates {
     /// `/account/Packages` (gallery.md §1.10): "Published Packages" (with their unlisted versions counted),
     /// "Unlisted Packages" (every version unlisted) per owning account, and "Reserved Namespaces".
-    /// The package rows come pre-rendered (`ManagedPackageRowModel.html`): 10,000 rows through a section are too slow.
+    /// A GET form filters by id and owning account; each table shows one page of rows (the same page of every
+    /// table, Previous/Next below). The rows come pre-rendered (`ManagedPackageRowModel.html`).
     static let accountPackages = #"""
     {{<layout}}
     {{$main}}
@@ -10,12 +11,21 @@ extension Templates {
       {{#notice}}<p class="notice notice-info" role="status">{{notice}}</p>{{/notice}}
       {{#error}}<p class="form-error" role="alert">{{error}}</p>{{/error}}
       <p><a class="button" href="/packages/manage/upload">Upload a package</a></p>
+      <form class="search-filters package-filter" role="search" method="get" action="/account/Packages">
+        <p class="form-field"><label for="filter-q">Filter by ID</label>
+          <input id="filter-q" name="q" type="search" value="{{q}}" maxlength="100"></p>
+        <p class="form-field"><label for="filter-owner">Package owner</label>
+          <select id="filter-owner" name="owner"><option value=""{{#allOwners}} selected{{/allOwners}}>All owners</option>{{#ownerChoices}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/ownerChoices}}</select></p>
+        <p><button type="submit" class="button">Filter</button></p>
+      </form>
+      {{#pageNote}}<p class="notice notice-info" role="status">{{pageNote}}</p>{{/pageNote}}
       {{#groups}}
       <section class="account-section" aria-labelledby="{{headingID}}">
         <h2 id="{{headingID}}">{{name}}{{#role}} <span class="chip">{{role}}</span>{{/role}}</h2>
         <h3>Published Packages</h3>
-        {{^hasPackages}}<p class="empty">No published packages.</p>{{/hasPackages}}
+        {{^hasPackages}}<p class="empty">{{packagesSummary}}</p>{{/hasPackages}}
         {{#hasPackages}}
+        <p class="muted">{{packagesSummary}}</p>
         <div class="table-scroll"><table class="manage-table">
           <caption class="visually-hidden">Published packages of {{name}}</caption>
           <thead><tr><th scope="col">Package ID</th><th scope="col">Latest version</th><th scope="col" class="number">Downloads</th><th scope="col" class="number">Listed</th><th scope="col" class="number">Unlisted</th><th scope="col">Actions</th></tr></thead>
@@ -23,8 +33,9 @@ extension Templates {
         </table></div>
         {{/hasPackages}}
         <h3>Unlisted Packages</h3>
-        {{^hasUnlistedOnly}}<p class="empty">No package with every version unlisted.</p>{{/hasUnlistedOnly}}
+        {{^hasUnlistedOnly}}<p class="empty">{{unlistedSummary}}</p>{{/hasUnlistedOnly}}
         {{#hasUnlistedOnly}}
+        <p class="muted">{{unlistedSummary}}</p>
         <div class="table-scroll"><table class="manage-table">
           <caption class="visually-hidden">Unlisted packages of {{name}}</caption>
           <thead><tr><th scope="col">Package ID</th><th scope="col">Latest version</th><th scope="col" class="number">Downloads</th><th scope="col" class="number">Unlisted</th><th scope="col">Actions</th></tr></thead>
@@ -33,6 +44,7 @@ extension Templates {
         {{/hasUnlistedOnly}}
       </section>
       {{/groups}}
+      {{>pager}}
       <section class="account-section" aria-labelledby="received-heading">
         <h2 id="received-heading">Ownership Requests (Received)</h2>
         {{^hasReceived}}<p class="empty">No pending requests.</p>{{/hasReceived}}

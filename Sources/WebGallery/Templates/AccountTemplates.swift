@@ -89,8 +89,9 @@ extension Templates {
 
 extension Templates {
     /// `/account/apikeys`: "Create" (Key name, Expires in, Package owner, Push and its two choices, Unlist package,
-    /// Glob pattern, one checkbox per package) and "Manage" (each key with Regenerate and Revoke).
-    /// The checkbox lists come pre-rendered (`PackageCheckModel.html`): 10,000 rows through a section are too slow.
+    /// Glob pattern, one checkbox per package) and "Manage" (each key with Edit, Regenerate, Revoke and Delete).
+    /// The checkbox list is spliced in where `packagePicker` puts its marker (`PackagePicker`, compressed once);
+    /// each key's package selection is edited on its own page (`apiKeyEdit`), not in a copy of the list per key.
     static let apiKeys = #"""
     {{<layout}}
     {{$main}}
@@ -134,7 +135,7 @@ extension Templates {
               <span id="glob-help" class="help">For example <code>Contoso.*</code>; '*' matches any characters. Leave empty and tick no package for every package of the owner.</span></p>
             {{#hasPackages}}
             <ul class="package-checks">
-              {{{packagesHTML}}}
+              {{{packagePicker}}}
             </ul>
             {{/hasPackages}}
           </fieldset>
@@ -159,25 +160,11 @@ extension Templates {
             </dl>
             {{#active}}
             <div class="key-actions">
+              <a class="button" href="/account/apikeys/{{key}}/Edit">Edit<span class="visually-hidden"> the packages of {{name}}</span></a>
               <form method="post" action="/account/apikeys/regenerate"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Regenerate {{name}}">Regenerate</button></form>
               <form method="post" action="/account/apikeys/revoke"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button" aria-label="Revoke {{name}}">Revoke</button></form>
               <form method="post" action="/account/apikeys/delete"><input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}"><button type="submit" class="button button-danger" aria-label="Delete {{name}}">Delete</button></form>
             </div>
-            <details class="key-edit">
-              <summary>Edit<span class="visually-hidden"> the packages of {{name}}</span></summary>
-              <form class="account-form" method="post" action="/account/apikeys/edit">
-                <input type="hidden" name="__RequestVerificationToken" value="{{csrf}}"><input type="hidden" name="Key" value="{{key}}">
-                <p class="form-field"><label for="key-{{key}}-glob">Glob pattern</label>
-                  <input id="key-{{key}}-glob" name="GlobPattern" type="text" value="{{glob}}"></p>
-                <fieldset class="field-group">
-                <legend>Packages</legend>
-                <ul class="package-checks">
-                  {{{editPackagesHTML}}}
-                </ul>
-                </fieldset>
-                <p><button type="submit" class="button button-primary">Save</button></p>
-              </form>
-            </details>
             {{/active}}
             {{^active}}
             <div class="key-actions">
