@@ -28,7 +28,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 return try await upstream.search(response, query: query, request: request)
             }
             let body = await answers.answer("query\u{0}" + query.cacheKey) {
-                WireJSON.encode(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2))
+                Data(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2).wireBytes)
             }
             return Self.json(body: body, request: request)
         }
@@ -42,9 +42,9 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
             }
             if let id = parameters.first(where: { $0.key.lowercased() == "id" })?.value {
                 let body = await answers.answer("versions\u{0}\(id)\u{0}" + query.cacheKey) {
-                    WireJSON.encode(AutocompleteResponse.versions(gallery.search.autocompleteVersions(
+                    Data(AutocompleteResponse.versions(gallery.search.autocompleteVersions(
                         id: id, prerelease: query.includePrerelease, semVer2: query.includeSemVer2
-                    )))
+                    )).wireBytes)
                 }
                 return Self.json(body: body, request: request)
             }
@@ -53,7 +53,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                     q: query.text, skip: query.skip, take: query.take, prerelease: query.includePrerelease,
                     semVer2: query.includeSemVer2, packageType: query.packageType
                 )
-                return WireJSON.encode(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids))
+                return Data(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids).wireBytes)
             }
             return Self.json(body: body, request: request)
         }
