@@ -64,9 +64,12 @@ struct StartupPage: Sendable {
     init(_ summaries: [VersionSummary]) {
         // Grouped by id in first-seen order: the database sorts by its own collation, which need not put an id's
         // rows next to each other by Swift's notion of equal.
+        // Consecutive rows of one id (all of them, in practice) join the last group without hashing the id.
         var groups: [[VersionSummary]] = [], slot: [String: Int] = [:]
         for summary in summaries {
-            if let n = slot[summary.lowerID] {
+            if let last = groups.last?.last, last.lowerID == summary.lowerID {
+                groups[groups.count - 1].append(summary)
+            } else if let n = slot[summary.lowerID] {
                 groups[n].append(summary)
             } else {
                 slot[summary.lowerID] = groups.count

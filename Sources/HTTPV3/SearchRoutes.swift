@@ -27,8 +27,8 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 let response = renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2)
                 return try await upstream.search(response, query: query, request: request)
             }
-            let body = answers.answer("query\u{0}" + query.cacheKey) {
-                WireJSON.encode(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2))
+            let body = await answers.answer("query\u{0}" + query.cacheKey) {
+                Data(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2).wireBytes)
             }
             return Self.json(body: body, request: request)
         }
@@ -41,19 +41,19 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 throw error.galleryError
             }
             if let id = parameters.first(where: { $0.key.lowercased() == "id" })?.value {
-                let body = answers.answer("versions\u{0}\(id)\u{0}" + query.cacheKey) {
-                    WireJSON.encode(AutocompleteResponse.versions(gallery.search.autocompleteVersions(
+                let body = await answers.answer("versions\u{0}\(id)\u{0}" + query.cacheKey) {
+                    Data(AutocompleteResponse.versions(gallery.search.autocompleteVersions(
                         id: id, prerelease: query.includePrerelease, semVer2: query.includeSemVer2
-                    )))
+                    )).wireBytes)
                 }
                 return Self.json(body: body, request: request)
             }
-            let body = answers.answer("ids\u{0}" + query.cacheKey) {
+            let body = await answers.answer("ids\u{0}" + query.cacheKey) {
                 let hits = gallery.search.autocompleteIDs(
                     q: query.text, skip: query.skip, take: query.take, prerelease: query.includePrerelease,
                     semVer2: query.includeSemVer2, packageType: query.packageType
                 )
-                return WireJSON.encode(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids))
+                return Data(AutocompleteResponse.ids(totalHits: hits.totalHits, hits.ids).wireBytes)
             }
             return Self.json(body: body, request: request)
         }

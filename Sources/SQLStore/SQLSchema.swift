@@ -397,5 +397,12 @@ enum SQLSchema {
         SQLMigration(version: 13, name: "rendered document manifests") { _ in
             ["ALTER TABLE dirty_packages ADD COLUMN manifest_json TEXT"]
         },
+        // The lower ids that have available versions, in order (issue 13): each start-up page first finds the last
+        // of its next 2,000 such ids. Through the primary key that visits every row of the range in the table to
+        // check its state (12-25 ms a page at 1M versions on PostgreSQL); this partial index answers it from the
+        // index alone (1.5 ms). Its entries follow a row into and out of 'available' (publish, hard delete).
+        SQLMigration(version: 14, name: "ids with available versions") { _ in
+            ["CREATE INDEX package_versions_available_ids ON package_versions (lower_id) WHERE state = 'available'"]
+        },
     ]
 }

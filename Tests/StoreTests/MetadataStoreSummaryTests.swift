@@ -153,3 +153,28 @@ struct SQLVersionTextsTests {
         }
     }
 }
+
+/// Start-up finds each page's last id through a partial index of the ids with available versions (schema step 14).
+@Suite("SQL metadata store: ids with available versions (schema step 14)")
+struct SQLAvailableIDsTests {
+    @Test("the index exists, and pages of one id skip an id whose only version is pending until it is published",
+          arguments: StoreKind.sqlAvailable)
+    func pages(kind: StoreKind) async throws {
+        try await withSQLStore(kind) { store, database in
+            let indexes = try await store.read { db in
+                let sql: SQLQueryString = database.kind == .postgres
+                    ? "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'package_versions'"
+                    : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'package_versions'"
+                return try await db.raw(sql).all().map { try $0.decode(column: "name", as: String.self) }
+            }
+            #expect(indexes.contains("package_versions_available_ids"))
+
+            _ = try await MetadataStoreSummaryTests.publishCorpus(store)
+            let pages = try await MetadataStoreSummaryTests.allSummaries(store, idLimit: 1)
+            #expect(pages.map { Set($0.map(\.lowerID)) } == [["a"], ["contoso.utils"], ["fabrikam.lib"]])
+            try await store.publishClaim(Fixture.record("Pending.Only", "1.0.0").key, catalogEntry: Fixture.entry(Fixture.record("Pending.Only", "1.0.0")))
+            let later = try await MetadataStoreSummaryTests.allSummaries(store, idLimit: 1)
+            #expect(later.map { Set($0.map(\.lowerID)) } == [["a"], ["contoso.utils"], ["fabrikam.lib"], ["pending.only"]])
+        }
+    }
+}

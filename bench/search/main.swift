@@ -85,8 +85,12 @@ let queries: [(String, () -> Void)] = [
     ("packageid: filter", { _ = index.search(SearchQuery(q: "packageid:\(sampleID)", includePrerelease: true, includeSemVer2: true)) }),
     ("id: + tags: + owner:", { _ = index.search(SearchQuery(q: "id:json tags:core owner:owner12", includePrerelease: true)) }),
     ("packageType DotnetTool", { _ = index.search(SearchQuery(q: "data", includeSemVer2: true, packageType: "DotnetTool")) }),
-    ("json + render + encode", {
+    ("json + render + JSONEncoder", {
         _ = WireJSON.encode(renderer.render(index.search(SearchQuery(q: "json", includePrerelease: true, includeSemVer2: true)), semVer2: true))
+    }),
+    // What /v3/query does since the hand-written writer (the same bytes).
+    ("json + render + wireBytes", {
+        _ = renderer.render(index.search(SearchQuery(q: "json", includePrerelease: true, includeSemVer2: true)), semVer2: true).wireBytes
     }),
     ("autocomplete ids 'con'", { _ = index.autocompleteIDs(q: "con", prerelease: true, semVer2: true) }),
     ("autocomplete versions", { _ = index.autocompleteVersions(id: sampleID, prerelease: true, semVer2: true) }),

@@ -12,6 +12,9 @@ enum GalleryMetrics {
     /// Rendered documents answered from memory, and looked for but absent (read from the store or a 404).
     static let documentHits = CachedMetric { Counter(label: "pallet_cache_hits_total", dimensions: [("cache", "documents")]) }
     static let documentMisses = CachedMetric { Counter(label: "pallet_cache_misses_total", dimensions: [("cache", "documents")]) }
+    /// Search and autocomplete answers reused from `SearchAnswerCache`, and made afresh.
+    static let searchHits = CachedMetric { Counter(label: "pallet_cache_hits_total", dimensions: [("cache", "search")]) }
+    static let searchMisses = CachedMetric { Counter(label: "pallet_cache_misses_total", dimensions: [("cache", "search")]) }
     /// Seconds from another process's write (its dirty mark) to this node applying it (the latest one).
     static let followerLag = CachedMetric { Gauge(label: "pallet_follower_lag_seconds") }
     /// Polls of the change follower that failed (the store was unreachable).
@@ -25,6 +28,8 @@ extension GalleryMetrics {
     static func countDownload() { downloads.handle.increment() }
     /// One document lookup: answered from memory or not.
     static func countDocumentLookup(hit: Bool) { (hit ? documentHits : documentMisses).handle.increment() }
+    /// One search or autocomplete answer: reused or made.
+    static func countSearchAnswer(hit: Bool) { (hit ? searchHits : searchMisses).handle.increment() }
     /// One push ended with `outcome`.
     static func countPush(_ outcome: String) { pushes(outcome: outcome).increment() }
     /// Another process's change applied here `seconds` after it was written.

@@ -9,15 +9,26 @@ import Synchronization
 /// it was computed at and served only while that is still the current generation: any write (push,
 /// unlist, delete, download flush, re-index from another node) makes every entry stale. Bounded in
 /// bytes; when full it starts over (popular queries come back at once).
+///
+/// Requests for an answer that is being made at the current generation wait for it instead of making it
+/// again: after every write (a download flush every few seconds under restores) the popular queries all
+/// miss at once, and 32 connections each ranking and encoding the same query took 32 times the CPU of one.
 public final class SearchAnswerCache: Sendable {
     private struct Entry {
         let generation: Int
         let body: Data
     }
 
+    /// An answer being made: the generation it is made at, and the requests waiting for it.
+    private struct Flight {
+        let generation: Int
+        var waiters: [CheckedContinuation<Data?, Never>] = []
+    }
+
     private struct State {
         var entries: [String: Entry] = [:]
         var bytes = 0
+        var flights: [String: Flight] = [:]
     }
 
     private let index: SearchIndex
@@ -30,25 +41,65 @@ public final class SearchAnswerCache: Sendable {
         self.capacityBytes = capacityBytes
     }
 
-    /// The answer for `key` (a canonical form of everything the answer depends on), from the cache when
-    /// it was computed at the current generation, else made by `make` and kept.
-    public func answer(_ key: String, make: () -> Data) -> Data {
+    /// The answer for `key` (a canonical form of everything the answer depends on): from the cache when it was
+    /// computed at the current generation, else from a request already making it at that generation, else made
+    /// by `make` and kept.
+    public func answer(_ key: String, make: () async -> Data) async -> Data {
         // Read before computing: `make` sees this generation or a newer one, so an entry is only ever
         // served while the generation it is tagged with is current, i.e. never older than the index.
         let generation = index.generation
-        if let hit = state.withLock({ $0.entries[key] }), hit.generation == generation { return hit.body }
-        let body = make()
-        state.withLock { state in
-            if state.bytes + body.count > capacityBytes {
-                state.entries.removeAll(keepingCapacity: true)
-                state.bytes = 0
-            }
-            if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
-                state.bytes -= old.body.count
-            }
-            state.bytes += body.count
+        if let hit = state.withLock({ $0.entries[key] }), hit.generation == generation {
+            GalleryMetrics.countSearchAnswer(hit: true)
+            return hit.body
         }
+        // nil: this request makes the answer (it registered the flight, or another generation's is under way).
+        let shared: Data? = await withCheckedContinuation { (waiting: CheckedContinuation<Data?, Never>) in
+            let decided: Data?? = state.withLock { state in
+                if let hit = state.entries[key], hit.generation == generation { return .some(hit.body) }
+                if let flight = state.flights[key] {
+                    guard flight.generation == generation else { return .some(nil) }
+                    state.flights[key]!.waiters.append(waiting)
+                    return nil
+                }
+                state.flights[key] = Flight(generation: generation)
+                return .some(nil)
+            }
+            if let decided { waiting.resume(returning: decided) }
+        }
+        if let shared {
+            GalleryMetrics.countSearchAnswer(hit: true)
+            return shared
+        }
+        GalleryMetrics.countSearchAnswer(hit: false)
+        let body = await make()
+        let waiters = state.withLock { state -> [CheckedContinuation<Data?, Never>] in
+            // A slow answer of an older generation never replaces one made after a later write.
+            if (state.entries[key]?.generation ?? .min) <= generation {
+                if state.bytes + body.count > capacityBytes {
+                    state.entries.removeAll(keepingCapacity: true)
+                    state.bytes = 0
+                }
+                if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
+                    state.bytes -= old.body.count
+                }
+                state.bytes += body.count
+            }
+            // Only the flight of this generation is this request's; another generation's has its own maker.
+            guard state.flights[key]?.generation == generation else { return [] }
+            return state.flights.removeValue(forKey: key)?.waiters ?? []
+        }
+        for waiter in waiters { waiter.resume(returning: body) }
         return body
+    }
+
+    /// Whether the answer of `key` is being made (tests place requests with it).
+    func making(_ key: String) -> Bool {
+        state.withLock { $0.flights[key] != nil }
+    }
+
+    /// Requests waiting for the answer of `key` to be made (tests place them with it).
+    func waiting(for key: String) -> Int {
+        state.withLock { $0.flights[key]?.waiters.count ?? 0 }
     }
 }
 
