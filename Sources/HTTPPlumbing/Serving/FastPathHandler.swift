@@ -25,9 +25,7 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var forwarded = 0
     private var pending: Pending?
     private var needsFlush = false
-    /// Reading paused because fast answers filled the socket's send buffer (a client that sends without reading).
-    private var readPending = false
-    private var answeredSinceWritable = false
+    private var backpressure = FastAnswerBackpressure()
     private var counter = AnswerCounter()
 
     init(_ fastPath: FastPath) {
@@ -81,22 +79,11 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if answeredSinceWritable, !context.channel.isWritable {
-            readPending = true
-            return
-        }
-        context.read()
+        backpressure.read(context: context)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable {
-            answeredSinceWritable = false
-            if readPending {
-                readPending = false
-                context.read()
-            }
-        }
-        context.fireChannelWritabilityChanged()
+        backpressure.writabilityChanged(context: context)
     }
 
     private func send(_ pending: Pending, context: ChannelHandlerContext) {
@@ -122,7 +109,7 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.write(wrapOutboundOut(.end(nil)), promise: written)
         }
         needsFlush = true
-        answeredSinceWritable = true
+        backpressure.answered()
         fastPath.finish(taken, counter: &counter, requestID: requestID, method: "\(pending.method)", target: pending.uri)
     }
 }

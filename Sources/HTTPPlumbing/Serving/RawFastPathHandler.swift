@@ -27,9 +27,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Bytes went on to NIO's decoder in this read loop.
     private var passedOn = false
     private var needsFlush = false
-    /// Reading paused because fast answers filled the socket's send buffer (a client that sends without reading).
-    private var readPending = false
-    private var answeredSinceWritable = false
+    private var backpressure = FastAnswerBackpressure()
     private var counter = AnswerCounter()
     /// The `Date` value of the second last answered in.
     private var date = (second: -1, text: "")
@@ -102,22 +100,11 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if answeredSinceWritable, !context.channel.isWritable {
-            readPending = true
-            return
-        }
-        context.read()
+        backpressure.read(context: context)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable {
-            answeredSinceWritable = false
-            if readPending {
-                readPending = false
-                context.read()
-            }
-        }
-        context.fireChannelWritabilityChanged()
+        backpressure.writabilityChanged(context: context)
     }
 
     private func handOverHeld(context: ChannelHandlerContext) {
@@ -172,7 +159,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
             if chunked { context.write(wrapOutboundOut(.byteBuffer(ByteBuffer(string: size > 0 ? "\r\n0\r\n\r\n" : "0\r\n\r\n"))), promise: nil) }
         }
         needsFlush = true
-        answeredSinceWritable = true
+        backpressure.answered()
         answered += 1
         fastPath.finish(taken, counter: &counter, requestID: loggedID ?? "", method: request.isHead ? "HEAD" : "GET", target: String(request.path))
     }
