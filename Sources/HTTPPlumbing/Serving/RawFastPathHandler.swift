@@ -20,6 +20,8 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let fastPath: FastPath
     private let behind: FastPathHandler
+    /// The responder's memo for this connection's event loop.
+    private let memo: FastPathLoopMemo
     /// Bytes of a head not complete yet.
     private var held: ByteBuffer?
     /// NIO's decoder reads everything from now on.
@@ -38,7 +40,8 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// they are kept.
     static let copiedBodyLimit = 16 * 1024
 
-    init(_ fastPath: FastPath, behind: FastPathHandler) {
+    init(_ fastPath: FastPath, behind: FastPathHandler, memo: FastPathLoopMemo) {
+        self.memo = memo
         self.fastPath = fastPath
         self.behind = behind
     }
@@ -64,7 +67,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.fireChannelRead(wrapInboundOut(buffer))
                 return
             case .request(let length, let fast):
-                if let fast, behind.isIdle, let taken = fastPath.take(fast) {
+                if let fast, behind.isIdle, let taken = fastPath.take(fast, memo: memo) {
                     buffer.moveReaderIndex(forwardBy: length)
                     send(taken, request: fast, context: context)
                 } else {
@@ -117,7 +120,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func send(_ taken: FastPath.Taken, request: FastRequest, context: ChannelHandlerContext) {
         let answer = taken.answer
-        let wire = answer.wire ?? WireHead(answer.head)
+        let wire = answer.prepared.wire
         let second = HTTPDate.currentSecond()
         if second != date.second { date = (second, HTTPDate.now(second: second)) }
         var body = answer.body

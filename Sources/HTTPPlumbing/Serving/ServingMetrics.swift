@@ -67,7 +67,9 @@ extension ServingMetrics {
     /// the backend's generation): each record takes two locks, and on the fast path they mostly stay the same.
     func recordLimiter(inFlight: Int, queued: Int) {
         let packed = (MetricsGeneration.current & 0xFFFF) << 48 | min(inFlight, 0xFF_FFFF) << 24 | min(queued, 0xFF_FFFF)
-        guard lastLimiter.exchange(packed, ordering: .relaxed) != packed else { return }
+        // A load first: it leaves the shared cache line alone when nothing changed (an exchange writes it, and
+        // both event loops answering then pass the line back and forth on every answer).
+        guard lastLimiter.load(ordering: .relaxed) != packed, lastLimiter.exchange(packed, ordering: .relaxed) != packed else { return }
         self.inFlight.handle.record(inFlight)
         self.queued.handle.record(queued)
     }
