@@ -8,10 +8,16 @@ import Synchronization
 /// `RenderedDocument.answers`): plain and gzip, 200 and 304. HEAD shares the 200's head without the body.
 /// Read under its lock only when a `PreparedDocument` is made (once per event loop and cache generation).
 final class FastDocumentAnswers: Sendable {
-    struct Variant: Sendable {
+    /// One variant's head and body (a class: an answer takes one reference to it).
+    final class Variant: Sendable {
         let prepared: PreparedHead
         /// The 200's body (nil for the 304).
         let body: ByteBuffer?
+
+        init(prepared: PreparedHead, body: ByteBuffer?) {
+            self.prepared = prepared
+            self.body = body
+        }
     }
 
     let cacheControl: String
@@ -48,12 +54,14 @@ final class PreparedDocument: Sendable {
     let family: RouteFamily
     let cacheControl: String
     let alwaysGzip: Bool
-    let plain: (ok: FastDocumentAnswers.Variant, notModified: FastDocumentAnswers.Variant)
+    let plain: FastDocumentAnswers.Variant
+    let plainNotModified: FastDocumentAnswers.Variant
     /// Whether the router has compressed the document (the event loop never does): until then a gzip request
     /// goes to the router.
     let isGzipMade: Bool
     /// The gzip variants; nil when not made, or when compressing failed (then gzip requests get `plain`).
-    let gzip: (ok: FastDocumentAnswers.Variant, notModified: FastDocumentAnswers.Variant)?
+    let gzip: FastDocumentAnswers.Variant?
+    let gzipNotModified: FastDocumentAnswers.Variant?
     let etag: String
     let gzipETag: String
 
@@ -63,13 +71,16 @@ final class PreparedDocument: Sendable {
         self.family = family
         self.cacheControl = cacheControl
         self.alwaysGzip = answers.alwaysGzip
-        plain = (answers.variant(document, gzip: false, notModified: false), answers.variant(document, gzip: false, notModified: true))
+        plain = answers.variant(document, gzip: false, notModified: false)
+        plainNotModified = answers.variant(document, gzip: false, notModified: true)
         // Made or not, read once: a later `renewed()` picks up a gzip body the router makes meanwhile.
         isGzipMade = document.isGzipMade
         if isGzipMade, document.gzipped(using: { _ in nil }) != nil {
-            gzip = (answers.variant(document, gzip: true, notModified: false), answers.variant(document, gzip: true, notModified: true))
+            gzip = answers.variant(document, gzip: true, notModified: false)
+            gzipNotModified = answers.variant(document, gzip: true, notModified: true)
         } else {
             gzip = nil
+            gzipNotModified = nil
         }
         etag = document.etag
         gzipETag = document.gzipETag
@@ -77,18 +88,24 @@ final class PreparedDocument: Sendable {
 
     /// The answer to a request; nil when it wants gzip and the document is not compressed yet.
     func answer(_ request: FastRequest) -> FastAnswer? {
-        var variants = plain
-        var etag = self.etag
+        let variant: FastDocumentAnswers.Variant
         if alwaysGzip || DocumentResponse.acceptsGzip(request.acceptEncoding) {
             guard isGzipMade else { return nil }
-            if let gzip {
-                variants = gzip
-                etag = gzipETag
+            if let gzip, let gzipNotModified {
+                variant = Self.revalidated(request, gzipETag) ? gzipNotModified : gzip
+            } else {
+                variant = Self.revalidated(request, etag) ? plainNotModified : plain  // compressing failed
             }
+        } else {
+            variant = Self.revalidated(request, etag) ? plainNotModified : plain
         }
-        let variant = request.ifNoneMatch != nil && DocumentResponse.matches(request.ifNoneMatch, etag) ? variants.notModified : variants.ok
         let body: FastAnswer.Body = if !request.isHead, let bytes = variant.body { .bytes(bytes) } else { .none }
         return FastAnswer(prepared: variant.prepared, body: body, family: family)
+    }
+
+    /// Whether the request's `If-None-Match` names `etag`.
+    private static func revalidated(_ request: FastRequest, _ etag: String) -> Bool {
+        request.ifNoneMatch != nil && DocumentResponse.matches(request.ifNoneMatch, etag)
     }
 
     /// The same document prepared again, when the router has compressed it since this was made; else nil.

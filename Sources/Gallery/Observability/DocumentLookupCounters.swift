@@ -2,8 +2,9 @@ import Metrics
 
 /// The document cache's hit and miss counters of the current metrics backend, for a caller that keeps them
 /// (the fast path, one per event loop) instead of asking for them per lookup: `GalleryMetrics`' cached handles
-/// are read under a lock both event loops would take on every answer.
-public struct DocumentLookupCounters: Sendable {
+/// are read under a lock both event loops would take on every answer. A class, so using it copies no `Counter`
+/// (a struct of several references).
+public final class DocumentLookupCounters: Sendable {
     let generation: Int
     let hits: Counter
     let misses: Counter
