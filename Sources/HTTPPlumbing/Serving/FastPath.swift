@@ -20,9 +20,9 @@ import NIOHTTPTypesHTTP1
 /// where it decides bytes: the heads come from `DocumentResponse`, `BlobResponder.localFileAnswer` and
 /// `NuGetHTTPError` (the reason phrase moved into the status line as `ReasonPhraseWriter` does); the answer
 /// gets the client's sane `X-Request-Id` or a new one, then `Date` and `Server` as Hummingbird adds them;
-/// it is counted in `ServingMetrics` with its route family, status and duration; a request takes a slot of the
-/// `RequestLimiter` while it is answered, and when none is free it goes to the router, which queues or refuses
-/// it as before. Documents come from the same `DocumentCache` the router reads, so a push, unlist or delete
+/// it is counted in `ServingMetrics` with its route family, status and duration; a request needs a free slot of
+/// the `RequestLimiter` (held while it is answered when the answer waits for more events; see `take`), and when
+/// none is free it goes to the router, which queues or refuses it as before. Documents come from the same `DocumentCache` the router reads, so a push, unlist or delete
 /// here or on another node changes them at once (a changed document is a new value with no answers made).
 ///
 /// Only plain keep-alive HTTP/1.1 GET or HEAD requests without a body, to a path of printable ASCII with no
@@ -64,28 +64,44 @@ public final class FastPath: Sendable {
         FastPathInstaller(fastPath: self)
     }
 
-    /// A request the fast path takes: its answer, holding a limiter slot until `finish`.
+    /// A request the fast path takes: its answer, and what `finish` needs to count it (and give its slot back).
     struct Taken {
         var answer: FastAnswer
         /// The caller's sane `X-Request-Id`, or nil for a new one.
         var requestID: String?
         var started: UInt64
+        /// The limiter's slots in use and line when a free slot was seen and none taken (`take(... atOnce: true)`);
+        /// nil when a slot is held until `finish` (or there is no limiter).
+        var seenSlots: (inFlight: Int, queued: Int)?
     }
 
-    /// The answer to a request when the fast path takes it (a limiter slot held, released by `finish`); nil when
-    /// the router should answer it.
-    func take(_ request: FastRequest, memo: FastPathLoopMemo) -> Taken? {
+    /// The answer to a request when the fast path takes it, nil when the router should answer it.
+    ///
+    /// A request whose answer waits for more events (`atOnce` false: `FastPathHandler` answers at the request's
+    /// end) holds a limiter slot until `finish`. One answered in the same call (`RawFastPathHandler`) would give
+    /// its slot back before anything could wait for it, so it only checks that `tryAcquire()` would grant one
+    /// (`RequestLimiter.freeSlot()`, one atomic load): all taken, it goes to the router, which queues or refuses it,
+    /// as before; free, the answer takes no lock and writes nothing both event loops share.
+    func take(_ request: FastRequest, memo: FastPathLoopMemo, atOnce: Bool = false) -> Taken? {
         let started = DispatchTime.now().uptimeNanoseconds
-        if let limiter, !limiter.tryAcquire() { return nil }  // the router queues or refuses it
+        var seenSlots: (inFlight: Int, queued: Int)?
+        if let limiter {
+            if atOnce {
+                guard let free = limiter.freeSlot() else { return nil }
+                seenSlots = free
+            } else if !limiter.tryAcquire() {
+                return nil  // the router queues or refuses it
+            }
+        }
         guard let answer = responder.answer(request, memo: memo) else {
-            limiter?.release()
+            if seenSlots == nil { limiter?.release() }
             return nil
         }
         var requestID: String?
         if let incoming = request.requestID, RequestIDMiddleware<PalletRequestContext>.isSane(incoming) {
             requestID = incoming
         }
-        return Taken(answer: answer, requestID: requestID, started: started)
+        return Taken(answer: answer, requestID: requestID, started: started, seenSlots: seenSlots)
     }
 
     /// Whether each answer is logged (at debug level): then its request id is read back for the log. Decided
@@ -98,7 +114,7 @@ public final class FastPath: Sendable {
         requestID: @autoclosure () -> String, method: @autoclosure () -> String, target: @autoclosure () -> String
     ) {
         let status = taken.answer.prepared.status
-        let slots = limiter?.releaseReporting()
+        let slots = taken.seenSlots ?? limiter?.releaseReporting()
         counter.record(metrics, family: taken.answer.family, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds &- taken.started)
         if let slots {
             metrics.recordLimiter(inFlight: slots.inFlight, queued: slots.queued)

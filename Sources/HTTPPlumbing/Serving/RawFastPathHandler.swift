@@ -74,7 +74,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.fireChannelRead(wrapInboundOut(buffer))
                 return
             case .request(let length, let fast):
-                if let fast, behind.isIdle, let taken = fastPath.take(fast, memo: memo) {
+                if let fast, behind.isIdle, let taken = fastPath.take(fast, memo: memo, atOnce: true) {
                     buffer.moveReaderIndex(forwardBy: length)
                     send(taken, request: fast, context: context)
                 } else {

@@ -29,6 +29,13 @@ public final class RequestLimiter: Sendable {
     /// Requests waiting for a slot; beyond this they are refused.
     public let maxQueued: Int
     private let state = Mutex(State())
+    /// `inFlight << 32 | queued` as last changed under the lock, for `freeSlot()`, which reads it without the lock.
+    private let published = Atomic<Int>(0)
+
+    /// Publishes the slots in use and the line's length (called under the lock after they change).
+    private func publish(_ state: State) {
+        published.store(state.inFlight << 32 | min(state.queued, 0xFFFF_FFFF), ordering: .relaxed)
+    }
 
     /// Creates a limiter; `maxInFlight` is at least 1, `maxQueued` at least 0.
     public init(maxInFlight: Int, maxQueued: Int) {
@@ -69,10 +76,12 @@ public final class RequestLimiter: Sendable {
                 // Decided again under the lock: a slot may have freed, or the line filled, meanwhile.
                 if state.inFlight < maxInFlight && state.queued == 0 {
                     state.inFlight += 1
+                    publish(state)
                     return .granted
                 }
                 guard state.queued < maxQueued else { return .refused }
                 state.waiters.append(continuation)
+                publish(state)
                 return .queued
             }
             switch decision {
@@ -88,8 +97,21 @@ public final class RequestLimiter: Sendable {
         state.withLock { state in
             guard state.inFlight < maxInFlight && state.queued == 0 else { return false }
             state.inFlight += 1
+            publish(state)
             return true
         }
+    }
+
+    /// The slots in use and the line's length when `tryAcquire()` would grant a slot now (one free, nobody
+    /// waiting), read without the lock; nil when it would not. For work that would give the slot back before
+    /// anything could wait for it (the fast path's answer written in one go on its event loop): it takes no slot,
+    /// so it writes nothing the other event loop reads.
+    func freeSlot() -> (inFlight: Int, queued: Int)? {
+        let packed = published.load(ordering: .relaxed)
+        let inFlight = packed >> 32
+        let queued = packed & 0xFFFF_FFFF
+        guard inFlight < maxInFlight && queued == 0 else { return nil }
+        return (inFlight, queued)
     }
 
     /// Gives a slot back: to the first waiter, who then holds it, or to the pool.
@@ -103,6 +125,7 @@ public final class RequestLimiter: Sendable {
     func releaseReporting() -> (inFlight: Int, queued: Int) {
         let (next, inFlight, queued): (CheckedContinuation<Bool, Never>?, Int, Int) = state.withLock { state in
             let next = Self.handOver(&state)
+            publish(state)
             return (next, state.inFlight, state.queued)
         }
         next?.resume(returning: true)

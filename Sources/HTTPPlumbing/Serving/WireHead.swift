@@ -67,42 +67,57 @@ public struct WireHead: Sendable {
     /// buffer's storage, showed in the fast path's profile.
     @discardableResult
     func write(into buffer: inout ByteBuffer, requestID: String?, date: String, server: String?) -> Range<Int> {
-        var requestID = requestID
-        var date = date
-        var server = server
         let idLength = requestID?.utf8.count ?? FastRequestID.length
         let serverLength = server.map { Self.serverPrefix.utf8CodeUnitCount + $0.utf8.count + 2 } ?? 0
         let total = before.readableBytes + Self.requestIDPrefix.utf8CodeUnitCount + idLength + Self.datePrefix.utf8CodeUnitCount
             + date.utf8.count + 2 + serverLength + after.readableBytes
         let idStart = buffer.writerIndex + before.readableBytes + Self.requestIDPrefix.utf8CodeUnitCount
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: total) { out in
-            var offset = 0
-            func copy(_ bytes: UnsafeRawBufferPointer) {
-                guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-                (out.baseAddress! + offset).copyMemory(from: base, byteCount: bytes.count)
-                offset += bytes.count
-            }
-            func copy(_ text: StaticString) { copy(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
-            func copy(_ text: inout String) { text.withUTF8 { copy(UnsafeRawBufferPointer($0)) } }
-            before.withUnsafeReadableBytes { copy($0) }
-            copy(Self.requestIDPrefix)
-            if requestID != nil {
-                copy(&requestID!)
+            var writer = RawWriter(out)
+            before.withUnsafeReadableBytes { writer.copy($0) }
+            writer.copy(Self.requestIDPrefix)
+            if let requestID {
+                writer.copy(requestID)
             } else {
-                offset += FastRequestID.write(into: UnsafeMutableRawBufferPointer(rebasing: out[offset...]))
+                writer.offset += FastRequestID.write(into: UnsafeMutableRawBufferPointer(rebasing: out[writer.offset...]))
             }
-            copy(Self.datePrefix)
-            copy(&date)
-            copy("\r\n")
-            if server != nil {
-                copy(Self.serverPrefix)
-                copy(&server!)
-                copy("\r\n")
+            writer.copy(Self.datePrefix)
+            writer.copy(date)
+            writer.copy("\r\n")
+            if let server {
+                writer.copy(Self.serverPrefix)
+                writer.copy(server)
+                writer.copy("\r\n")
             }
-            after.withUnsafeReadableBytes { copy($0) }
-            return offset
+            after.withUnsafeReadableBytes { writer.copy($0) }
+            return writer.offset
         }
         return idStart..<(idStart + idLength)
+    }
+
+    /// Copies into reserved bytes (a struct on the stack: nothing captured, so no access to check at run time).
+    private struct RawWriter {
+        let out: UnsafeMutableRawBufferPointer
+        var offset = 0
+
+        init(_ out: UnsafeMutableRawBufferPointer) {
+            self.out = out
+        }
+
+        mutating func copy(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            (out.baseAddress! + offset).copyMemory(from: base, byteCount: bytes.count)
+            offset += bytes.count
+        }
+
+        mutating func copy(_ text: StaticString) {
+            copy(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
+        mutating func copy(_ text: String) {
+            var text = text
+            text.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private static let requestIDPrefix: StaticString = "X-Request-Id: "
