@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Server CPU per request of two Pallet binaries and nginx on the documents, measured interleaved: all three run
-# at once, and every round measures each endpoint on A, B and nginx one right after the other, so a change in
-# the machine's load hits the three alike. Prints per endpoint the median over the rounds of each, and the
-# medians of the per-round ratios (A/nginx, B/nginx, A/B). cpu.sh measures one binary's rows, then the other's,
-# a minute apart: on a shared machine its ratios move by ±20 % from run to run; these move by a few percent.
+# Server CPU per request (and req/s) of two Pallet binaries and nginx on the documents, measured interleaved:
+# all three run at once, and every round measures each endpoint on A, B and nginx one right after the other,
+# so a change in the machine's load hits the three alike. Prints per endpoint the median over the rounds of
+# each, and the medians of the per-round ratios (CPU: A/nginx, B/nginx, A/B; req/s: A:nginx, B:nginx, as
+# run.sh's ratio). cpu.sh measures one binary's rows, then the other's, a minute apart: on a shared machine
+# its ratios move by ±20 % from run to run.
 #
 # Usage: bench/serve/cpu-ab.sh BINARY_A BINARY_B   (say a branch's release build and main's)
 # Knobs: BENCH_PORT_BASE (20500; uses +40..+42), BENCH_ROUNDS (5), BENCH_DURATION (3 s per measurement),
@@ -34,9 +35,9 @@ ticks() {  # utime+stime (clock ticks) of the given pids
   echo "$total"
 }
 
-measure() {  # url header pids... -> µs of CPU per request
+measure() {  # url header pids... -> "µs-of-CPU-per-request req/s"
   local url=$1 header=$2; shift 2
-  local before after out requests
+  local before after out requests rps
   local args=(-t2 -c"$CONNECTIONS")
   [ -n "$header" ] && args+=(-H "$header")
   wrk "${args[@]}" -d1s "$url" >/dev/null  # warm-up: caches, the gzip body, the 404 remembered
@@ -44,7 +45,8 @@ measure() {  # url header pids... -> µs of CPU per request
   out=$(wrk "${args[@]}" -d"${DURATION}s" "$url")
   after=$(ticks "$@")
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  python3 -c "print(f'{($after - $before) * 1e6 / $(getconf CLK_TCK) / $requests:.2f}')"
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  python3 -c "print(f'{($after - $before) * 1e6 / $(getconf CLK_TCK) / $requests:.2f},{float($rps):.0f}')"
 }
 
 serve() {  # binary port data -> pid
@@ -111,12 +113,16 @@ python3 - "$RESULTS" <<'PY'
 import sys, statistics
 rows = {}
 for line in open(sys.argv[1]):
-    label, a, b, n, nb = line.strip().split("|")
-    rows.setdefault(label, []).append((float(a), float(b), float(n), float(nb)))
-print(f"{'endpoint':<30}{'A µs':>8}{'B µs':>8}{'ref µs':>8}{'A/ref':>8}{'B/ref':>8}{'A/B':>8}   (ref: nginx; for the 404, each binary's own hit)")
+    label, *cells = line.strip().split("|")
+    rows.setdefault(label, []).append([tuple(float(x) for x in cell.split(",")) for cell in cells])
+med = statistics.median
+print("CPU µs per request (lower is better); req/s ratios (higher is better), each the median of per-round ratios")
+print(f"{'endpoint':<30}{'A µs':>7}{'B µs':>7}{'ref µs':>7}{'A/ref':>7}{'B/ref':>7}{'A/B':>7} |{'A req/s':>9}{'ref req/s':>10}{'A:ref':>7}{'B:ref':>7}")
 for label, values in rows.items():
-    med = lambda xs: statistics.median(xs)
-    a, b, n = med([v[0] for v in values]), med([v[1] for v in values]), med([v[2] for v in values])
-    ra = med([v[0] / v[2] for v in values]); rb = med([v[1] / v[3] for v in values]); rab = med([v[0] / v[1] for v in values])
-    print(f"{label:<30}{a:>8.2f}{b:>8.2f}{n:>8.2f}{ra:>8.2f}{rb:>8.2f}{rab:>8.2f}")
+    a = med([v[0][0] for v in values]); b = med([v[1][0] for v in values]); n = med([v[2][0] for v in values])
+    ra = med([v[0][0] / v[2][0] for v in values]); rb = med([v[1][0] / v[3][0] for v in values]); rab = med([v[0][0] / v[1][0] for v in values])
+    qa = med([v[0][1] for v in values]); qn = med([v[2][1] for v in values])
+    pa = med([v[0][1] / v[2][1] for v in values]); pb = med([v[1][1] / v[3][1] for v in values])
+    print(f"{label:<30}{a:>7.2f}{b:>7.2f}{n:>7.2f}{ra:>7.2f}{rb:>7.2f}{rab:>7.2f} |{qa:>9.0f}{qn:>10.0f}{pa:>7.2f}{pb:>7.2f}")
+print("ref: nginx on the same bytes; for the 404 row, each binary's own flat-index hit measured right after it")
 PY
