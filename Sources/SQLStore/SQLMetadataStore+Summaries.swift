@@ -1,5 +1,6 @@
 public import Gallery
 import Foundation
+import NIOCore
 import PostgresKit
 import SQLKit
 import Synchronization
@@ -36,19 +37,14 @@ extension SQLMetadataStore {
     /// Two statements: the page's last id, then the versions in the id range up to it. One statement with the ids
     /// in an `IN (SELECT DISTINCT … LIMIT n)` was planned on PostgreSQL as a scan of the whole table per page
     /// (1.3 s a page at 1M versions, the planner misjudging how many rows the subquery keeps); a range of the
-    /// primary key is an index scan (3 ms for 2,000 ids).
+    /// primary key is an index scan (3 ms for 2,000 ids). On PostgreSQL the second statement answers one row per
+    /// id (`SummaryAggregate`); SQLite, in this process, has no protocol cost per row and reads one per version.
     public func versionSummaries(afterLowerID lowerID: String?, idLimit: Int) async throws -> [VersionSummary] {
         let after = lowerID ?? ""
         let lastSQL = """
             SELECT max(lower_id) AS last FROM (
                 SELECT DISTINCT lower_id FROM package_versions
                 WHERE state = 'available' AND lower_id > $1 ORDER BY lower_id LIMIT $2) AS page
-            """
-        let sql = """
-            SELECT \(Self.summaryColumns) FROM package_versions
-            WHERE state = 'available' AND lower_id > $1 AND lower_id <= $2
-            \(Self.summaryWindow)
-            ORDER BY lower_id, lower_version
             """
         if let summaries = try await withPostgres({ postgres -> SummaryReader in try await postgres.readingKeyRangeInOrder {
             let last = Locked<String?>(nil)
@@ -58,16 +54,12 @@ extension SQLMetadataStore {
                 last.update { $0 = value }
             }
             guard let last = last.value else { return SummaryReader() }
+            // One row per id (`SummaryAggregate`): a tenth of PostgresNIO's per-row work.
             let reader = Locked(SummaryReader())
-            try await postgres.each(sql, PostgresBindings([after, last])) { row in
+            try await postgres.each(SummaryAggregate.sql, PostgresBindings([after, last])) { row in
                 var c = PostgresCells(row)
-                let summary = SummaryRow(
-                    lowerID: try c.next(String.self), id: try c.next(String.self), version: try c.next(String.self),
-                    normalizedVersion: try c.next(String?.self), verbatimVersion: try c.next(String?.self),
-                    flags: try c.next(Int32.self), created: try c.next(Int64.self), published: try c.next(Int64.self),
-                    lastEdited: try c.next(Int64?.self), packageSize: try c.next(Int64.self), downloads: try c.next(Int64.self),
-                    texts: try c.next(String?.self), metadata: try c.next(String?.self))
-                try reader.update { try $0.append(summary) }
+                let lowerID = try c.next(String.self), versions = try c.next(ByteBuffer.self)
+                try reader.update { try SummaryAggregate.read(versions, lowerID: lowerID, into: &$0) }
             }
             return reader.value
         } }) {
