@@ -19,14 +19,19 @@ extension SQLMetadataStore {
     /// the texts only when they differ from the previous version's of the id (both texts and metadata NULL mean
     /// "as the previous row"), the metadata JSON only for a row written before schema step 12.
     static let summaryColumns = """
-        lower_id, id, version, NULLIF(normalized_version, version) AS normalized_version,
-        NULLIF(verbatim_version, version) AS verbatim_version,
-        (CASE WHEN is_prerelease THEN 1 ELSE 0 END) + (CASE WHEN is_semver2 THEN 2 ELSE 0 END)
-            + (CASE WHEN listed THEN 4 ELSE 0 END) + (CASE WHEN deprecation_json IS NULL THEN 0 ELSE 8 END) AS flags,
-        created, published, last_edited, package_size, downloads,
+        lower_id, id, \(summaryPlainColumns),
         CASE WHEN feed_texts = lag(feed_texts) OVER previous AND id = lag(id) OVER previous THEN NULL ELSE feed_texts END
             AS feed_texts,
         CASE WHEN feed_texts IS NULL THEN metadata_json END AS metadata_json
+        """
+
+    /// The summary columns from the version to the download count (both reads, per row and aggregated).
+    static let summaryPlainColumns = """
+        version, NULLIF(normalized_version, version) AS normalized_version,
+        NULLIF(verbatim_version, version) AS verbatim_version,
+        (CASE WHEN is_prerelease THEN 1 ELSE 0 END) + (CASE WHEN is_semver2 THEN 2 ELSE 0 END)
+            + (CASE WHEN listed THEN 4 ELSE 0 END) + (CASE WHEN deprecation_json IS NULL THEN 0 ELSE 8 END) AS flags,
+        created, published, last_edited, package_size, downloads
         """
 
     /// The window `summaryColumns` compares with: the previous available version of the same id, in result order.

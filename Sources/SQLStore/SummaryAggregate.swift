@@ -1,3 +1,4 @@
+import Foundation
 import Gallery
 import NIOCore
 
@@ -6,15 +7,16 @@ import NIOCore
 /// would have produced.
 ///
 /// Why: at a million versions PostgresNIO's per-row work (a `DataRow` message, the row iterator, thirteen cells)
-/// was about a fifth of start-up's CPU; one row per id (about ten versions) is a tenth of it, and parsing the text
-/// here is a scan over bytes. The database pays a little more (formatting the numbers as text and one small sort
-/// per id for the aggregate's order, bench/scale/RESULTS.md).
+/// was about a fifth of start-up's CPU; one row per id (about ten versions) is a tenth of it, and reading the text
+/// here is a scan over bytes. Each version carries its texts, even when they repeat the previous version's: the
+/// reader compares the bytes and decodes only texts that changed, as the per-row read's `lag()` window has the
+/// database do. Without the window the database spends a third less CPU on a page; the text is about three times
+/// longer, which costs little on the socket (bench/scale/RESULTS.md).
 ///
 /// The text is self-delimiting, whatever the strings hold: per version, in the order of `versionFields`,
 /// each string as `<byte length>:<bytes>` (only `:` when NULL) and each number as `<decimal>,` (only `,` when NULL).
 enum SummaryAggregate {
-    /// The fields of one version in the aggregated text. Strings that repeat the previous version's of the id
-    /// are NULL (the id's casing and the texts, through the same `lag()` window as the per-row read).
+    /// The fields of one version in the aggregated text.
     static let versionFields = """
         octet_length(id), ':', id, octet_length(version), ':', version,
         octet_length(normalized_version), ':', normalized_version, octet_length(verbatim_version), ':', verbatim_version,
@@ -23,17 +25,16 @@ enum SummaryAggregate {
         """
 
     /// The summaries of the available versions with a lower id in `($1, $2]`: one row per id, its lower id and its
-    /// versions' text. The inner rows are `SQLMetadataStore.summaryColumns` but for the id, which is sent only
-    /// when its casing differs from the previous version's (the column list names that one `id` and the table's
-    /// `table_id`); `concat` (one call, NULL as empty) formats a version for less database CPU than a chain of `||`.
+    /// versions' text. `concat` (one call, NULL as empty) formats a version for less database CPU than a chain of
+    /// `||`; the aggregate's own order is the one the reader relies on (a sorted subquery "usually" keeps its
+    /// order through an aggregate, PostgreSQL's documentation says, which is not enough).
     static let sql = """
         SELECT lower_id, string_agg(concat(\(versionFields)), '' ORDER BY lower_version) AS versions
         FROM (
-            SELECT lower_version, CASE WHEN id = lag(id) OVER previous THEN NULL ELSE id END AS cased_id,
-                \(SQLMetadataStore.summaryColumns)
+            SELECT lower_id, lower_version, id, \(SQLMetadataStore.summaryPlainColumns), feed_texts,
+                CASE WHEN feed_texts IS NULL THEN metadata_json END AS metadata_json
             FROM package_versions
-            WHERE state = 'available' AND lower_id > $1 AND lower_id <= $2
-            \(SQLMetadataStore.summaryWindow)) AS v(lower_version, id, lower_id, table_id)
+            WHERE state = 'available' AND lower_id > $1 AND lower_id <= $2) AS v
         GROUP BY lower_id ORDER BY lower_id
         """
 
@@ -41,23 +42,29 @@ enum SummaryAggregate {
     static func read(_ text: ByteBuffer, lowerID: String, into reader: inout SummaryReader) throws {
         try text.withUnsafeReadableBytes { bytes in
             var scanner = Scanner(bytes: bytes)
-            var previousID: String?
+            // The previous version's id casing and texts, where they are in `bytes`.
+            var previous: (id: Range<Int>, cased: String, texts: Range<Int>?)?
             while !scanner.atEnd {
-                // NULL: the casing of the previous version of this id.
-                guard let id = try scanner.string() ?? previousID else { throw SummaryAggregateError.malformed(lowerID) }
-                previousID = id
-                guard let version = try scanner.string() else { throw SummaryAggregateError.malformed(lowerID) }
-                let normalizedVersion = try scanner.string(), verbatimVersion = try scanner.string()
+                guard let idBytes = try scanner.field() else { throw SummaryAggregateError.malformed(lowerID) }
+                let sameID = previous.map { scanner.equal($0.id, idBytes) } ?? false
+                let id = sameID ? previous!.cased : scanner.string(idBytes)
+                guard let version = try scanner.field().map(scanner.string) else { throw SummaryAggregateError.malformed(lowerID) }
+                let normalizedVersion = try scanner.field().map(scanner.string)
+                let verbatimVersion = try scanner.field().map(scanner.string)
                 guard let flags = try scanner.number(), let created = try scanner.number(), let published = try scanner.number()
                 else { throw SummaryAggregateError.malformed(lowerID) }
                 let lastEdited = try scanner.number()
                 guard let packageSize = try scanner.number(), let downloads = try scanner.number()
                 else { throw SummaryAggregateError.malformed(lowerID) }
+                let textBytes = try scanner.field(), metadata = try scanner.field().map(scanner.string)
+                // Texts equal to the previous version's of the same casing are left out, as the per-row read's window does.
+                let repeated = sameID && textBytes != nil && previous?.texts.map { scanner.equal($0, textBytes!) } == true
                 try reader.append(SummaryRow(
                     lowerID: lowerID, id: id, version: version, normalizedVersion: normalizedVersion,
                     verbatimVersion: verbatimVersion, flags: Int32(truncatingIfNeeded: flags), created: created,
                     published: published, lastEdited: lastEdited, packageSize: packageSize, downloads: downloads,
-                    texts: try scanner.string(), metadata: try scanner.string()))
+                    texts: repeated ? nil : textBytes.map(scanner.string), metadata: metadata))
+                previous = (idBytes, id, textBytes)
             }
         }
     }
@@ -72,13 +79,22 @@ enum SummaryAggregate {
             self.bytes = bytes
         }
 
-        /// `<length>:<bytes>`, or nil for `:`.
-        mutating func string() throws -> String? {
+        /// Where the bytes of `<length>:<bytes>` are, or nil for `:`.
+        mutating func field() throws -> Range<Int>? {
             guard let length = try digits(until: UInt8(ascii: ":")) else { return nil }
             guard length >= 0, length <= bytes.count - position else { throw SummaryAggregateError.malformed("a string runs past the end") }
-            let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + Int(length)]), as: UTF8.self)
-            position += Int(length)
-            return value
+            defer { position += Int(length) }
+            return position..<position + Int(length)
+        }
+
+        /// The UTF-8 text at `range`.
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// Whether two ranges hold the same bytes.
+        func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
         }
 
         /// `<decimal>,`, or nil for `,`.

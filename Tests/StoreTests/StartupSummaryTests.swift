@@ -146,27 +146,35 @@ struct SummaryAggregateTests {
         return reader.summaries
     }
 
-    @Test("NULLs repeat the id's casing and the texts; numbers may be negative; lengths count UTF-8 bytes")
+    @Test("repeated texts are decoded once, per casing; numbers may be negative; lengths count UTF-8 bytes")
     func reads() throws {
         let texts = #"{"title":"a:1,","authors":"ü🚀","description":"d","tags":["x"]}"#
-        let text = "13:Contoso.Utils5:1.0.0::7,1000,2000,,42,3,\(texts.utf8.count):\(texts):"
-            + ":5:1.1.0:7:1.1.0.0" + "6,-5,2000,3000,42,0,::"
+        let other = #"{"title":"b","authors":"ü🚀","description":"d","tags":[]}"#
+        func version(_ id: String, _ version: String, _ rest: String, _ texts: String) -> String {
+            "\(id.utf8.count):\(id)\(version.utf8.count):\(version)\(rest)\(texts.utf8.count):\(texts):"
+        }
+        let text = version("Contoso.Utils", "1.0.0", "::7,1000,2000,,42,3,", texts)
+            + version("Contoso.Utils", "1.1.0", ":7:1.1.0.06,-5,2000,3000,42,0,", texts)
+            + version("Contoso.Utils", "1.2.0", "::4,1,2,,3,4,", other)
+            + version("CONTOSO.Utils", "1.3.0", "::4,1,2,,3,4,", other)
         let summaries = try Self.read(text)
-        #expect(summaries.count == 2)
-        #expect(summaries.map(\.id) == ["Contoso.Utils", "Contoso.Utils"])
-        #expect(summaries.map(\.normalizedVersion) == ["1.0.0", "1.1.0"])
-        #expect(summaries.map(\.verbatimVersion) == ["1.0.0", "1.1.0.0"])
+        #expect(summaries.map(\.id) == ["Contoso.Utils", "Contoso.Utils", "Contoso.Utils", "CONTOSO.Utils"])
+        #expect(summaries.map(\.normalizedVersion) == ["1.0.0", "1.1.0", "1.2.0", "1.3.0"])
+        #expect(summaries.map(\.verbatimVersion) == ["1.0.0", "1.1.0.0", "1.2.0", "1.3.0"])
         #expect(summaries[0].isPrerelease && summaries[0].isSemVer2 && summaries[0].listed && !summaries[0].isDeprecated)
         #expect(!summaries[1].isPrerelease && summaries[1].isSemVer2 && summaries[1].listed)
         #expect(summaries[0].lastEdited == nil && summaries[1].lastEdited == StoreDate.date(3000))
         #expect(summaries[1].created == StoreDate.date(-5))
         #expect(summaries[0].texts.title == "a:1," && summaries[0].texts.authors == "ü🚀")
         #expect(summaries[0].texts === summaries[1].texts)
+        #expect(summaries[2].texts.title == "b" && summaries[2].texts !== summaries[1].texts)
+        // Another casing: its own texts object, with that casing.
+        #expect(summaries[3].texts !== summaries[2].texts && summaries[3].texts.id == "CONTOSO.Utils")
         #expect(try Self.read("").isEmpty)
     }
 
     @Test("a malformed text is an error, never a crash", arguments: [
-        ":5:1.0.0::7,1,2,,3,4,::",              // no id on the first version
+        ":5:1.0.0::7,1,2,,3,4,::",              // no id
         "13:Contoso.Utils5:1.0.0::7,1,2,,3,4,:",  // ends inside a version
         "13:Contoso.Utils50:1.0.0",               // a string longer than the text
         "13:Contoso.Utils-5:1.0.0",               // a negative length
