@@ -11,10 +11,10 @@ import Synchronization
 /// At a million versions start-up's cost was CPU, not round trips: decoding every row's metadata JSON and
 /// SQLKit's per-column decoding by name (a dictionary look-up, a dynamic cast and an allocation per cell).
 /// Summaries read the texts from `feed_texts` (schema step 12; one small JSON per distinct text, shared by
-/// consecutive versions of an id that have the same), and on PostgreSQL rows are decoded by position with
-/// PostgresNIO's typed decoding.
+/// consecutive versions of an id that have the same). On PostgreSQL a page comes back as one row per id
+/// (`SummaryAggregate`); SQLite reads a row per version.
 extension SQLMetadataStore {
-    /// The summary columns, in the order both decoders read them. Few cells per row, since each costs: the
+    /// The summary columns of SQLite's per-row read, in the order it reads them. Few cells per row, since each costs: the
     /// normalized and verbatim versions only when they differ from the full one, the four flags as one number,
     /// the texts only when they differ from the previous version's of the id (both texts and metadata NULL mean
     /// "as the previous row"), the metadata JSON only for a row written before schema step 12.
