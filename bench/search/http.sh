@@ -154,8 +154,13 @@ while IFS=$'\t' read -r name path mode churn; do
   ticks1=$(cpu_ticks)
   if [[ -n $PERF ]]; then
     wait "$PERF" || true
-    perf report -i "$WORK/perf.data" --no-children --stdio --percent-limit 0.5 -g none --sort symbol 2>/dev/null \
-      | grep -v '^#' | grep -v '^$' | head -n 60 | cut -c1-200 >"$BENCH_PERF/${name//[^A-Za-z0-9]/_}.txt"
+    { echo "## self"
+      perf report -i "$WORK/perf.data" --no-children --stdio --percent-limit 0.5 -g none --sort symbol 2>/dev/null \
+        | grep -v '^#' | grep -v '^$' | head -n 60 | cut -c1-200
+      echo "## children (inclusive)"
+      perf report -i "$WORK/perf.data" --children --stdio --percent-limit 2 -g none --sort symbol 2>/dev/null \
+        | grep -v '^#' | grep -v '^$' | head -n 60 | cut -c1-200
+    } >"$BENCH_PERF/${name//[^A-Za-z0-9]/_}.txt"
   fi
   read -r cached1 missed1 < <(cache_counts)
   if [[ -n $churn ]]; then
