@@ -9,10 +9,11 @@ extension PackageGallery {
     /// per id) are read whole and decoded, a page's worth in one query. Decoding every version's metadata was
     /// most of a 1M-version start (and keeping every record most of its memory). The next page is read while
     /// this one is indexed, and this page's records are read while its V2 packages are built. Owners,
-    /// accounts, reservations and advisories are read once for all ids (`IndexFacts`).
-    func loadIndexes() async throws -> Int {
+    /// accounts, reservations and advisories are read once for all ids (`IndexFacts`). `pageIDs` is smaller only
+    /// in tests, to cross page boundaries with a small corpus.
+    func loadIndexes(pageIDs: Int = PackageGallery.startupPageIDs) async throws -> Int {
         let facts = try await IndexFacts.load(from: store)
-        let store = self.store, changes = self.changes, pageIDs = Self.startupPageIDs
+        let store = self.store, changes = self.changes
         var next = Task { try await store.versionSummaries(afterLowerID: nil, idLimit: pageIDs) }
         // Search indexes one page while the next is read and its V2 packages built (at most one page waits).
         var searching: Task<Void, Never>?

@@ -22,17 +22,24 @@ struct AtomWriter {
     func feed(
         title: String, selfPath: String, rows: [V2Row], count: Int?, nextLink: String?, updated: Date
     ) -> String {
+        let parts = feedParts(title: title, selfPath: selfPath, rows: rows, count: count, nextLink: nextLink)
+        return parts.head + ODataDate.atom(updated) + parts.tail
+    }
+
+    /// A feed without the value of its `<updated>` (the time of the answer): the text before it and after it.
+    func feedParts(title: String, selfPath: String, rows: [V2Row], count: Int?, nextLink: String?) -> (head: String, tail: String) {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<feed xml:base=\"\(Self.escape(feedBase))\" \(Self.namespaces)>"
         xml += "<id>\(Self.escape(feedBase + selfPath))</id>"
         xml += "<title type=\"text\">\(Self.escape(title))</title>"
-        xml += "<updated>\(ODataDate.atom(updated))</updated>"
-        xml += "<link rel=\"self\" title=\"\(Self.escape(title))\" href=\"\(Self.escape(selfPath))\" />"
-        if let count { xml += "<m:count>\(count)</m:count>" }
-        for row in rows { appendEntry(row, to: &xml, standalone: false) }
-        if let nextLink { xml += "<link rel=\"next\" href=\"\(Self.escape(nextLink))\" />" }
-        xml += "</feed>"
-        return xml
+        xml += "<updated>"
+        var tail = "</updated>"
+        tail += "<link rel=\"self\" title=\"\(Self.escape(title))\" href=\"\(Self.escape(selfPath))\" />"
+        if let count { tail += "<m:count>\(count)</m:count>" }
+        for row in rows { appendEntry(row, to: &tail, standalone: false) }
+        if let nextLink { tail += "<link rel=\"next\" href=\"\(Self.escape(nextLink))\" />" }
+        tail += "</feed>"
+        return (xml, tail)
     }
 
     /// A single entry document (`Packages(Id='…',Version='…')`).

@@ -44,6 +44,16 @@ struct V2FeedResponder: Sendable {
         title: String, path: String, _ versions: [FeedVersion], options: V2QueryOptions, snapshot: FeedSnapshot,
         records: FeedRecordSource
     ) async throws -> Response {
+        let parts = try await feedParts(
+            title: title, path: path, versions, options: options, snapshot: snapshot, records: records)
+        return feedResponse(parts)
+    }
+
+    /// `feed`'s text without the value of the feed's `<updated>` (`V2AnswerCache` keeps it).
+    func feedParts(
+        title: String, path: String, _ versions: [FeedVersion], options: V2QueryOptions, snapshot: FeedSnapshot,
+        records: FeedRecordSource
+    ) async throws -> V2AnswerCache.Answer {
         let rows = try await select(versions, options: options, snapshot: snapshot, records: records)
         let start = min(options.skip, rows.count)
         let wanted = options.top.map { min($0, rows.count - start) } ?? (rows.count - start)
@@ -56,11 +66,16 @@ struct V2FeedResponder: Sendable {
             let query = options.nextQuery(skip: start + pageCount, top: options.top.map { $0 - pageCount })
             next = "\(gallery.urls.legacyGallery)\(path)?\(query)"
         }
-        let xml = writer.feed(
-            title: title, selfPath: path, rows: page, count: options.inlineCount ? rows.count : nil,
-            nextLink: next, updated: gallery.clock.now()
-        )
-        return Self.xml(xml, contentType: "application/atom+xml;type=feed;charset=utf-8")
+        let parts = writer.feedParts(
+            title: title, selfPath: path, rows: page, count: options.inlineCount ? rows.count : nil, nextLink: next)
+        return V2AnswerCache.Answer(head: parts.head, tail: parts.tail)
+    }
+
+    /// A feed answer from its parts, `<updated>` now.
+    func feedResponse(_ parts: V2AnswerCache.Answer) -> Response {
+        Self.xml(
+            parts.head + ODataDate.atom(gallery.clock.now()) + (parts.tail ?? ""),
+            contentType: "application/atom+xml;type=feed;charset=utf-8")
     }
 
     /// `…/$count`: the number of entries after `$filter`, `$skip` and `$top`, as plain text.
@@ -74,10 +89,20 @@ struct V2FeedResponder: Sendable {
 
     /// A single entry (`Packages(Id='…',Version='…')`).
     func entry(_ version: FeedVersion, options: V2QueryOptions, snapshot: FeedSnapshot, records: FeedRecordSource) async throws -> Response {
+        Self.entryResponse(try await entryXML(version, snapshot: snapshot, records: records))
+    }
+
+    /// `entry`'s text.
+    func entryXML(_ version: FeedVersion, snapshot: FeedSnapshot, records: FeedRecordSource) async throws -> String {
         var rows = [V2Row(version: version, semVer2: true)]
         attachDownloads(&rows, snapshot: snapshot)
         try await attachRecords(&rows, from: records)
-        return Self.xml(writer.entry(rows[0]), contentType: "application/atom+xml;type=entry;charset=utf-8")
+        return writer.entry(rows[0])
+    }
+
+    /// An entry answer from its text.
+    static func entryResponse(_ body: String) -> Response {
+        Self.xml(body, contentType: "application/atom+xml;type=entry;charset=utf-8")
     }
 
     private func attachDownloads(_ rows: inout [V2Row], snapshot: FeedSnapshot) {

@@ -17,6 +17,8 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
     /// not hold are answered from it (`V2FeedRoutes+Upstreams`).
     let upstreams: Upstreams?
     var responder: V2FeedResponder { V2FeedResponder(gallery: gallery) }
+    /// `FindPackagesById` and `Packages(Id,Version)` answers kept while their id is unchanged.
+    let answers = V2AnswerCache()
 
     /// Creates the route collection; `files` is the application's one blob responder (shared with V3).
     public init(
@@ -69,13 +71,14 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             if upstreams != nil, let answer = try await upstreamAnswer(resource, countOnly: countOnly, options: options) {
                 return answer
             }
-            return try await answer(resource, countOnly: countOnly, options: options)
+            return try await answer(resource, countOnly: countOnly, options: options, query: request.uri.query ?? "")
         } catch let error as ODataError {
             throw GalleryError.badRequest(error.message)
         }
     }
 
-    func answer(_ resource: V2Resource, countOnly: Bool, options: V2QueryOptions) async throws -> Response {
+    /// The local answer; `query` is the request's query string (what `options` were read from).
+    func answer(_ resource: V2Resource, countOnly: Bool, options: V2QueryOptions, query: String) async throws -> Response {
         let snapshot = gallery.feed.snapshot(), records = gallery.feedRecords
         let versions: [FeedVersion]
         switch resource {
@@ -85,11 +88,30 @@ public struct V2FeedRoutes<Context: PrincipalRequestContext>: Sendable {
             guard let found = snapshot.version(id: id, version: version), !countOnly else {
                 throw GalleryError.notFound("Package '\(id)' version '\(version)' was not found.")
             }
-            return try await responder.entry(found, options: options, snapshot: snapshot, records: records)
+            // Restore reads of old clients: kept while the id is unchanged (V2AnswerCache).
+            guard let package = snapshot.packages[found.lowerID] else {
+                return try await responder.entry(found, options: options, snapshot: snapshot, records: records)
+            }
+            let key = "entry\u{0}\(found.lowerID)\u{0}\(found.lowerVersion)\u{0}\(query)"
+            let answer = try await answers.answer(key, package: package, downloads: gallery.feed.downloads(of: package)) {
+                V2AnswerCache.Answer(head: try await responder.entryXML(found, snapshot: snapshot, records: records), tail: nil)
+            }
+            return V2FeedResponder.entryResponse(answer.head)
         case .packages:
             versions = snapshot.listedVersions(semVer2: options.semVer2)
         case .findPackagesByID:
-            versions = snapshot.versions(ofID: try options.string("id") ?? "", semVer2: options.semVer2)
+            let id = try options.string("id") ?? ""
+            versions = snapshot.versions(ofID: id, semVer2: options.semVer2)
+            if !countOnly, let package = snapshot.packages[id.lowercased()] {
+                // Restore reads of old clients: kept while the id is unchanged (V2AnswerCache).
+                let key = "find\u{0}\(package.lowerID)\u{0}\(query)"
+                let answer = try await answers.answer(key, package: package, downloads: gallery.feed.downloads(of: package)) {
+                    try await responder.feedParts(
+                        title: resource.title, path: resource.path, versions, options: options, snapshot: snapshot,
+                        records: records)
+                }
+                return responder.feedResponse(answer)
+            }
         case .search:
             versions = try search(options, snapshot)
         case .getUpdates:

@@ -1,5 +1,6 @@
 public import Gallery
 import Foundation
+import NIOCore
 import PostgresKit
 import SQLKit
 import Synchronization
@@ -10,22 +11,27 @@ import Synchronization
 /// At a million versions start-up's cost was CPU, not round trips: decoding every row's metadata JSON and
 /// SQLKit's per-column decoding by name (a dictionary look-up, a dynamic cast and an allocation per cell).
 /// Summaries read the texts from `feed_texts` (schema step 12; one small JSON per distinct text, shared by
-/// consecutive versions of an id that have the same), and on PostgreSQL rows are decoded by position with
-/// PostgresNIO's typed decoding.
+/// consecutive versions of an id that have the same). On PostgreSQL a page comes back as one row per id
+/// (`SummaryAggregate`); SQLite reads a row per version.
 extension SQLMetadataStore {
-    /// The summary columns, in the order both decoders read them. Few cells per row, since each costs: the
+    /// The summary columns of SQLite's per-row read, in the order it reads them. Few cells per row, since each costs: the
     /// normalized and verbatim versions only when they differ from the full one, the four flags as one number,
     /// the texts only when they differ from the previous version's of the id (both texts and metadata NULL mean
     /// "as the previous row"), the metadata JSON only for a row written before schema step 12.
     static let summaryColumns = """
-        lower_id, id, version, NULLIF(normalized_version, version) AS normalized_version,
-        NULLIF(verbatim_version, version) AS verbatim_version,
-        (CASE WHEN is_prerelease THEN 1 ELSE 0 END) + (CASE WHEN is_semver2 THEN 2 ELSE 0 END)
-            + (CASE WHEN listed THEN 4 ELSE 0 END) + (CASE WHEN deprecation_json IS NULL THEN 0 ELSE 8 END) AS flags,
-        created, published, last_edited, package_size, downloads,
+        lower_id, id, \(summaryPlainColumns),
         CASE WHEN feed_texts = lag(feed_texts) OVER previous AND id = lag(id) OVER previous THEN NULL ELSE feed_texts END
             AS feed_texts,
         CASE WHEN feed_texts IS NULL THEN metadata_json END AS metadata_json
+        """
+
+    /// The summary columns from the version to the download count (both reads, per row and aggregated).
+    static let summaryPlainColumns = """
+        version, NULLIF(normalized_version, version) AS normalized_version,
+        NULLIF(verbatim_version, version) AS verbatim_version,
+        (CASE WHEN is_prerelease THEN 1 ELSE 0 END) + (CASE WHEN is_semver2 THEN 2 ELSE 0 END)
+            + (CASE WHEN listed THEN 4 ELSE 0 END) + (CASE WHEN deprecation_json IS NULL THEN 0 ELSE 8 END) AS flags,
+        created, published, last_edited, package_size, downloads
         """
 
     /// The window `summaryColumns` compares with: the previous available version of the same id, in result order.
@@ -36,19 +42,14 @@ extension SQLMetadataStore {
     /// Two statements: the page's last id, then the versions in the id range up to it. One statement with the ids
     /// in an `IN (SELECT DISTINCT … LIMIT n)` was planned on PostgreSQL as a scan of the whole table per page
     /// (1.3 s a page at 1M versions, the planner misjudging how many rows the subquery keeps); a range of the
-    /// primary key is an index scan (3 ms for 2,000 ids).
+    /// primary key is an index scan (3 ms for 2,000 ids). On PostgreSQL the second statement answers one row per
+    /// id (`SummaryAggregate`); SQLite, in this process, has no protocol cost per row and reads one per version.
     public func versionSummaries(afterLowerID lowerID: String?, idLimit: Int) async throws -> [VersionSummary] {
         let after = lowerID ?? ""
         let lastSQL = """
             SELECT max(lower_id) AS last FROM (
                 SELECT DISTINCT lower_id FROM package_versions
                 WHERE state = 'available' AND lower_id > $1 ORDER BY lower_id LIMIT $2) AS page
-            """
-        let sql = """
-            SELECT \(Self.summaryColumns) FROM package_versions
-            WHERE state = 'available' AND lower_id > $1 AND lower_id <= $2
-            \(Self.summaryWindow)
-            ORDER BY lower_id, lower_version
             """
         if let summaries = try await withPostgres({ postgres -> SummaryReader in try await postgres.readingKeyRangeInOrder {
             let last = Locked<String?>(nil)
@@ -58,16 +59,12 @@ extension SQLMetadataStore {
                 last.update { $0 = value }
             }
             guard let last = last.value else { return SummaryReader() }
+            // One row per id (`SummaryAggregate`): a tenth of PostgresNIO's per-row work.
             let reader = Locked(SummaryReader())
-            try await postgres.each(sql, PostgresBindings([after, last])) { row in
+            try await postgres.each(SummaryAggregate.sql, PostgresBindings([after, last])) { row in
                 var c = PostgresCells(row)
-                let summary = SummaryRow(
-                    lowerID: try c.next(String.self), id: try c.next(String.self), version: try c.next(String.self),
-                    normalizedVersion: try c.next(String?.self), verbatimVersion: try c.next(String?.self),
-                    flags: try c.next(Int32.self), created: try c.next(Int64.self), published: try c.next(Int64.self),
-                    lastEdited: try c.next(Int64?.self), packageSize: try c.next(Int64.self), downloads: try c.next(Int64.self),
-                    texts: try c.next(String?.self), metadata: try c.next(String?.self))
-                try reader.update { try $0.append(summary) }
+                let lowerID = try c.next(String.self), versions = try c.next(ByteBuffer.self)
+                try reader.update { try SummaryAggregate.read(versions, lowerID: lowerID, into: &$0) }
             }
             return reader.value
         } }) {

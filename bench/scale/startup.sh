@@ -7,11 +7,15 @@
 # Usage: bench/scale/startup.sh DATA DB_URL STORAGE PALLET [PALLET...]
 #   DATA, DB_URL, STORAGE: the scale node's data folder, database URL and storage URL (run.sh --keep prints the
 #   temp folder: DATA is its scale-node/, the URL and storage are in scale.log's first lines or `ps` of a run).
+#   DB_URL and STORAGE `-`: the embedded default (SQLite and blobs in DATA), e.g. a bench/v3 data folder.
 # Knobs: BENCH_ROUNDS (2), BENCH_PORT (22110), BENCH_PG_DATA (the cluster's data folder, for its CPU; optional).
 set -euo pipefail
 [[ $# -ge 4 ]] || { sed -n 2,10p "$0" >&2; exit 2; }
 DATA=$1 DB_URL=$2 STORAGE=$3; shift 3
 ROUNDS=${BENCH_ROUNDS:-2}
+STORES=()
+[[ $DB_URL == - ]] || STORES+=(--database "$DB_URL")
+[[ $STORAGE == - ]] || STORES+=(--storage "$STORAGE")
 PORT=${BENCH_PORT:-22110}
 BASE_URL="http://feed.bench.invalid"   # run.sh's: another one would re-render every id at start
 URL="http://127.0.0.1:$PORT"
@@ -52,8 +56,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for pallet in "$@"; do
     db_before=$(pg_cpu)
     started=$EPOCHREALTIME
-    "$pallet" serve --data "$DATA" --database "$DB_URL" --storage "$STORAGE" --host 127.0.0.1 --port "$PORT" \
-      --base-url "$BASE_URL" >>"$LOG" 2>&1 &
+    "$pallet" serve --data "$DATA" "${STORES[@]}" --host 127.0.0.1 --port "$PORT" --base-url "$BASE_URL" >>"$LOG" 2>&1 &
     PID=$!
     until curl -fsS -o /dev/null "$URL/health/ready" 2>/dev/null; do
       kill -0 "$PID" 2>/dev/null || { tail -n 20 "$LOG" >&2; echo "pallet exited" >&2; exit 1; }

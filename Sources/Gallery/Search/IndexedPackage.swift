@@ -88,6 +88,12 @@ final class IndexedPackage: Sendable {
         return Set((0..<4).compactMap { latest(versions, combination: $0) })
     }
 
+    /// The lower id and every text's id casing are pure ASCII: the ASCII tokenizer made its id tokens, so a query
+    /// term that starts the lower id has each of its words starting an id token (`SearchIndexState.candidates`).
+    var hasASCIIID: Bool {
+        lowerID.utf8.allSatisfy { $0 < 0x80 } && texts.allSatisfy { $0.record.id.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
     /// The latest version a filter combination (`SearchQuery.filterCombination`) shows.
     private static func latest(_ versions: [IndexedVersion], combination: Int) -> Int? {
         let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0

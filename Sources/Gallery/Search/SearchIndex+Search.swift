@@ -10,31 +10,16 @@ extension SearchIndex {
     /// id token > title/tags > description/summary/authors), then total downloads, then id.
     /// An empty `q` lists every package by downloads.
     public func search(_ query: SearchQuery) -> SearchResults {
+        search(query, scanEverySlot: false)
+    }
+
+    /// `search`, looking at every slot instead of the query's candidates when `scanEverySlot` (tests compare both).
+    func search(_ query: SearchQuery, scanEverySlot: Bool) -> SearchResults {
         let state = snapshot()
         guard let plan = SearchPlan(query, vocabulary: state.vocabulary) else {
             return SearchResults(totalHits: 0, hits: [])
         }
-        var ranked = state.withScan { scan in
-            var ranked: [RankedPackage] = []
-            ranked.reserveCapacity(plan.terms.isEmpty ? scan.rows.count : 256)
-            for slot in 0..<scan.rows.count {
-                let row = scan.rows[slot]
-                let textNumber = row.texts[plan.combination]
-                guard textNumber >= 0 else { continue }
-                let text = scan.texts[Int(textNumber)]
-                guard plan.accepts(row, text, slot: slot, in: scan, state) else { continue }
-                var matched = 0, levels = 0
-                for term in plan.terms {
-                    let level = SearchPlan.level(of: term, row, text, in: scan)
-                    if level > 0 { matched += 1 }
-                    levels += level
-                }
-                if !plan.terms.isEmpty, matched == 0 { continue }
-                for term in plan.idTerms { levels += SearchPlan.level(of: term, row, text, in: scan) }
-                ranked.append(RankedPackage(slot: slot, matched: matched, levels: levels, downloads: row.downloads))
-            }
-            return ranked
-        }
+        var ranked = rank(plan, in: state, scanEverySlot: scanEverySlot)
         let page: [Int]
         switch query.order {
         case .relevance:
@@ -70,6 +55,66 @@ extension SearchIndex {
             )
         }
         return SearchResults(totalHits: ranked.count, hits: hits, totalDownloadsOfMatches: ranked.reduce(0) { $0 + $1.downloads })
+    }
+}
+
+extension SearchIndex {
+    /// The packages that pass the plan's filters and match one of its terms (any, when it has none), with their
+    /// sort keys: from the postings when they can tell (`termMatches`, `exactIDSlot`), else by testing every slot.
+    private func rank(_ plan: SearchPlan, in state: SearchIndexState, scanEverySlot: Bool) -> [RankedPackage] {
+        state.withScan { scan in
+            var ranker = Ranker(plan: plan, scan: scan, state: state)
+            if !scanEverySlot, let matches = state.termMatches(plan, in: scan) {
+                for slot in matches.slots.lazy.map(Int.init) where matches.matched[slot] > 0 {
+                    ranker.consider(slot, matched: Int(matches.matched[slot]), levels: Int(matches.levels[slot]))
+                }
+            } else if !scanEverySlot, let exact = state.exactIDSlot(plan) {
+                if let exact { ranker.consider(exact) }
+            } else {
+                ranker.ranked.reserveCapacity(plan.terms.isEmpty ? scan.rows.count : 256)
+                for slot in 0..<scan.rows.count { ranker.consider(slot) }
+            }
+            return ranker.ranked
+        }
+    }
+}
+
+/// Ranks slots one by one against a plan: the body of every search, whichever slots it looks at.
+private struct Ranker {
+    let plan: SearchPlan
+    let scan: SearchScan
+    let state: SearchIndexState
+    var ranked: [RankedPackage] = []
+
+    @inline(__always)
+    mutating func consider(_ slot: Int) {
+        let row = scan.rows[slot]
+        let textNumber = row.texts[plan.combination]
+        guard textNumber >= 0 else { return }
+        let text = scan.texts[Int(textNumber)]
+        guard plan.accepts(row, text, slot: slot, in: scan, state) else { return }
+        var matched = 0, levels = 0
+        for term in plan.terms {
+            let level = SearchPlan.level(of: term, row, text, in: scan)
+            if level > 0 { matched += 1 }
+            levels += level
+        }
+        if !plan.terms.isEmpty, matched == 0 { return }
+        for term in plan.idTerms { levels += SearchPlan.level(of: term, row, text, in: scan) }
+        ranked.append(RankedPackage(slot: slot, matched: matched, levels: levels, downloads: row.downloads))
+    }
+
+    /// `consider`, with the free terms' words matched and levels already known (`SearchIndexState.termMatches`).
+    @inline(__always)
+    mutating func consider(_ slot: Int, matched: Int, levels: Int) {
+        let row = scan.rows[slot]
+        let textNumber = row.texts[plan.combination]
+        guard textNumber >= 0 else { return }
+        let text = scan.texts[Int(textNumber)]
+        guard plan.accepts(row, text, slot: slot, in: scan, state) else { return }
+        var levels = levels
+        for term in plan.idTerms { levels += SearchPlan.level(of: term, row, text, in: scan) }
+        ranked.append(RankedPackage(slot: slot, matched: matched, levels: levels, downloads: row.downloads))
     }
 }
 

@@ -11,6 +11,9 @@ public struct FeedPackage: Sendable {
     public let lowerID: String
     /// Available versions (listed and unlisted), ascending in NuGet version order.
     public let versions: [FeedVersion]
+    /// The view's generation when this id was last put into it (`FeedSnapshot.generation`): it moves with every
+    /// change of this id's versions or listing, so an answer derived from the id can be kept while it holds.
+    public internal(set) var generation = 0
 
     /// Builds the package from its records; nil when none is available.
     init?(lowerID: String, records: [PackageVersionRecord]) {

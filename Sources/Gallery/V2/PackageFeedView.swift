@@ -92,6 +92,8 @@ public struct FeedSnapshot: Sendable {
 
     mutating func put(_ package: FeedPackage) {
         generation += 1
+        var package = package
+        package.generation = generation
         if packages.updateValue(package, forKey: package.lowerID) == nil {
             lowerIDs.insert(package.lowerID, at: insertionPoint(package.lowerID))
         }
@@ -100,6 +102,8 @@ public struct FeedSnapshot: Sendable {
     /// Adds or replaces a package without keeping `lowerIDs` in order (start-up; `sortLowerIDs()` follows).
     mutating func append(_ package: FeedPackage) {
         generation += 1
+        var package = package
+        package.generation = generation
         if packages.updateValue(package, forKey: package.lowerID) == nil { lowerIDs.append(package.lowerID) }
     }
 
