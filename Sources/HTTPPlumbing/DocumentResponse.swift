@@ -65,13 +65,27 @@ public enum DocumentResponse {
     public static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
         guard let acceptEncoding else { return false }
         // NuGet sends "gzip, deflate": without q-values, naming gzip is enough (no parsing, no allocation).
-        if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) && acceptEncoding.contains("gzip") { return true }
+        // Bytes, not `String.contains`: Foundation's substring search costs more than the rest of a fast answer.
+        if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) && containsGzip(acceptEncoding.utf8) { return true }
         return acceptEncoding.split(separator: ",").contains { item in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first, coding == "gzip" || coding == "x-gzip" || coding == "*" else { return false }
             let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return q > 0
         }
+    }
+
+    /// Whether the bytes contain "gzip" (as `String.contains("gzip")` decides).
+    static func containsGzip(_ bytes: String.UTF8View) -> Bool {
+        var matched = 0
+        for byte in bytes {
+            switch (matched, byte) {
+            case (0, UInt8(ascii: "g")), (1, UInt8(ascii: "z")), (2, UInt8(ascii: "i")): matched += 1
+            case (3, UInt8(ascii: "p")): return true
+            default: matched = byte == UInt8(ascii: "g") ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Whether an `If-None-Match` value names this ETag (or is `*`).

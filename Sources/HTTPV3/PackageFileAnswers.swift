@@ -14,21 +14,11 @@ final class PackageFileAnswers: Sendable {
     struct Heads: Sendable {
         let size: Int64
         let etag: String
-        let notModified: Made
-        let head: Made
-        let get: Made
+        let notModified: PreparedHead
+        let head: PreparedHead
+        let get: PreparedHead
         /// GET's answer is complete without the file (`X-Accel-Redirect`).
         let getIsComplete: Bool
-    }
-
-    struct Made: Sendable {
-        let head: HTTPResponseHead
-        let wire: WireHead
-
-        init(_ response: Response) {
-            head = FastAnswer.head(of: response)
-            wire = WireHead(head)
-        }
     }
 
     private let heads = Mutex<[PackageVersionKey: Heads]>([:])
@@ -47,8 +37,8 @@ final class PackageFileAnswers: Sendable {
         let get = complete(isHead: false, ifNoneMatch: nil)
         let etag = get.0.headers[.eTag] ?? ""
         let made = Heads(
-            size: size, etag: etag, notModified: Made(complete(isHead: false, ifNoneMatch: etag).0),
-            head: Made(complete(isHead: true, ifNoneMatch: nil).0), get: Made(get.0), getIsComplete: get.1)
+            size: size, etag: etag, notModified: PreparedHead(of: complete(isHead: false, ifNoneMatch: etag).0),
+            head: PreparedHead(of: complete(isHead: true, ifNoneMatch: nil).0), get: PreparedHead(of: get.0), getIsComplete: get.1)
         heads.withLock { heads in
             if heads.count >= Self.capacity { heads.removeAll() }
             heads[key] = made

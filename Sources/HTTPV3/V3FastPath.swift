@@ -18,7 +18,7 @@ public struct V3FastPath: FastPathResponder {
     let serviceIndex: RenderedDocument
     /// With upstreams, a missing id or document may be theirs: the router asks them.
     let hasUpstreams: Bool
-    /// Rendered 404 answers by message (the state is checked on every request; only the bytes are kept).
+    /// Rendered 404 answers by message (the state is checked on every lookup; only the bytes are kept).
     private let notFound = NotFoundAnswers()
     /// `.nupkg` heads by file.
     private let packageFiles = PackageFileAnswers()
@@ -35,11 +35,52 @@ public struct V3FastPath: FastPathResponder {
     }
 
     public func answer(_ request: FastRequest) -> FastAnswer? {
+        switch resolve(request) {
+        case .remembered(let answers): answers.answer(request)
+        case .answer(let answer): answer
+        case nil: nil
+        }
+    }
+
+    /// The answer from the loop's memo of prepared answers (`DocumentMemo`) when it has one for this path and
+    /// the memory's generation has not moved since; else as `answer(_:)`, remembering what it found.
+    public func answer(_ request: FastRequest, memo loopMemo: FastPathLoopMemo) -> FastAnswer? {
+        let memo = loopMemo.object { DocumentMemo() }
+        // Read before any lookup below: what they find is remembered for this generation only.
+        memo.use(generation: gallery.documents.generation)
+        let key = String(request.path)  // the request's own string (a whole substring is not copied)
+        if let remembered = memo[key] {
+            if let hit = remembered.countedLookup { memo.counters.count(hit: hit) }
+            if let answer = remembered.answer(request) { return answer }
+            // Gzip asked of a document whose gzip body the router had not made yet when remembered: now made?
+            guard let renewed = remembered.renewed() else { return nil }
+            memo[key] = renewed
+            return renewed.answer(request)
+        }
+        switch resolve(request) {
+        case .remembered(let answers):
+            memo[key] = answers
+            return answers.answer(request)
+        case .answer(let answer):
+            return answer
+        case nil:
+            return nil
+        }
+    }
+
+    /// What a request gets: a document's or a 404's answers (the same for every later request of the path while
+    /// the memory's generation stays), a package file's answer, or nil for the router.
+    enum Resolution {
+        case remembered(RememberedAnswers)
+        case answer(FastAnswer)
+    }
+
+    func resolve(_ request: FastRequest) -> Resolution? {
         let path = request.path.utf8
         guard path.starts(with: Self.v3) else { return nil }
         let rest = path.dropFirst(Self.v3.count)
         if rest.elementsEqual(Self.indexJSON) {
-            return document(serviceIndex, cacheControl: serviceIndexCacheControl, family: .serviceIndex, request)
+            return .remembered(.document(PreparedDocument(serviceIndex, cacheControl: serviceIndexCacheControl, family: .serviceIndex)))
         }
         if rest.starts(with: Self.flat) {
             let afterFlat = rest.dropFirst(Self.flat.count)
@@ -51,10 +92,10 @@ public struct V3FastPath: FastPathResponder {
                 let documentPath = Self.lowercased(rest)
                 switch gallery.documents.cachedLookup(at: documentPath) {
                 case .hit(let document):
-                    return self.document(document, cacheControl: DocumentResponse.indexCacheControl, family: .flatIndex, request)
+                    return .remembered(.document(PreparedDocument(document, cacheControl: DocumentResponse.indexCacheControl, family: .flatIndex)))
                 case .absent where !hasUpstreams:
                     let lowerID = Self.lowercased(id)
-                    return notFound.answer(message: "Package '\(lowerID)' was not found.", family: .flatIndex, isHead: request.isHead)
+                    return .remembered(.notFound(notFound.answers(message: "Package '\(lowerID)' was not found."), family: .flatIndex))
                 default:
                     return nil
                 }
@@ -62,7 +103,7 @@ public struct V3FastPath: FastPathResponder {
             guard let second = afterID.firstIndex(of: UInt8(ascii: "/")) else { return nil }
             let file = afterID[afterID.index(after: second)...]
             guard !file.contains(UInt8(ascii: "/")) else { return nil }
-            return nupkg(id: Substring(id), version: Substring(afterID[..<second]), file: Substring(file), request)
+            return nupkg(id: Substring(id), version: Substring(afterID[..<second]), file: Substring(file), request).map { .answer($0) }
         }
         for root in Self.documentRoots where rest.starts(with: root.prefix) {
             let documentPath = Self.lowercased(rest.dropFirst(root.prefix.count))
@@ -71,9 +112,9 @@ public struct V3FastPath: FastPathResponder {
             case .hit(let document):
                 let immutable = root.isCatalog && documentPath.hasPrefix("data/")
                 let cacheControl = immutable ? DocumentResponse.immutableCacheControl : DocumentResponse.indexCacheControl
-                return self.document(document, cacheControl: cacheControl, family: root.family, request)
+                return .remembered(.document(PreparedDocument(document, cacheControl: cacheControl, family: root.family)))
             case .absent where !hasUpstreams:
-                return notFound.answer(message: "No document at /v3/\(root.name)/\(documentPath).", family: root.family, isHead: request.isHead)
+                return .remembered(.notFound(notFound.answers(message: "No document at /v3/\(root.name)/\(documentPath)."), family: root.family))
             default:
                 return nil
             }
@@ -111,11 +152,6 @@ public struct V3FastPath: FastPathResponder {
         }
     }
 
-    private func document(_ document: RenderedDocument, cacheControl: String, family: RouteFamily, _ request: FastRequest) -> FastAnswer? {
-        guard let answer = FastDocumentAnswers.answer(document, request, cacheControl: cacheControl) else { return nil }
-        return FastAnswer(head: answer.head, wire: answer.wire, body: answer.body.map { .bytes($0) } ?? .none, family: family)
-    }
-
     /// A `.nupkg` of a version whose file is in the data folder: counted, then sent with sendfile(2).
     private func nupkg(id: Substring, version: Substring, file: Substring, _ request: FastRequest) -> FastAnswer? {
         guard file.hasSuffix(".nupkg"), let key = try? PackageGallery.versionKey(id: String(id), version: String(version)),
@@ -125,7 +161,7 @@ public struct V3FastPath: FastPathResponder {
         let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: opened.descriptor)
         // The same decisions as `BlobResponder.localFileAnswer`, whose heads these are: 304, HEAD, GET.
         let heads = packageFiles.heads(key, size: opened.size, files: files)
-        let made: PackageFileAnswers.Made
+        let made: PreparedHead
         var body = FastAnswer.Body.none
         if request.ifNoneMatch != nil, DocumentResponse.matches(request.ifNoneMatch, heads.etag) {
             made = heads.notModified
@@ -136,95 +172,9 @@ public struct V3FastPath: FastPathResponder {
             if !heads.getIsComplete { body = .file(handle, size: Int(opened.size)) }
         }
         if case .none = body { try? handle.close() }
-        let answer = FastAnswer(head: made.head, wire: made.wire, body: body, family: .packageFile)
+        let answer = FastAnswer(prepared: made, body: body, family: .packageFile)
         // Counted as `FlatContainerRoutes` counts: every GET of a .nupkg that exists, 304 included.
         if !request.isHead { gallery.downloads.record(key) }
         return answer
-    }
-}
-
-/// A document's answers as the fast path sends them, made once per document (kept with it, see
-/// `RenderedDocument.answers`): plain and gzip, 200 and 304. HEAD shares the 200's head without the body.
-final class FastDocumentAnswers: Sendable {
-    struct Variant: Sendable {
-        let head: HTTPResponseHead
-        /// `head` as bytes, for answers written in front of NIO's encoder.
-        let wire: WireHead
-        /// The 200's body (nil for the 304).
-        let body: ByteBuffer?
-    }
-
-    let cacheControl: String
-    private let variants = Mutex<[Variant?]>([nil, nil, nil, nil])
-
-    init(_ document: RenderedDocument, cacheControl: String) {
-        self.cacheControl = cacheControl
-        self.alwaysGzip = FeedURLs.Hive.isGzipEncoded(documentPath: document.path)
-    }
-
-    /// Whether the document is always sent gzip-encoded (the `-gz` hives), decided once.
-    let alwaysGzip: Bool
-
-    /// The answer to a request; nil when the document still has to be compressed (the event loop never does:
-    /// the router makes it once, then every later request comes here).
-    static func answer(_ document: RenderedDocument, _ request: FastRequest, cacheControl: String) -> (head: HTTPResponseHead, wire: WireHead, body: ByteBuffer?)? {
-        var answers = document.answers { FastDocumentAnswers(document, cacheControl: cacheControl) }
-        if answers.cacheControl != cacheControl { answers = FastDocumentAnswers(document, cacheControl: cacheControl) }
-        var gzip = false
-        if answers.alwaysGzip || DocumentResponse.acceptsGzip(request.acceptEncoding) {
-            guard document.isGzipMade else { return nil }
-            gzip = document.gzipped(using: { _ in nil }) != nil
-        }
-        let notModified = request.ifNoneMatch != nil && DocumentResponse.matches(request.ifNoneMatch, gzip ? document.gzipETag : document.etag)
-        let variant = answers.variant(document, gzip: gzip, notModified: notModified)
-        return (variant.head, variant.wire, request.isHead ? nil : variant.body)
-    }
-
-    private func variant(_ document: RenderedDocument, gzip: Bool, notModified: Bool) -> Variant {
-        let slot = (gzip ? 1 : 0) + (notModified ? 2 : 0)
-        if let made = variants.withLock({ $0[slot] }) { return made }
-        let response = DocumentResponse.response(document, gzip: gzip, notModified: notModified, isHead: true, cacheControl: cacheControl)
-        let head = FastAnswer.head(of: response)
-        let made = Variant(
-            head: head, wire: WireHead(head),
-            body: notModified ? nil : DocumentResponse.sendBuffer(document, gzip: gzip))
-        variants.withLock { $0[slot] = made }
-        return made
-    }
-}
-
-/// 404 answers by message, made once each (bounded: forgotten all at once when full).
-final class NotFoundAnswers: Sendable {
-    /// The answers to one message: GET's and HEAD's heads (and their bytes), the body.
-    struct Made: Sendable {
-        let head: HTTPResponseHead
-        let wire: WireHead
-        let headHead: HTTPResponseHead
-        let headWire: WireHead
-        let body: ByteBuffer
-
-        func answer(family: RouteFamily, isHead: Bool) -> FastAnswer {
-            isHead
-                ? FastAnswer(head: headHead, wire: headWire, body: .none, family: family)
-                : FastAnswer(head: head, wire: wire, body: .bytes(body), family: family)
-        }
-    }
-
-    private let answers = Mutex<[String: Made]>([:])
-    static let capacity = 10_000
-
-    func answer(message: String, family: RouteFamily, isHead: Bool) -> FastAnswer {
-        if let made = answers.withLock({ $0[message] }) {
-            return made.answer(family: family, isHead: isHead)
-        }
-        let error = GalleryError.notFound(message).httpError
-        let head = FastAnswer.head(of: error.response(isHead: false))
-        let headHead = FastAnswer.head(of: error.response(isHead: true))
-        let made = Made(head: head, wire: WireHead(head), headHead: headHead, headWire: WireHead(headHead), body: ByteBuffer(string: error.bodyText))
-        answers.withLock { answers in
-            if answers.count >= Self.capacity { answers.removeAll() }
-            answers[message] = made
-        }
-        return made.answer(family: family, isHead: isHead)
     }
 }

@@ -1,4 +1,4 @@
-import HTTPPlumbing
+@testable import HTTPPlumbing
 import Testing
 
 /// The in-flight limit and its queue without a server: slots, FIFO hand-over, refusal when the line is full.
@@ -22,6 +22,29 @@ struct RequestLimiterTests {
         limiter.release()
         #expect(limiter.inFlight == 0)
         #expect(await limiter.acquire(), "everything released: a new request gets a slot")
+    }
+
+    @Test("freeSlot answers what tryAcquire would grant, with the slots in use and the line, and takes nothing")
+    func freeSlotAgreesWithTryAcquire() async throws {
+        let limiter = RequestLimiter(maxInFlight: 2, maxQueued: 1)
+        #expect(limiter.freeSlot()! == (0, 0))
+        #expect(limiter.tryAcquire())
+        #expect(limiter.freeSlot()! == (1, 0), "one in use, one free")
+        #expect(limiter.inFlight == 1, "looking took no slot")
+        #expect(await limiter.acquire())
+        #expect(limiter.freeSlot() == nil, "all taken")
+        let waiter = Task { await limiter.acquire() }
+        while limiter.queued == 0 { await Task.yield() }
+        #expect(limiter.freeSlot() == nil)
+        limiter.release()
+        #expect(await waiter.value)
+        #expect(limiter.freeSlot() == nil, "the slot went to the waiter")
+        limiter.release()
+        #expect(limiter.freeSlot()! == (1, 0), "a slot free again, nobody waiting")
+        #expect(limiter.tryAcquire())
+        limiter.release()
+        limiter.release()
+        #expect(limiter.freeSlot()! == (0, 0))
     }
 
     @Test("waiters get slots in the order they came")

@@ -50,12 +50,29 @@ public final class DocumentCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// `State.mutations` as last published, read without the lock (`generation`).
+    private let publishedMutations = Atomic<UInt64>(0)
     /// Upper bound on the bodies kept.
     public let capacityBytes: Int
 
     /// Creates an empty cache.
     public init(capacityBytes: Int = 64 << 20) {
         self.capacityBytes = capacityBytes
+    }
+
+    /// Moves whenever what `lookup` answers for any path may have changed (a document stored, replaced, removed or
+    /// evicted, an absence forgotten), read without the lock: an answer remembered from a lookup made after
+    /// reading a generation stays true for as long as the generation reads the same (the fast path's per-loop
+    /// memo, `DocumentMemo`). Remembering a new absence does not move it: an answer it makes stale does not exist.
+    public var generation: UInt64 { publishedMutations.load(ordering: .acquiring) }
+
+    /// Runs `change` under the lock, then publishes the mutation count (still under the lock, so generations
+    /// only ever move forward).
+    private func mutate(_ change: (inout State) -> Void) {
+        state.withLock { state in
+            change(&state)
+            publishedMutations.store(state.mutations, ordering: .releasing)
+        }
     }
 
     /// The cached document at a path (below `/v3/`), if any.
@@ -110,13 +127,13 @@ public final class DocumentCache: Sendable {
         let size = document.body.count
         guard pinned || size <= capacityBytes / 4 else {
             // Too large to keep, but no longer absent either.
-            state.withLock { state in
+            mutate { state in
                 state.mutations &+= 1
                 state.forgetAbsence(ofPath: document.path)
             }
             return
         }
-        state.withLock { state in
+        mutate { state in
             state.insert(document)
             if pinned { state.pinned.insert(document.path) }
             while state.bytes > capacityBytes,
@@ -133,12 +150,12 @@ public final class DocumentCache: Sendable {
 
     /// Forgets a document (it was deleted).
     public func remove(_ path: String) {
-        state.withLock { $0.remove(path) }
+        mutate { $0.remove(path) }
     }
 
     /// Forgets every cached document of one package id (another node re-rendered it).
     public func removeDocuments(ofLowerID lowerID: String) {
-        state.withLock { state in
+        mutate { state in
             for path in state.pathsByID[lowerID] ?? [] { state.remove(path) }
             state.mutations &+= 1
             state.forgetAbsences(ofLowerID: lowerID)

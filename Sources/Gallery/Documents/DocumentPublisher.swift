@@ -37,6 +37,11 @@ public final class DocumentPublisher: Sendable {
         return result
     }
 
+    /// The memory's generation (`DocumentCache.generation`): a `cachedLookup` answer made after reading it stays
+    /// true while it reads the same, so the fast path may remember the answer for that long (and counts each
+    /// answer from memory with `DocumentLookupCounters`, as `cachedLookup` counts its own).
+    public var generation: UInt64 { cache.generation }
+
     /// The document at a path below `/v3/`, from memory or else from the blob store.
     public func document(at path: String) async throws -> RenderedDocument? {
         let token: UInt64

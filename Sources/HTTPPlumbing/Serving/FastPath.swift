@@ -20,9 +20,9 @@ import NIOHTTPTypesHTTP1
 /// where it decides bytes: the heads come from `DocumentResponse`, `BlobResponder.localFileAnswer` and
 /// `NuGetHTTPError` (the reason phrase moved into the status line as `ReasonPhraseWriter` does); the answer
 /// gets the client's sane `X-Request-Id` or a new one, then `Date` and `Server` as Hummingbird adds them;
-/// it is counted in `ServingMetrics` with its route family, status and duration; a request takes a slot of the
-/// `RequestLimiter` while it is answered, and when none is free it goes to the router, which queues or refuses
-/// it as before. Documents come from the same `DocumentCache` the router reads, so a push, unlist or delete
+/// it is counted in `ServingMetrics` with its route family, status and duration; a request needs a free slot of
+/// the `RequestLimiter` (held while it is answered when the answer waits for more events; see `take`), and when
+/// none is free it goes to the router, which queues or refuses it as before. Documents come from the same `DocumentCache` the router reads, so a push, unlist or delete
 /// here or on another node changes them at once (a changed document is a new value with no answers made).
 ///
 /// Only plain keep-alive HTTP/1.1 GET or HEAD requests without a body, to a path of printable ASCII with no
@@ -42,6 +42,8 @@ public final class FastPath: Sendable {
     let metrics: ServingMetrics
     let serverName: String?
     let logger: Logger
+    /// The responder's memos, one per event loop.
+    let memos = FastPathLoopMemos()
 
     /// Creates the shared part of the fast path; `serverName` is the application's (Hummingbird's `Server`).
     public init(
@@ -62,28 +64,44 @@ public final class FastPath: Sendable {
         FastPathInstaller(fastPath: self)
     }
 
-    /// A request the fast path takes: its answer, holding a limiter slot until `finish`.
+    /// A request the fast path takes: its answer, and what `finish` needs to count it (and give its slot back).
     struct Taken {
         var answer: FastAnswer
         /// The caller's sane `X-Request-Id`, or nil for a new one.
         var requestID: String?
         var started: UInt64
+        /// The limiter's slots in use and line when a free slot was seen and none taken (`take(... atOnce: true)`);
+        /// nil when a slot is held until `finish` (or there is no limiter).
+        var seenSlots: (inFlight: Int, queued: Int)?
     }
 
-    /// The answer to a request when the fast path takes it (a limiter slot held, released by `finish`); nil when
-    /// the router should answer it.
-    func take(_ request: FastRequest) -> Taken? {
+    /// The answer to a request when the fast path takes it, nil when the router should answer it.
+    ///
+    /// A request whose answer waits for more events (`atOnce` false: `FastPathHandler` answers at the request's
+    /// end) holds a limiter slot until `finish`. One answered in the same call (`RawFastPathHandler`) would give
+    /// its slot back before anything could wait for it, so it only checks that `tryAcquire()` would grant one
+    /// (`RequestLimiter.freeSlot()`, one atomic load): all taken, it goes to the router, which queues or refuses it,
+    /// as before; free, the answer takes no lock and writes nothing both event loops share.
+    func take(_ request: FastRequest, memo: FastPathLoopMemo, atOnce: Bool = false) -> Taken? {
         let started = DispatchTime.now().uptimeNanoseconds
-        if let limiter, !limiter.tryAcquire() { return nil }  // the router queues or refuses it
-        guard let answer = responder.answer(request) else {
-            limiter?.release()
+        var seenSlots: (inFlight: Int, queued: Int)?
+        if let limiter {
+            if atOnce {
+                guard let free = limiter.freeSlot() else { return nil }
+                seenSlots = free
+            } else if !limiter.tryAcquire() {
+                return nil  // the router queues or refuses it
+            }
+        }
+        guard let answer = responder.answer(request, memo: memo) else {
+            if seenSlots == nil { limiter?.release() }
             return nil
         }
         var requestID: String?
         if let incoming = request.requestID, RequestIDMiddleware<PalletRequestContext>.isSane(incoming) {
             requestID = incoming
         }
-        return Taken(answer: answer, requestID: requestID, started: started)
+        return Taken(answer: answer, requestID: requestID, started: started, seenSlots: seenSlots)
     }
 
     /// Whether each answer is logged (at debug level): then its request id is read back for the log. Decided
@@ -95,11 +113,11 @@ public final class FastPath: Sendable {
         _ taken: Taken, counter: inout AnswerCounter,
         requestID: @autoclosure () -> String, method: @autoclosure () -> String, target: @autoclosure () -> String
     ) {
-        let status = Int(taken.answer.head.status.code)
-        limiter?.release()
+        let status = taken.answer.prepared.status
+        let slots = taken.seenSlots ?? limiter?.releaseReporting()
         counter.record(metrics, family: taken.answer.family, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds &- taken.started)
-        if let limiter {
-            metrics.recordLimiter(inFlight: limiter.inFlight, queued: limiter.queued)
+        if let slots {
+            metrics.recordLimiter(inFlight: slots.inFlight, queued: slots.queued)
         }
         if logsAnswers {
             var logger = self.logger
@@ -114,9 +132,23 @@ public final class FastPath: Sendable {
 public protocol FastPathResponder: Sendable {
     /// The complete answer to a request, or nil.
     func answer(_ request: FastRequest) -> FastAnswer?
+
+    /// The complete answer to a request, or nil, with the memo of the event loop it is answered on (called on
+    /// that loop). By default `answer(_:)`.
+    func answer(_ request: FastRequest, memo: FastPathLoopMemo) -> FastAnswer?
+}
+
+extension FastPathResponder {
+    public func answer(_ request: FastRequest, memo: FastPathLoopMemo) -> FastAnswer? {
+        answer(request)
+    }
 }
 
 /// One answer of the fast path: a complete head but for the request id, `Date` and `Server`, and its body.
+///
+/// The head is one shared object made once per document, 404 or file (`PreparedHead`), so handing an answer
+/// through the fast path's few functions retains one reference for the head instead of the half dozen inside
+/// NIO's head and its bytes.
 public struct FastAnswer {
     /// What follows the head.
     public enum Body {
@@ -126,19 +158,27 @@ public struct FastAnswer {
         case file(NIOFileHandle, size: Int)
     }
 
-    public var head: HTTPResponseHead
-    /// `head` as NIO's encoder writes it, when made once with the head (documents, 404s); else encoded per answer.
-    public var wire: WireHead?
+    /// The head and its bytes.
+    public let prepared: PreparedHead
     public var body: Body
     /// The metrics' route family.
     public var family: RouteFamily
 
-    /// An answer with a head made once (`FastAnswer.head(of:)`), and its bytes when they are kept with it.
-    public init(head: HTTPResponseHead, wire: WireHead? = nil, body: Body, family: RouteFamily) {
-        self.head = head
-        self.wire = wire
+    /// NIO's head (for answers written through NIO's encoder).
+    public var head: HTTPResponseHead { prepared.head }
+    /// The head as NIO's encoder writes it (for answers written as bytes).
+    public var wire: WireHead { prepared.wire }
+
+    /// An answer with a head made once.
+    public init(prepared: PreparedHead, body: Body, family: RouteFamily) {
+        self.prepared = prepared
         self.body = body
         self.family = family
+    }
+
+    /// An answer with a head made for it alone (its bytes are encoded now).
+    public init(head: HTTPResponseHead, body: Body, family: RouteFamily) {
+        self.init(prepared: PreparedHead(head), body: body, family: family)
     }
 
     /// The head a Hummingbird response becomes on the wire, as far as it is the application's: converted as
@@ -148,6 +188,28 @@ public struct FastAnswer {
         var head = HTTPResponseHead(response.head)
         _ = ReasonPhraseWriter.rewrite(&head)
         return head
+    }
+}
+
+/// A fast answer's head made once (per document variant, remembered 404, package file): NIO's head, its bytes
+/// as NIO's encoder writes them (`WireHead`), and its status code for the metrics. Immutable, so both event loops
+/// share it without a lock.
+public final class PreparedHead: Sendable {
+    public let head: HTTPResponseHead
+    public let wire: WireHead
+    /// `head`'s status code.
+    public let status: Int
+
+    /// Encodes `head` once.
+    public init(_ head: HTTPResponseHead) {
+        self.head = head
+        self.wire = WireHead(head)
+        self.status = Int(head.status.code)
+    }
+
+    /// The head of a Hummingbird response, as `FastAnswer.head(of:)` converts it, encoded once.
+    public convenience init(of response: Response) {
+        self.init(FastAnswer.head(of: response))
     }
 }
 
@@ -165,12 +227,13 @@ public final class FastPathInstaller: ChannelInboundHandler, RemovableChannelHan
 
     public func handlerAdded(context: ChannelHandlerContext) {
         let pipeline = context.pipeline.syncOperations
-        let handler = FastPathHandler(fastPath)
+        let memo = fastPath.memos.memo(for: context.eventLoop)
+        let handler = FastPathHandler(fastPath, memo: memo)
         if let decoder = try? pipeline.context(handlerType: ByteToMessageHandler<HTTPRequestDecoder>.self) {
             try? pipeline.addHandler(handler, position: .after(decoder.handler))
             // In front of the encoder (NIO puts it first, before the decoder): raw bytes in, raw bytes out.
             if let encoder = try? pipeline.handler(type: HTTPResponseEncoder.self) {
-                try? pipeline.addHandler(RawFastPathHandler(fastPath, behind: handler), position: .before(encoder))
+                try? pipeline.addHandler(RawFastPathHandler(fastPath, behind: handler, memo: memo), position: .before(encoder))
             }
         } else if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
             try? pipeline.addHandler(handler, position: .before(codec))

@@ -21,6 +21,8 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private let fastPath: FastPath
+    /// The responder's memo for this connection's event loop.
+    private let memo: FastPathLoopMemo
     /// Requests passed to the router whose answers have not ended yet: while any is, every request goes there.
     private var forwarded = 0
     private var pending: Pending?
@@ -28,7 +30,8 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var backpressure = FastAnswerBackpressure()
     private var counter = AnswerCounter()
 
-    init(_ fastPath: FastPath) {
+    init(_ fastPath: FastPath, memo: FastPathLoopMemo) {
+        self.memo = memo
         self.fastPath = fastPath
     }
 
@@ -39,7 +42,7 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            if forwarded == 0, pending == nil, let request = FastRequest(head), let taken = fastPath.take(request) {
+            if forwarded == 0, pending == nil, let request = FastRequest(head), let taken = fastPath.take(request, memo: memo) {
                 pending = Pending(taken: taken, method: head.method, uri: head.uri)
                 return
             }

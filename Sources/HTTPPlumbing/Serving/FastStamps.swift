@@ -23,16 +23,22 @@ enum FastRequestID {
         return prefix + hex
     }
 
-    /// Writes the next id into `buffer` (the same text as `next()`, without making a string).
-    static func write(into buffer: inout ByteBuffer) {
+    /// The length of every id.
+    static let length = prefix.utf8.count + 16
+
+    /// Writes the next id into `bytes` (at least `length` of them; the same text as `next()`, without making a
+    /// string); returns `length`.
+    static func write(into bytes: UnsafeMutableRawBufferPointer) -> Int {
         let value = counter.add(1, ordering: .relaxed).oldValue
-        buffer.writeString(prefix)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 16) { bytes in
-            for index in 0..<16 {
-                bytes[index] = digits[Int((value >> UInt64(60 - 4 * index)) & 0xF)]
-            }
-            return 16
+        var prefix = prefix
+        let count = prefix.withUTF8 { text in
+            bytes.copyMemory(from: UnsafeRawBufferPointer(text))
+            return text.count
         }
+        for index in 0..<16 {
+            bytes[count + index] = digits[Int((value >> UInt64(60 - 4 * index)) & 0xF)]
+        }
+        return count + 16
     }
 }
 

@@ -20,6 +20,8 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let fastPath: FastPath
     private let behind: FastPathHandler
+    /// The responder's memo for this connection's event loop.
+    private let memo: FastPathLoopMemo
     /// Bytes of a head not complete yet.
     private var held: ByteBuffer?
     /// NIO's decoder reads everything from now on.
@@ -38,7 +40,15 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// they are kept.
     static let copiedBodyLimit = 16 * 1024
 
-    init(_ fastPath: FastPath, behind: FastPathHandler) {
+    /// The channel's allocator, read once (asking the channel for it per answer showed in the profile).
+    private var allocator = ByteBufferAllocator()
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        allocator = context.channel.allocator
+    }
+
+    init(_ fastPath: FastPath, behind: FastPathHandler, memo: FastPathLoopMemo) {
+        self.memo = memo
         self.fastPath = fastPath
         self.behind = behind
     }
@@ -64,7 +74,7 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 context.fireChannelRead(wrapInboundOut(buffer))
                 return
             case .request(let length, let fast):
-                if let fast, behind.isIdle, let taken = fastPath.take(fast) {
+                if let fast, behind.isIdle, let taken = fastPath.take(fast, memo: memo, atOnce: true) {
                     buffer.moveReaderIndex(forwardBy: length)
                     send(taken, request: fast, context: context)
                 } else {
@@ -116,21 +126,20 @@ final class RawFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func send(_ taken: FastPath.Taken, request: FastRequest, context: ChannelHandlerContext) {
-        let answer = taken.answer
-        let wire = answer.wire ?? WireHead(answer.head)
+        let prepared = taken.answer.prepared
         let second = HTTPDate.currentSecond()
         if second != date.second { date = (second, HTTPDate.now(second: second)) }
-        var body = answer.body
+        var body = taken.answer.body
         if request.isHead {  // the encoder sends no body, not even a last chunk, to a HEAD
             if case .file(let handle, _) = body { try? handle.close() }
             body = .none
         }
         var small = 0
         if case .bytes(let bytes) = body, bytes.readableBytes <= Self.copiedBodyLimit { small = bytes.readableBytes }
-        var buffer = context.channel.allocator.buffer(capacity: wire.before.readableBytes + wire.after.readableBytes + 160 + small)
-        let id = wire.write(into: &buffer, requestID: taken.requestID, date: date.text, server: fastPath.serverName)
+        var buffer = allocator.buffer(capacity: prepared.wire.before.readableBytes + prepared.wire.after.readableBytes + 160 + small)
+        let id = prepared.wire.write(into: &buffer, requestID: taken.requestID, date: date.text, server: fastPath.serverName)
         let loggedID = fastPath.logsAnswers ? buffer.getString(at: id.lowerBound, length: id.count) : nil
-        let chunked = wire.isChunked && !request.isHead
+        let chunked = prepared.wire.isChunked && !request.isHead
         switch body {
         case .none:
             if chunked { buffer.writeStaticString("0\r\n\r\n") }

@@ -145,22 +145,35 @@ enum RawRequestHead {
         }
 
         /// The target when the fast path may take it: an absolute path of RFC 3986 path characters (no query or
-        /// percent-encoding: `FastRequest.plainPath` checks dot segments and the rest).
+        /// percent-encoding) without empty or dot segments, as `FastRequest.plainPath` decides it (checked here on
+        /// the bytes, in the same pass).
         private func fastTarget(_ start: Int, _ end: Int) -> String? {
             guard bytes[start] == UInt8(ascii: "/") else { return nil }
-            for index in start..<end {
+            var segmentLength = 0
+            var segmentDots = 0
+            func isPlainSegment() -> Bool {
+                segmentLength > 0 && !(segmentDots == segmentLength && segmentLength <= 2)
+            }
+            for index in (start + 1)..<end {
                 switch bytes[index] {
+                case UInt8(ascii: "/"):
+                    guard isPlainSegment() else { return nil }
+                    segmentLength = 0
+                    segmentDots = 0
+                case UInt8(ascii: "."):
+                    segmentLength += 1
+                    segmentDots += 1
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
                      UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
                      UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
-                    continue
+                    segmentLength += 1
                 default:
                     return nil
                 }
             }
-            let target = text(start, end)
-            return FastRequest.plainPath(target) != nil ? target : nil
+            guard isPlainSegment() else { return nil }
+            return text(start, end)
         }
 
         private func text(_ start: Int, _ end: Int) -> String {

@@ -25,9 +25,16 @@ public final class ServingMetrics: Sendable {
         let status: Int
     }
 
-    struct Handles: Sendable {
+    /// A class: swift-metrics' `Counter` and `Timer` are structs of several references each, and the fast path
+    /// keeps these per connection, so a copy per answer retained them all.
+    final class Handles: Sendable {
         let requests: Counter
         let duration: Timer
+
+        init(requests: Counter, duration: Timer) {
+            self.requests = requests
+            self.duration = duration
+        }
     }
 
     private let handles = Mutex<(generation: Int, byKey: [Key: Handles])>((0, [:]))
@@ -67,7 +74,9 @@ extension ServingMetrics {
     /// the backend's generation): each record takes two locks, and on the fast path they mostly stay the same.
     func recordLimiter(inFlight: Int, queued: Int) {
         let packed = (MetricsGeneration.current & 0xFFFF) << 48 | min(inFlight, 0xFF_FFFF) << 24 | min(queued, 0xFF_FFFF)
-        guard lastLimiter.exchange(packed, ordering: .relaxed) != packed else { return }
+        // A load first: it leaves the shared cache line alone when nothing changed (an exchange writes it, and
+        // both event loops answering then pass the line back and forth on every answer).
+        guard lastLimiter.load(ordering: .relaxed) != packed, lastLimiter.exchange(packed, ordering: .relaxed) != packed else { return }
         self.inFlight.handle.record(inFlight)
         self.queued.handle.record(queued)
     }
@@ -76,18 +85,19 @@ extension ServingMetrics {
 /// One connection's way to count its answers (the fast path's): the handles of the last family and status it
 /// counted, so a run of like answers skips the shared table's lock and lookup.
 struct AnswerCounter {
-    private var last: (key: ServingMetrics.Key, generation: Int, handles: ServingMetrics.Handles)?
+    private var key = ServingMetrics.Key(family: .other, status: 0)
+    private var generation = -1
+    private var handles: ServingMetrics.Handles?
 
     mutating func record(_ metrics: ServingMetrics, family: RouteFamily, status: Int, nanoseconds: UInt64) {
         let key = ServingMetrics.Key(family: family, status: status)
         let generation = MetricsGeneration.current
-        let handles: ServingMetrics.Handles
-        if let last, last.key == key, last.generation == generation {
-            handles = last.handles
-        } else {
+        if handles == nil || key != self.key || generation != self.generation {
             handles = metrics.answerHandles(family: family, status: status)
-            last = (key, generation, handles)
+            self.key = key
+            self.generation = generation
         }
+        guard let handles else { return }
         handles.requests.increment()
         handles.duration.recordNanoseconds(Int64(clamping: nanoseconds))
     }

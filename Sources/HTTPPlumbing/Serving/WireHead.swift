@@ -62,22 +62,65 @@ public struct WireHead: Sendable {
 
     /// The whole head of one answer: `before`, the request id (`requestID`, or a new one), `Date`, `Server`, `after`.
     /// Returns where the request id is in `buffer`.
+    ///
+    /// Written in one reservation of the buffer's bytes: a dozen small writes, each a checked access to the
+    /// buffer's storage, showed in the fast path's profile.
     @discardableResult
     func write(into buffer: inout ByteBuffer, requestID: String?, date: String, server: String?) -> Range<Int> {
-        buffer.writeImmutableBuffer(before)
-        buffer.writeStaticString("X-Request-Id: ")
-        let idStart = buffer.writerIndex
-        if let requestID { buffer.writeString(requestID) } else { FastRequestID.write(into: &buffer) }
-        let idEnd = buffer.writerIndex
-        buffer.writeStaticString("\r\nDate: ")
-        buffer.writeString(date)
-        buffer.writeStaticString("\r\n")
-        if let server {
-            buffer.writeStaticString("Server: ")
-            buffer.writeString(server)
-            buffer.writeStaticString("\r\n")
+        let idLength = requestID?.utf8.count ?? FastRequestID.length
+        let serverLength = server.map { Self.serverPrefix.utf8CodeUnitCount + $0.utf8.count + 2 } ?? 0
+        let total = before.readableBytes + Self.requestIDPrefix.utf8CodeUnitCount + idLength + Self.datePrefix.utf8CodeUnitCount
+            + date.utf8.count + 2 + serverLength + after.readableBytes
+        let idStart = buffer.writerIndex + before.readableBytes + Self.requestIDPrefix.utf8CodeUnitCount
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: total) { out in
+            var writer = RawWriter(out)
+            before.withUnsafeReadableBytes { writer.copy($0) }
+            writer.copy(Self.requestIDPrefix)
+            if let requestID {
+                writer.copy(requestID)
+            } else {
+                writer.offset += FastRequestID.write(into: UnsafeMutableRawBufferPointer(rebasing: out[writer.offset...]))
+            }
+            writer.copy(Self.datePrefix)
+            writer.copy(date)
+            writer.copy("\r\n")
+            if let server {
+                writer.copy(Self.serverPrefix)
+                writer.copy(server)
+                writer.copy("\r\n")
+            }
+            after.withUnsafeReadableBytes { writer.copy($0) }
+            return writer.offset
         }
-        buffer.writeImmutableBuffer(after)
-        return idStart..<idEnd
+        return idStart..<(idStart + idLength)
     }
+
+    /// Copies into reserved bytes (a struct on the stack: nothing captured, so no access to check at run time).
+    private struct RawWriter {
+        let out: UnsafeMutableRawBufferPointer
+        var offset = 0
+
+        init(_ out: UnsafeMutableRawBufferPointer) {
+            self.out = out
+        }
+
+        mutating func copy(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            (out.baseAddress! + offset).copyMemory(from: base, byteCount: bytes.count)
+            offset += bytes.count
+        }
+
+        mutating func copy(_ text: StaticString) {
+            copy(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
+        mutating func copy(_ text: String) {
+            var text = text
+            text.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private static let requestIDPrefix: StaticString = "X-Request-Id: "
+    private static let datePrefix: StaticString = "\r\nDate: "
+    private static let serverPrefix: StaticString = "Server: "
 }

@@ -147,6 +147,47 @@ struct FastPathTests {
         }
     }
 
+    @Test("answers the event loops remember: a 404 turns into the document the moment its id is pushed, a replaced document is never answered stale")
+    func rememberedAnswersFollowChanges() async throws {
+        let meter = RequestBodyMeter()
+        try await withTestServer(.live, bodyMeter: meter) { client, env in
+            let port = try #require(client.port)
+            // Several connections, so every event loop remembers the answers (connections are spread over loops).
+            let connections = (0..<4).map { _ in KeepAliveHTTPClient(port: port) }
+            let flat = KeepAliveHTTPClient.Request(method: "GET", target: "/v3/flat/later.pkg/index.json")
+            let head = KeepAliveHTTPClient.Request(method: "HEAD", target: "/v3/flat/later.pkg/index.json")
+            let registration = KeepAliveHTTPClient.Request(method: "GET", target: "/v3/registration/later.pkg/index.json")
+            var before = meter.answers.count
+            for http in connections {
+                // The first may go to the router (the blob store is asked once); the rest are remembered 404s.
+                for answer in try await http.exchange([flat, flat, head, registration, registration]) {
+                    #expect(Self.statusLine(answer).hasPrefix("HTTP/1.1 404 "))
+                }
+            }
+            let fastExpected = TestBackend.current.isEmbedded  // see `changesShowAtOnce`
+            if fastExpected { #expect(meter.answers.count - before <= 2, "the 404s came from memory once learnt") }
+
+            try await client.pushCreated(package("Later.Pkg", "1.0.0"), apiKey: env.apiKey)
+            for http in connections {
+                before = meter.answers.count
+                let answers = try await http.exchange([flat, head, registration])
+                if fastExpected { #expect(meter.answers.count == before, "answered by the fast path") }
+                #expect(String(decoding: answers[0], as: UTF8.self).hasSuffix(#"{"versions":["1.0.0"]}"#), "the 404 is gone at once")
+                #expect(Self.statusLine(answers[1]) == "HTTP/1.1 200 OK")
+                #expect(String(decoding: answers[2], as: UTF8.self).contains(#""version":"1.0.0""#))
+                // Read again: now it is what the loops remember.
+                _ = try await http.exchange([flat, flat])
+            }
+
+            try await client.pushCreated(package("Later.Pkg", "2.0.0"), apiKey: env.apiKey)
+            for http in connections {
+                let answers = try await http.exchange([flat, registration])
+                #expect(String(decoding: answers[0], as: UTF8.self).hasSuffix(#"{"versions":["1.0.0","2.0.0"]}"#), "never the replaced one")
+                #expect(String(decoding: answers[1], as: UTF8.self).contains(#""version":"2.0.0""#))
+            }
+        }
+    }
+
     @Test("fast answers are counted in /metrics with their route family and status")
     func counted() async throws {
         try await withTestServer(.live) { client, env in
@@ -163,6 +204,7 @@ struct FastPathTests {
             #expect(moved(#"pallet_http_requests_total{family="flat_index",status="404"}"#) >= 1)
             #expect(moved(#"pallet_http_request_duration_seconds_count{family="flat_index",status="200"}"#) >= 5)
             #expect(moved(#"pallet_cache_hits_total{cache="documents"}"#) >= 5)
+            #expect(moved(#"pallet_cache_misses_total{cache="documents"}"#) >= 1, "a remembered 404 counts as the miss it was")
         }
     }
 
