@@ -15,6 +15,8 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
         let renderer = SearchResponseRenderer(urls: gallery.urls)
         // Repeated queries reuse the encoded answer while the index is unchanged (SearchAnswerCache).
         let answers = SearchAnswerCache(index: gallery.search)
+        // Uncached answers reuse the hits' rendered entries while their packages are unchanged (SearchHitFragments).
+        let writer = SearchAnswerWriter(urls: gallery.urls)
         router.getAndHead("/v3/query") { request, _ in
             let query: SearchQuery
             do {
@@ -28,7 +30,7 @@ struct SearchRoutes<Context: RequestContext>: Sendable {
                 return try await upstream.search(response, query: query, request: request)
             }
             let body = await answers.answer("query\u{0}" + query.cacheKey) {
-                Data(renderer.render(gallery.search.search(query), semVer2: query.includeSemVer2).wireBytes)
+                Data(gallery.search.searchAnswer(query, writer: writer))
             }
             return Self.json(body: body, request: request)
         }

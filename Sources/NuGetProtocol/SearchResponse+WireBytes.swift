@@ -15,7 +15,8 @@ extension SearchResponse {
 }
 
 extension SearchResponse.Package {
-    func write(to w: inout WireJSONWriter) {
+    /// Writes this `data[]` entry as `WireJSON.encode` would (search keeps each hit's bytes: `SearchAnswerWriter`).
+    public func write(to w: inout WireJSONWriter) {
         w.object { w in
             w.member("@id", atID)
             w.member("@type", atType)

@@ -15,6 +15,11 @@ enum GalleryMetrics {
     /// Search and autocomplete answers reused from `SearchAnswerCache`, and made afresh.
     static let searchHits = CachedMetric { Counter(label: "pallet_cache_hits_total", dimensions: [("cache", "search")]) }
     static let searchMisses = CachedMetric { Counter(label: "pallet_cache_misses_total", dimensions: [("cache", "search")]) }
+    /// Search hits' rendered entries reused from `SearchHitFragments`, and rendered afresh.
+    static let hitEntryHits = CachedMetric { Counter(label: "pallet_cache_hits_total", dimensions: [("cache", "search_hits")]) }
+    static let hitEntryMisses = CachedMetric {
+        Counter(label: "pallet_cache_misses_total", dimensions: [("cache", "search_hits")])
+    }
     /// Seconds from another process's write (its dirty mark) to this node applying it (the latest one).
     static let followerLag = CachedMetric { Gauge(label: "pallet_follower_lag_seconds") }
     /// Polls of the change follower that failed (the store was unreachable).
@@ -30,6 +35,11 @@ extension GalleryMetrics {
     static func countDocumentLookup(hit: Bool) { (hit ? documentHits : documentMisses).handle.increment() }
     /// One search or autocomplete answer: reused or made.
     static func countSearchAnswer(hit: Bool) { (hit ? searchHits : searchMisses).handle.increment() }
+    /// One search answer's hits: `found` entries reused, `rendered` made.
+    static func countSearchHitEntries(found: Int, rendered: Int) {
+        if found > 0 { hitEntryHits.handle.increment(by: Int64(found)) }
+        if rendered > 0 { hitEntryMisses.handle.increment(by: Int64(rendered)) }
+    }
     /// One push ended with `outcome`.
     static func countPush(_ outcome: String) { pushes(outcome: outcome).increment() }
     /// Another process's change applied here `seconds` after it was written.

@@ -15,10 +15,18 @@ extension SearchIndex {
 
     /// `search`, looking at every slot instead of the query's candidates when `scanEverySlot` (tests compare both).
     func search(_ query: SearchQuery, scanEverySlot: Bool) -> SearchResults {
-        let state = snapshot()
-        guard let plan = SearchPlan(query, vocabulary: state.vocabulary) else {
+        guard let page = rankedPage(query, scanEverySlot: scanEverySlot) else {
             return SearchResults(totalHits: 0, hits: [])
         }
+        let hits = page.slots.map { page.state.packages[$0]!.hit(combination: page.combination) }
+        return SearchResults(totalHits: page.totalHits, hits: hits, totalDownloadsOfMatches: page.totalDownloadsOfMatches)
+    }
+
+    /// The query's ranked page: the slots of the requested hits, best first, in the snapshot they were ranked in.
+    /// Nil when the query can match nothing (`SearchPlan`).
+    func rankedPage(_ query: SearchQuery, scanEverySlot: Bool = false) -> RankedPage? {
+        let state = snapshot()
+        guard let plan = SearchPlan(query, vocabulary: state.vocabulary) else { return nil }
         var ranked = rank(plan, in: state, scanEverySlot: scanEverySlot)
         let page: [Int]
         switch query.order {
@@ -41,20 +49,37 @@ extension SearchIndex {
                 return pa != pb ? pa > pb : state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
             }
         }
-        let prerelease = query.includePrerelease, semVer2 = query.includeSemVer2
-        let hits = page.map { slot -> SearchHit in
-            let package = state.packages[slot]!
-            let view = package.views[plan.combination]!
-            return SearchHit(
-                latest: package.texts[view.text].record,
-                versions: package.visibleVersions(prerelease: prerelease, semVer2: semVer2).map {
-                    SearchHitVersion(version: $0.full, lowerVersion: $0.lowerVersion, downloads: $0.downloads)
-                },
-                totalDownloads: package.totalDownloads, owners: package.owners, verified: package.verified,
-                advisories: package.advisories
-            )
-        }
-        return SearchResults(totalHits: ranked.count, hits: hits, totalDownloadsOfMatches: ranked.reduce(0) { $0 + $1.downloads })
+        return RankedPage(
+            state: state, combination: plan.combination, totalHits: ranked.count,
+            totalDownloadsOfMatches: ranked.reduce(0) { $0 + $1.downloads }, slots: page)
+    }
+}
+
+/// One ranked page of a query: what `SearchIndex.search` turns into hits and `searchAnswer` into wire bytes.
+struct RankedPage {
+    /// The snapshot the page was ranked in (its slots point into it).
+    let state: SearchIndexState
+    /// The query's filter combination (`SearchQuery.filterCombination`): which latest version and versions a hit shows.
+    let combination: Int
+    /// Packages matching the query, ignoring `skip`/`take`.
+    let totalHits: Int
+    let totalDownloadsOfMatches: Int64
+    /// The requested page's slots, best first.
+    let slots: [Int]
+}
+
+extension IndexedPackage {
+    /// The package as a hit of a query with this filter combination: the latest version it shows and its versions.
+    func hit(combination: Int) -> SearchHit {
+        let view = views[combination]!
+        let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
+        return SearchHit(
+            latest: texts[view.text].record,
+            versions: visibleVersions(prerelease: prerelease, semVer2: semVer2).map {
+                SearchHitVersion(version: $0.full, lowerVersion: $0.lowerVersion, downloads: $0.downloads)
+            },
+            totalDownloads: totalDownloads, owners: owners, verified: verified, advisories: advisories
+        )
     }
 }
 

@@ -89,6 +89,11 @@ public struct WireJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A value already written as JSON by a writer like this one (a kept array element), copied as it is.
+    public mutating func encoded(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     /// An integer value, in decimal.
     public mutating func integer(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
