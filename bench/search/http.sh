@@ -160,7 +160,7 @@ while IFS=$'\t' read -r name path mode churn; do
       echo "## children (inclusive)"
       perf report -i "$WORK/perf.data" --children --stdio --percent-limit 2 -g none --sort symbol 2>/dev/null \
         | grep -v '^#' | grep -v '^$' | head -n 60 | cut -c1-200
-    } >"$BENCH_PERF/${name//[^A-Za-z0-9]/_}.txt"
+    } >"$BENCH_PERF/${name//[^A-Za-z0-9]/_}.txt" || true  # `head` closing the pipe fails it under pipefail
   fi
   read -r cached1 missed1 < <(cache_counts)
   if [[ -n $churn ]]; then
