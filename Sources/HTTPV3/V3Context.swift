@@ -10,15 +10,22 @@ public struct V3Routes<Context: RequestContext>: Sendable {
     let files: BlobResponder
     let upstreams: Upstreams?
     let upstreamInSearch: Bool
+    /// Shared with the fast path (`V3FastPath`), so the answer cache stays one cache.
+    let searchAnswers: SearchAnswers?
 
     /// Creates the route collection; `files` is the application's one blob responder (and file cache);
     /// `upstreams` answers the flat container for ids this feed does not hold (a pull-through cache), and
-    /// registration and search when a request asks (`includeUpstream=true`) or `upstreamInSearch` is set.
-    public init(gallery: PackageGallery, files: BlobResponder, upstreams: Upstreams? = nil, upstreamInSearch: Bool = false) {
+    /// registration and search when a request asks (`includeUpstream=true`) or `upstreamInSearch` is set;
+    /// `searchAnswers` is the application's one (nil: made here).
+    public init(
+        gallery: PackageGallery, files: BlobResponder, upstreams: Upstreams? = nil, upstreamInSearch: Bool = false,
+        searchAnswers: SearchAnswers? = nil
+    ) {
         self.gallery = gallery
         self.files = files
         self.upstreams = upstreams
         self.upstreamInSearch = upstreamInSearch
+        self.searchAnswers = searchAnswers
     }
 
     /// Adds every V3 route to a router.
@@ -28,6 +35,7 @@ public struct V3Routes<Context: RequestContext>: Sendable {
         let inclusion = upstreams.map { UpstreamInclusion(gallery: gallery, upstreams: $0, byDefault: upstreamInSearch) }
         DocumentRoutes<Context>(gallery: gallery, upstream: inclusion).register(on: router)
         VulnerabilityRoutes<Context>(gallery: gallery).register(on: router)
-        SearchRoutes<Context>(gallery: gallery, upstream: inclusion).register(on: router)
+        SearchRoutes<Context>(gallery: gallery, upstream: inclusion, answers: searchAnswers ?? SearchAnswers(gallery: gallery))
+            .register(on: router)
     }
 }

@@ -22,20 +22,35 @@ public struct V3FastPath: FastPathResponder {
     private let notFound = NotFoundAnswers()
     /// `.nupkg` heads by file.
     private let packageFiles = PackageFileAnswers()
+    /// Search and autocomplete, when given the application's answers and the feed has no upstreams.
+    private let search: FastSearchAnswers?
 
     /// Creates the responder over the application's gallery and its one blob responder; `hasUpstreams` as the
-    /// routes were given upstreams.
-    public init(gallery: PackageGallery, files: BlobResponder, hasUpstreams: Bool) {
+    /// routes were given upstreams; `searchAnswers` the application's one (the routes' too), nil to leave search
+    /// and autocomplete to the router.
+    public init(gallery: PackageGallery, files: BlobResponder, hasUpstreams: Bool, searchAnswers: SearchAnswers? = nil) {
         self.gallery = gallery
         self.files = files
         self.serviceIndex = ServiceIndexRoutes<BasicRequestContext>.document(gallery.urls)
         // Compressed now: the router serves its own copy, so this one would never be compressed on demand.
         _ = serviceIndex.gzipped(using: GzipEncoder.encode)
         self.hasUpstreams = hasUpstreams
+        // With upstreams a search may ask for their results merged in (`UpstreamInclusion`): the router's.
+        self.search = hasUpstreams ? nil : searchAnswers.map { FastSearchAnswers(answers: $0) }
+    }
+
+    /// The answer to a search or autocomplete request (nil: the router's), or nil when the request is not one.
+    private func searchAnswer(_ request: FastRequest) -> FastAnswer?? {
+        guard FastSearchAnswers.asks(request) else {
+            // Documents and files are never asked with a query: the router answers whatever one means.
+            return request.query == nil ? FastAnswer??.none : .some(nil)
+        }
+        return .some(search?.answer(request))
     }
 
     public func answer(_ request: FastRequest) -> FastAnswer? {
-        switch resolve(request) {
+        if let searched = searchAnswer(request) { return searched }
+        return switch resolve(request) {
         case .remembered(let answers): answers.answer(request)
         case .answer(let answer): answer
         case nil: nil
@@ -45,6 +60,7 @@ public struct V3FastPath: FastPathResponder {
     /// The answer from the loop's memo of prepared answers (`DocumentMemo`) when it has one for this path and
     /// the memory's generation has not moved since; else as `answer(_:)`, remembering what it found.
     public func answer(_ request: FastRequest, memo loopMemo: FastPathLoopMemo) -> FastAnswer? {
+        if let searched = searchAnswer(request) { return searched }
         let memo = loopMemo.object { DocumentMemo() }
         // Read before any lookup below: what they find is remembered for this generation only.
         memo.use(generation: gallery.documents.generation)

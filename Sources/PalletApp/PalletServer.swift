@@ -81,7 +81,10 @@ public enum PalletServer {
             clock: gallery.clock, cache: gallery.upstreamCache,
             ttl: TimeInterval(config.upstreamCacheSeconds), negativeTTL: TimeInterval(config.upstreamNegativeCacheSeconds),
             logger: logger)
-        V3Routes<PalletRequestContext>(gallery: gallery, files: files, upstreams: upstreams, upstreamInSearch: config.upstreamInSearch)
+        // One answer cache for search and autocomplete, read and filled by the routes and the fast path.
+        let searchAnswers = SearchAnswers(gallery: gallery)
+        V3Routes<PalletRequestContext>(
+            gallery: gallery, files: files, upstreams: upstreams, upstreamInSearch: config.upstreamInSearch, searchAnswers: searchAnswers)
             .register(on: router)
         // Trusted publishing: CI tokens must name the public base URL as their audience (NuGet/login's `audience`).
         let trustedPublishing = TrustedPublishing(
@@ -103,7 +106,7 @@ public enum PalletServer {
         // bytes, request ids, metrics and limit as the router's (issue 13); every other request goes on to it.
         let serverName = "Pallet"
         let fastPath = config.fastPath ? FastPath(
-            responder: V3FastPath(gallery: gallery, files: files, hasUpstreams: upstreams != nil),
+            responder: V3FastPath(gallery: gallery, files: files, hasUpstreams: upstreams != nil, searchAnswers: searchAnswers),
             limiter: limiter, serverName: serverName, logger: logger) : nil
         var app = Application(
             router: router,

@@ -16,7 +16,7 @@ struct FastPathHandlerTests {
     /// Answers `/fast` with a fixed document; everything else is the router's.
     struct Responder: FastPathResponder {
         func answer(_ request: FastRequest) -> FastAnswer? {
-            guard request.path == "/fast" else { return nil }
+            guard request.path == "/fast", request.query == nil else { return nil }
             let head = HTTPResponseHead(version: .http1_1, status: .ok, headers: ["Content-Type": "application/json", "Content-Length": "2"])
             return FastAnswer(head: head, body: request.isHead ? .none : .bytes(ByteBuffer(string: "{}")), family: .other)
         }

@@ -28,6 +28,7 @@ struct RawRequestHeadTests {
         (plain + "GET /next", .fast(plain.utf8.count)),
         ("HEAD /a HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", .fast(48)),
         ("GET /a HTTP/1.1\r\n\r\n", .fast(19)),
+        ("GET /a?q=1 HTTP/1.1\r\n\r\n", .fast(23)),
         ("GET /a HTTP/1.1\r\nConnection: Keep-Alive\r\nX-Request-Id:\tabc\r\n\r\n", .fast(62)),
     ])
     func delimited(text: String, expected: Outcome) {
@@ -40,7 +41,7 @@ struct RawRequestHeadTests {
     }
 
     @Test("bodyless requests the fast path does not take are delimited for NIO's decoder", arguments: [
-        "GET /a?q=1 HTTP/1.1\r\n\r\n", "GET /a%20b HTTP/1.1\r\n\r\n", "GET /a/../b HTTP/1.1\r\n\r\n", "GET /a{b} HTTP/1.1\r\n\r\n",
+        "GET /a?q=1#f HTTP/1.1\r\n\r\n", "GET /a%20b?q=1 HTTP/1.1\r\n\r\n", "GET /a/./b?q HTTP/1.1\r\n\r\n", "GET /a%20b HTTP/1.1\r\n\r\n", "GET /a/../b HTTP/1.1\r\n\r\n", "GET /a{b} HTTP/1.1\r\n\r\n",
         "GET /a HTTP/1.0\r\n\r\n", "DELETE /a HTTP/1.1\r\n\r\n", "get /a HTTP/1.1\r\n\r\n", "GET * HTTP/1.1\r\n\r\n",
         "GET /a HTTP/1.1\r\nConnection: close\r\n\r\n", "GET /a HTTP/1.1\r\nConnection: keep-alive, x\r\n\r\n",
         "GET /a HTTP/1.1\r\nExpect: 100-continue\r\n\r\n", "GET /a HTTP/1.1\r\nIf-None-Match: \"e\" \r\n\r\n",
@@ -80,5 +81,22 @@ struct RawRequestHeadTests {
         }
         #expect(fast.isHead && fast.path == "/v3/flat/a/index.json")
         #expect(fast.acceptEncoding == "gzip, br" && fast.ifNoneMatch == "\"x\"" && fast.requestID == "id-1")
+    }
+
+    @Test("a query string goes with the request as it came (read by `FastQueryString`); the path is split off at the first ?",
+          arguments: [
+              ("/v3/query?q=a+b&take=%32", "/v3/query", "q=a+b&take=%32" as Substring?), ("/v3/query?", "/v3/query", ""),
+              ("/v3/query", "/v3/query", nil), ("/a?b?c=d", "/a", "b?c=d"),
+          ])
+    func query(target: String, path: Substring, query: Substring?) throws {
+        var buffer = ByteBuffer(string: "GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
+        let scanned = buffer.withUnsafeMutableReadableBytes { RawRequestHead.scan(UnsafeRawBufferPointer($0)) }
+        guard case .request(_, let fast?) = scanned else {
+            Issue.record("not a fast request")
+            return
+        }
+        #expect(fast.path == path && fast.query == query)
+        let plain = try #require(FastRequest.plainTarget(target))
+        #expect(plain.path == path && plain.query == query, "NIO's head reads the same")
     }
 }

@@ -92,6 +92,33 @@ public final class SearchAnswerCache: Sendable {
         return body
     }
 
+    /// The answer for `key` for a caller that cannot wait (the event-loop fast path): from the cache when it was
+    /// computed at the current generation, else made by `make` right here and kept, as `answer(_:make:)` keeps it;
+    /// nil when not cached and `make` declines (the caller leaves it to `answer(_:make:)`). A request already
+    /// making it is not waited for (waiting would block the event loop); its result and this one are the same
+    /// bytes of the same generation, so whichever is kept last is right.
+    public func answerNow(_ key: String, make: () -> Data?) -> Data? {
+        let generation = index.generation
+        if let hit = state.withLock({ $0.entries[key] }), hit.generation == generation {
+            GalleryMetrics.countSearchAnswer(hit: true)
+            return hit.body
+        }
+        guard let body = make() else { return nil }
+        GalleryMetrics.countSearchAnswer(hit: false)
+        state.withLock { state in
+            guard (state.entries[key]?.generation ?? .min) <= generation else { return }
+            if state.bytes + body.count > capacityBytes {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
+                state.bytes -= old.body.count
+            }
+            state.bytes += body.count
+        }
+        return body
+    }
+
     /// Whether the answer of `key` is being made (tests place requests with it).
     func making(_ key: String) -> Bool {
         state.withLock { $0.flights[key] != nil }

@@ -4,8 +4,11 @@ public import NIOHTTP1
 public struct FastRequest {
     /// GET or HEAD.
     public var method: HTTPMethod
-    /// The path (a plain absolute path: no query, no percent-encoding, no dot or empty segments).
+    /// The path (a plain absolute path: no percent-encoding, no dot or empty segments).
     public var path: Substring
+    /// The query string after `?` (printable ASCII without `#`; read by `FastQueryString`), nil without `?`.
+    /// A responder that does not read queries must return nil for a request that has one.
+    public var query: Substring?
     /// `Accept-Encoding`, `If-None-Match` and `X-Request-Id` as HTTPTypes reads them (several fields of one
     /// name joined with ", ").
     public var acceptEncoding: String?
@@ -14,9 +17,13 @@ public struct FastRequest {
 
     public var isHead: Bool { method == .HEAD }
 
-    public init(method: HTTPMethod, path: Substring, acceptEncoding: String? = nil, ifNoneMatch: String? = nil, requestID: String? = nil) {
+    public init(
+        method: HTTPMethod, path: Substring, query: Substring? = nil,
+        acceptEncoding: String? = nil, ifNoneMatch: String? = nil, requestID: String? = nil
+    ) {
         self.method = method
         self.path = path
+        self.query = query
         self.acceptEncoding = acceptEncoding
         self.ifNoneMatch = ifNoneMatch
         self.requestID = requestID
@@ -26,8 +33,8 @@ public struct FastRequest {
     /// more than a plain answer) to a plain path; nil for anything else.
     init?(_ head: HTTPRequestHead) {
         guard head.method == .GET || head.method == .HEAD, head.version == .http1_1,
-              let path = Self.plainPath(head.uri) else { return nil }
-        self.init(method: head.method, path: path)
+              let target = Self.plainTarget(head.uri) else { return nil }
+        self.init(method: head.method, path: target.path, query: target.query)
         for (name, value) in head.headers {
             switch name.utf8.count {
             case 6 where name.caseInsensitiveEquals("expect"), 7 where name.caseInsensitiveEquals("upgrade"),
@@ -49,9 +56,20 @@ public struct FastRequest {
         }
     }
 
-    /// The path when the target is a plain absolute path: printable ASCII without query, fragment,
-    /// percent-encoding, backslash, empty or dot segments (anything else goes to the router).
-    static func plainPath(_ uri: String) -> Substring? {
+    /// The path and query when the target is a plain absolute path (printable ASCII without fragment,
+    /// percent-encoding, backslash, empty or dot segments), then optionally `?` and a query of printable ASCII
+    /// without `#` (anything else goes to the router).
+    static func plainTarget(_ uri: String) -> (path: Substring, query: Substring?)? {
+        guard let mark = uri.utf8.firstIndex(of: UInt8(ascii: "?")) else { return plainPath(uri[...]).map { ($0, nil) } }
+        let query = uri[uri.utf8.index(after: mark)...]
+        guard let path = plainPath(uri[..<mark]),
+              query.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "#") }) else { return nil }
+        return (path, query)
+    }
+
+    /// The path when it is a plain absolute path: printable ASCII without query, fragment, percent-encoding,
+    /// backslash, empty or dot segments.
+    static func plainPath(_ uri: Substring) -> Substring? {
         let bytes = uri.utf8
         guard bytes.first == UInt8(ascii: "/") else { return nil }
         var segmentLength = 0
@@ -75,7 +93,7 @@ public struct FastRequest {
             }
         }
         guard isPlainSegment() else { return nil }
-        return Substring(uri)
+        return uri
     }
 }
 

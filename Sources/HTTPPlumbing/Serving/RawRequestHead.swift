@@ -125,7 +125,8 @@ enum RawRequestHead {
                 }
             }
             guard fast, let target else { return .request(length: end, fast: nil) }
-            request.path = Substring(target)
+            request.path = target.path
+            request.query = target.query
             return .request(length: end, fast: request)
         }
 
@@ -144,18 +145,22 @@ enum RawRequestHead {
             return Int(minor - UInt8(ascii: "0"))
         }
 
-        /// The target when the fast path may take it: an absolute path of RFC 3986 path characters (no query or
-        /// percent-encoding) without empty or dot segments, as `FastRequest.plainPath` decides it (checked here on
-        /// the bytes, in the same pass).
-        private func fastTarget(_ start: Int, _ end: Int) -> String? {
+        /// The target when the fast path may take it: an absolute path of RFC 3986 path characters (no
+        /// percent-encoding) without empty or dot segments, then optionally `?` and a query without `#`, as
+        /// `FastRequest.plainTarget` decides it (checked here on the bytes, in the same pass).
+        private func fastTarget(_ start: Int, _ end: Int) -> (path: Substring, query: Substring?)? {
             guard bytes[start] == UInt8(ascii: "/") else { return nil }
+            var pathEnd = end
             var segmentLength = 0
             var segmentDots = 0
             func isPlainSegment() -> Bool {
                 segmentLength > 0 && !(segmentDots == segmentLength && segmentLength <= 2)
             }
-            for index in (start + 1)..<end {
+            scan: for index in (start + 1)..<end {
                 switch bytes[index] {
+                case UInt8(ascii: "?"):
+                    pathEnd = index
+                    break scan
                 case UInt8(ascii: "/"):
                     guard isPlainSegment() else { return nil }
                     segmentLength = 0
@@ -173,7 +178,12 @@ enum RawRequestHead {
                 }
             }
             guard isPlainSegment() else { return nil }
-            return text(start, end)
+            guard pathEnd < end else { return (Substring(text(start, end)), nil) }
+            // The reader's target is printable ASCII already: only a fragment is left to the router.
+            guard !bytes[(pathEnd + 1)..<end].contains(UInt8(ascii: "#")) else { return nil }
+            let whole = text(start, end)
+            let mark = whole.utf8.index(whole.utf8.startIndex, offsetBy: pathEnd - start)
+            return (whole[..<mark], whole[whole.utf8.index(after: mark)...])
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
