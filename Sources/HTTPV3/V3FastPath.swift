@@ -6,9 +6,10 @@ import NIOHTTP1
 import Synchronization
 
 /// The V3 reads the event-loop fast path answers (`FastPath`): the service index, flat-container version lists,
-/// registration hives and catalog documents held in memory, their remembered 404s, and `.nupkg` downloads from
-/// the data folder. Everything else — a document only the blob store can tell about, an id the upstreams may
-/// have, a query string, another file of a package — returns nil and goes to the router.
+/// registration hives and catalog documents held in memory, their remembered 404s, `.nupkg` downloads from
+/// the data folder, and search and autocomplete (`FastSearchAnswers`). Everything else — a document only the
+/// blob store can tell about, an id the upstreams may have, a query string on any other path, another file of a
+/// package — returns nil and goes to the router.
 ///
 /// Every answer is made by the same functions as the routes' (`DocumentResponse`, `BlobResponder`,
 /// `NuGetHTTPError`), so both paths send the same bytes; `FastPathTests` compares them.

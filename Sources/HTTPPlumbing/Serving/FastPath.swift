@@ -8,7 +8,7 @@ public import NIOHTTP1
 import NIOHTTPTypesHTTP1
 
 /// Answers the hottest reads (GET and HEAD of cached V3 documents, their remembered 404s, package downloads
-/// from the data folder) on the event loop, from answers made once, and passes every other request on to
+/// from the data folder, search answers) on the event loop, from answers made once, and passes every other request on to
 /// Hummingbird's router unchanged (issue 13).
 ///
 /// The ordinary path costs a request two hops between the event loop and Swift concurrency's pool, the router,
@@ -26,7 +26,8 @@ import NIOHTTPTypesHTTP1
 /// here or on another node changes them at once (a changed document is a new value with no answers made).
 ///
 /// Only plain keep-alive HTTP/1.1 GET or HEAD requests without a body, to a path of printable ASCII with no
-/// query, percent-encoding or dot segments, are considered at all; and only while no earlier request of the
+/// percent-encoding or dot segments (and a query string only where the responder reads one: search), are
+/// considered at all; and only while no earlier request of the
 /// connection is still being answered by the router, so answers never overtake each other.
 ///
 /// Two handlers per connection do it. `RawFastPathHandler`, in front of NIO's HTTP/1 codec, reads request heads
