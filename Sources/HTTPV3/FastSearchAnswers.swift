@@ -36,19 +36,43 @@ struct FastSearchAnswers: Sendable {
 
     /// The answer to a search or autocomplete request, or nil for the router.
     func answer(_ request: FastRequest) -> FastAnswer? {
-        let family: RouteFamily
-        switch request.path {
-        case Self.queryPath: family = .search
-        case Self.autocompletePath: family = .autocomplete
-        default: return nil
+        guard let family = Self.family(request) else { return nil }
+        return prepared(request, family: family)?.answer
+    }
+
+    /// The answer from the loop's memo (`SearchMemo`) when it has one for this query and the index's generation
+    /// has not moved since; else as `answer(_:)`, remembering it.
+    func answer(_ request: FastRequest, memo: SearchMemo) -> FastAnswer? {
+        guard let family = Self.family(request) else { return nil }
+        // Read before the lookup below: what it finds is remembered for this generation only.
+        memo.use(generation: answers.gallery.search.generation)
+        let query = request.query ?? ""
+        if let remembered = memo.answer(family, query: query) {
+            memo.counters.countHit()
+            return remembered.answer
         }
+        guard let made = prepared(request, family: family) else { return nil }
+        memo.remember(made, query: query)
+        return made.answer
+    }
+
+    private static func family(_ request: FastRequest) -> RouteFamily? {
+        switch request.path {
+        case queryPath: .search
+        case autocompletePath: .autocomplete
+        default: nil
+        }
+    }
+
+    /// The answer from the application's answers (cached or made here), its head made once.
+    private func prepared(_ request: FastRequest, family: RouteFamily) -> SearchMemo.Remembered? {
         guard let parameters = FastQueryString.parameters(request.query ?? ""),
               let query = try? SearchQuery(parameters: parameters) else { return nil }
         let asked: SearchAnswers.Asked = family == .search ? .search(query) : SearchAnswers.autocomplete(parameters, query: query)
         guard let body = answers.bodyNow(asked, makesHere: makesHere(asked)) else { return nil }
         // The route's own head (HEAD included: the same fields, the body left out when written).
         let head = PreparedHead(of: SearchRoutes<BasicRequestContext>.json(body: body, isHead: false))
-        return FastAnswer(prepared: head, body: .bytes(ByteBuffer(bytes: body)), family: family)
+        return SearchMemo.Remembered(prepared: head, body: ByteBuffer(bytes: body), family: family)
     }
 
     /// Whether an answer not cached is made on the event loop: its cost is bounded by its words, not by the

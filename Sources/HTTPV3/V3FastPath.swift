@@ -41,12 +41,13 @@ public struct V3FastPath: FastPathResponder {
     }
 
     /// The answer to a search or autocomplete request (nil: the router's), or nil when the request is not one.
-    private func searchAnswer(_ request: FastRequest) -> FastAnswer?? {
+    private func searchAnswer(_ request: FastRequest, memo: SearchMemo? = nil) -> FastAnswer?? {
         guard FastSearchAnswers.asks(request) else {
             // Documents and files are never asked with a query: the router answers whatever one means.
             return request.query == nil ? FastAnswer??.none : .some(nil)
         }
-        return .some(search?.answer(request))
+        guard let search else { return .some(nil) }
+        return .some(memo.map { search.answer(request, memo: $0) } ?? search.answer(request))
     }
 
     public func answer(_ request: FastRequest) -> FastAnswer? {
@@ -61,8 +62,9 @@ public struct V3FastPath: FastPathResponder {
     /// The answer from the loop's memo of prepared answers (`DocumentMemo`) when it has one for this path and
     /// the memory's generation has not moved since; else as `answer(_:)`, remembering what it found.
     public func answer(_ request: FastRequest, memo loopMemo: FastPathLoopMemo) -> FastAnswer? {
-        if let searched = searchAnswer(request) { return searched }
-        let memo = loopMemo.object { DocumentMemo() }
+        let memos = loopMemo.object { V3LoopMemo() }
+        if let searched = searchAnswer(request, memo: memos.search) { return searched }
+        let memo = memos.documents
         // Read before any lookup below: what they find is remembered for this generation only.
         memo.use(generation: gallery.documents.generation)
         let key = String(request.path)  // the request's own string (a whole substring is not copied)
@@ -194,4 +196,10 @@ public struct V3FastPath: FastPathResponder {
         if !request.isHead { gallery.downloads.record(key) }
         return answer
     }
+}
+
+/// What `V3FastPath` remembers per event loop: prepared document answers by path, search answers by query.
+final class V3LoopMemo {
+    let documents = DocumentMemo()
+    let search = SearchMemo()
 }

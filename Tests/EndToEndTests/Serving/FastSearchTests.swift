@@ -198,6 +198,28 @@ struct FastSearchTests {
         }
     }
 
+    @Test("fast answers are counted in /metrics with their route family, and answers from memory as search cache hits")
+    func counted() async throws {
+        let meter = RequestBodyMeter()
+        try await withTestServer(.live, bodyMeter: meter) { client, env in
+            try await Self.pushCorpus(client, env)
+            let http = KeepAliveHTTPClient(port: try #require(client.port))
+            let search = KeepAliveHTTPClient.Request(method: "GET", target: "/v3/query?q=counted+json")
+            let ids = KeepAliveHTTPClient.Request(method: "HEAD", target: "/v3/autocomplete?q=counted")
+            _ = try await http.exchange([search, ids])  // made (misses), and remembered by this loop
+            let before = try await MetricsScrape.samples()
+            let routed = meter.answers.count
+            _ = try await http.exchange(Array(repeating: search, count: 5) + Array(repeating: ids, count: 3))
+            let after = try await MetricsScrape.samples()
+            #expect(meter.answers.count == routed, "all answered by the fast path")
+            func moved(_ series: String) -> Double { (after[series] ?? 0) - (before[series] ?? 0) }
+            #expect(moved(#"pallet_http_requests_total{family="search",status="200"}"#) >= 5)
+            #expect(moved(#"pallet_http_requests_total{family="autocomplete",status="200"}"#) >= 3)
+            #expect(moved(#"pallet_http_request_duration_seconds_count{family="search",status="200"}"#) >= 5)
+            #expect(moved(#"pallet_cache_hits_total{cache="search"}"#) >= 8, "each a reused answer")
+        }
+    }
+
     @Test("with every request slot taken the router answers a search (and refuses it); once free, the fast path does")
     func limiterHonoured() async throws {
         let meter = RequestBodyMeter()
