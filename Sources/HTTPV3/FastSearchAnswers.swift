@@ -37,7 +37,7 @@ struct FastSearchAnswers: Sendable {
     /// The answer to a search or autocomplete request, or nil for the router.
     func answer(_ request: FastRequest) -> FastAnswer? {
         guard let family = Self.family(request) else { return nil }
-        return prepared(request, family: family)?.answer
+        return prepared(request, family: family)?.answer.answer(request)
     }
 
     /// The answer from the loop's memo (`SearchMemo`) when it has one for this query and the index's generation
@@ -49,11 +49,13 @@ struct FastSearchAnswers: Sendable {
         let query = request.query ?? ""
         if let remembered = memo.answer(family, query: query) {
             memo.counters.countHit()
-            return remembered.answer
+            return remembered.answer(request)
         }
-        guard let made = prepared(request, family: family) else { return nil }
-        memo.remember(made, query: query)
-        return made.answer
+        guard let (found, made) = prepared(request, family: family) else { return nil }
+        // Remembered from its second request on (the first made it): a stream of distinct queries, each asked
+        // once, would otherwise fill the memo with answers never asked again and start it over every few hundred.
+        if !made { memo.remember(found, query: query) }
+        return found.answer(request)
     }
 
     private static func family(_ request: FastRequest) -> RouteFamily? {
@@ -64,15 +66,15 @@ struct FastSearchAnswers: Sendable {
         }
     }
 
-    /// The answer from the application's answers (cached or made here), its head made once.
-    private func prepared(_ request: FastRequest, family: RouteFamily) -> SearchMemo.Remembered? {
+    /// The answer from the application's answers (cached, or made here: `made`), its head made once.
+    private func prepared(_ request: FastRequest, family: RouteFamily) -> (answer: SearchMemo.Remembered, made: Bool)? {
         guard let parameters = FastQueryString.parameters(request.query ?? ""),
               let query = try? SearchQuery(parameters: parameters) else { return nil }
         let asked: SearchAnswers.Asked = family == .search ? .search(query) : SearchAnswers.autocomplete(parameters, query: query)
-        guard let body = answers.bodyNow(asked, makesHere: makesHere(asked)) else { return nil }
+        guard let (body, made) = answers.bodyNow(asked, makesHere: makesHere(asked)) else { return nil }
         // The route's own head (HEAD included: the same fields, the body left out when written).
         let head = PreparedHead(of: SearchRoutes<BasicRequestContext>.json(body: body, isHead: false))
-        return SearchMemo.Remembered(prepared: head, body: ByteBuffer(bytes: body), family: family)
+        return (SearchMemo.Remembered(prepared: head, body: ByteBuffer(bytes: body), family: family), made)
     }
 
     /// Whether an answer not cached is made on the event loop: its cost is bounded by its words, not by the

@@ -46,9 +46,16 @@ public final class SearchAnswers: Sendable {
         await cache.answer(asked.cacheKey) { make(asked) }
     }
 
-    /// The answer's body, made here when not cached and `makesHere` (the event loop's way); else nil.
-    func bodyNow(_ asked: Asked, makesHere: Bool) -> Data? {
-        cache.answerNow(asked.cacheKey) { makesHere ? make(asked) : nil }
+    /// The answer's body, made here when not cached and `makesHere` (the event loop's way), and whether it was
+    /// made here; nil when not cached and not `makesHere`.
+    func bodyNow(_ asked: Asked, makesHere: Bool) -> (body: Data, made: Bool)? {
+        var made = false
+        let body = cache.answerNow(asked.cacheKey) {
+            guard makesHere else { return nil }
+            made = true
+            return make(asked)
+        }
+        return body.map { ($0, made) }
     }
 
     private func make(_ asked: Asked) -> Data {

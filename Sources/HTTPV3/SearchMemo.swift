@@ -9,8 +9,9 @@ import NIOCore
 /// The rule is `DocumentMemo`'s, with the search index's generation: before each request the fast path reads it,
 /// and when it moved the memo forgets everything; an answer is remembered only from a lookup made after that
 /// read, so it is never older than the index (`SearchAnswerCache` serves an entry only at the generation it was
-/// made at, which is at least the one read here). Bounded per loop by entries and by bytes; when full it starts
-/// over, as the cache does.
+/// made at, which is at least the one read here). An answer is remembered from its second request on (found in
+/// the cache), so distinct queries asked once never fill it. Bounded per loop by entries and by bytes; when full
+/// it starts over, as the cache does.
 final class SearchMemo {
     /// An answer as the fast path sends it.
     struct Remembered {
@@ -18,7 +19,11 @@ final class SearchMemo {
         let body: ByteBuffer
         let family: RouteFamily
 
-        var answer: FastAnswer { FastAnswer(prepared: prepared, body: .bytes(body), family: family) }
+        /// The answer to `request`: to a HEAD without the body (as responders answer a HEAD, since NIO's encoder,
+        /// which writes answers behind its decoder, would send one).
+        func answer(_ request: FastRequest) -> FastAnswer {
+            FastAnswer(prepared: prepared, body: request.isHead ? .none : .bytes(body), family: family)
+        }
     }
 
     private var generation: Int?

@@ -133,6 +133,28 @@ struct FastSearchTests {
         return Data(answer[end...])
     }
 
+    @Test("after a request with a body (NIO reads the rest of the connection) search GET and HEAD still answer as alone")
+    func afterABody() async throws {
+        try await withTestServer(.live) { client, env in
+            try await Self.pushCorpus(client, env)
+            let http = KeepAliveHTTPClient(port: try #require(client.port))
+            let reads: [KeepAliveHTTPClient.Request] = [
+                .init(method: "HEAD", target: "/v3/query?q=json"), .init(method: "GET", target: "/v3/query?q=json"),
+                .init(method: "HEAD", target: "/v3/autocomplete?q=fast"), .init(method: "GET", target: "/v3/autocomplete?q=fast"),
+            ]
+            var expected: [String] = []
+            for read in reads {
+                let routed = KeepAliveHTTPClient.Request(method: read.method, target: read.target + "&" + Self.routed)
+                expected.append(FastPathTests.normalized(try await http.exchange([routed])[0]))
+            }
+            let withBody = KeepAliveHTTPClient.Request(method: "POST", target: "/v3/query", body: "hello")
+            let alone = try await http.exchange([withBody])[0]
+            let answers = try await http.pipelined([withBody] + reads + reads)
+            #expect(FastPathTests.statusLine(answers[0]) == FastPathTests.statusLine(alone))
+            #expect(answers.dropFirst().map(FastPathTests.normalized) == expected + expected)
+        }
+    }
+
     @Test("a page far down the ranking is made by the router once, then looked up by the fast path")
     func pagedFarDown() async throws {
         let meter = RequestBodyMeter()
