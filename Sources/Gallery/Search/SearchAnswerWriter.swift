@@ -19,10 +19,9 @@ public final class SearchAnswerWriter: Sendable {
     func answer(_ page: RankedPage?) -> [UInt8] {
         guard let page else { return SearchResponse(totalHits: 0, data: []).wireBytes }
         let hits = page.slots.map { (slot: $0, package: page.state.packages[$0]!) }
-        let semVer2 = page.combination & 2 != 0
         let (entries, found) = fragments.entries(hits, combination: page.combination) { package in
             var writer = WireJSONWriter(capacity: 2048)
-            renderer.render(package.hit(combination: page.combination), semVer2: semVer2).write(to: &writer)
+            renderer.writeHit(package, combination: page.combination, to: &writer)
             return writer.bytes
         }
         GalleryMetrics.countSearchHitEntries(found: found, rendered: hits.count - found)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension SearchIndex {
     /// Runs a search (protocol §5).
@@ -89,9 +90,25 @@ extension SearchIndex {
     private func rank(_ plan: SearchPlan, in state: SearchIndexState, scanEverySlot: Bool) -> [RankedPackage] {
         state.withScan { scan in
             var ranker = Ranker(plan: plan, scan: scan, state: state)
-            if !scanEverySlot, let matches = state.termMatches(plan, in: scan) {
-                for slot in matches.slots.lazy.map(Int.init) where matches.matched[slot] > 0 {
-                    ranker.consider(slot, matched: Int(matches.matched[slot]), levels: Int(matches.levels[slot]))
+            var scratch = termScratches.withLock { $0.popLast() } ?? TermScratch()
+            defer {
+                scratch.clear()
+                termScratches.withLock { if $0.count < 4 { $0.append(scratch) } }
+            }
+            if !scanEverySlot, state.termMatches(plan, in: scan, into: &scratch) {
+                ranker.ranked.reserveCapacity(scratch.slots.count)
+                if plan.onlyTerms {
+                    // Nothing to test: a slot has a level in a combination's postings only when that combination
+                    // shows a text (so the row is visible), and no filter or `id:` term applies.
+                    for slot in scratch.slots.lazy.map(Int.init) where scratch.matched[slot] > 0 {
+                        ranker.ranked.append(RankedPackage(
+                            slot: slot, matched: Int(scratch.matched[slot]), levels: Int(scratch.levels[slot]),
+                            downloads: scan.rows[slot].downloads))
+                    }
+                } else {
+                    for slot in scratch.slots.lazy.map(Int.init) where scratch.matched[slot] > 0 {
+                        ranker.consider(slot, matched: Int(scratch.matched[slot]), levels: Int(scratch.levels[slot]))
+                    }
                 }
             } else if !scanEverySlot, let exact = state.exactIDSlot(plan) {
                 if let exact { ranker.consider(exact) }
@@ -158,6 +175,13 @@ struct RankedPackage {
         return state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
     }
 
+    /// `matched`, `levels` and `downloads` in one integer that orders as `precedes` does before its id tie-break
+    /// (8, 16 and 40 bits: nuget.org's most downloaded package is near 2^34), or nil when they do not fit.
+    var key: UInt64? {
+        guard matched >= 0, matched < 1 << 8, levels >= 0, levels < 1 << 16, downloads >= 0, downloads < 1 << 40 else { return nil }
+        return UInt64(matched) << 56 | UInt64(levels) << 40 | UInt64(downloads)
+    }
+
     /// Slots of the requested page. Only the first `skip + take` are ordered: a bounded
     /// selection keeps a 10k-package browse cheaper than a full sort.
     static func page(
@@ -166,6 +190,9 @@ struct RankedPackage {
     ) -> [Int] {
         let end = min(ranked.count, skip + take)
         guard skip < end else { return [] }
+        if order == nil, let keyed = KeyedSlot.all(ranked) {
+            return KeyedSlot.page(keyed, skip: skip, end: end, state: state)
+        }
         let less = order ?? { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
         if end * 4 < ranked.count {
             // Keep the best `end` in a sorted prefix; most candidates lose against its last element.
@@ -183,5 +210,53 @@ struct RankedPackage {
         }
         ranked.sort(by: less)
         return ranked[skip..<end].map(\.slot)
+    }
+}
+
+/// A ranked slot with its sort key in one integer (`RankedPackage.key`): relevance pages compare integers and read
+/// ids only to break a tie, where `precedes` went through a closure and four fields for every comparison.
+struct KeyedSlot {
+    let key: UInt64
+    let slot: Int
+
+    /// Every package keyed, or nil when one does not fit a key.
+    static func all(_ ranked: [RankedPackage]) -> [KeyedSlot]? {
+        var keyed: [KeyedSlot] = []
+        keyed.reserveCapacity(ranked.count)
+        for package in ranked {
+            guard let key = package.key else { return nil }
+            keyed.append(KeyedSlot(key: key, slot: package.slot))
+        }
+        return keyed
+    }
+
+    /// `RankedPackage.precedes`.
+    @inline(__always)
+    static func precedes(_ a: KeyedSlot, _ b: KeyedSlot, _ state: SearchIndexState) -> Bool {
+        a.key != b.key ? a.key > b.key : state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
+    }
+
+    /// `RankedPackage.page` in relevance order, `end` = `min(count, skip + take)` > `skip`.
+    static func page(_ keyed: [KeyedSlot], skip: Int, end: Int, state: SearchIndexState) -> [Int] {
+        var keyed = keyed
+        if end * 4 < keyed.count {
+            var best = Array(keyed[0..<end])
+            best.sort { precedes($0, $1, state) }
+            for candidate in keyed[end...] {
+                // Most candidates lose on the key alone.
+                let last = best[end - 1]
+                guard candidate.key >= last.key, precedes(candidate, last, state) else { continue }
+                var low = 0, high = end - 1
+                while low < high {
+                    let mid = (low + high) / 2
+                    if precedes(candidate, best[mid], state) { high = mid } else { low = mid + 1 }
+                }
+                best.removeLast()
+                best.insert(candidate, at: low)
+            }
+            return best[skip..<end].map(\.slot)
+        }
+        keyed.sort { precedes($0, $1, state) }
+        return keyed[skip..<end].map(\.slot)
     }
 }

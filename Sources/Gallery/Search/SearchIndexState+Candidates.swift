@@ -8,10 +8,51 @@ struct TermMatches {
     var levels: [Int32]
 }
 
+/// The buffers `termMatches` works in, by slot, kept between queries (`SearchIndex` holds a few): a query used to
+/// allocate and zero four arrays the size of the index. Between queries every entry is zero and `slots` is empty.
+struct TermScratch: Sendable {
+    /// By slot: terms matched (the result).
+    var matched: [Int32] = []
+    /// By slot: the sum of the terms' levels (the result).
+    var levels: [Int32] = []
+    /// The slots with at least one term matched, in no order (the result).
+    var slots: [Int32] = []
+    var termLevel: [Int32] = []
+    var wordLevel: [Int32] = []
+    var termSlots: [Int32] = []
+
+    /// Room for `count` slots.
+    mutating func fit(_ count: Int) {
+        guard matched.count < count else { return }
+        let extra = repeatElement(Int32(0), count: count - matched.count)
+        matched.append(contentsOf: extra)
+        levels.append(contentsOf: extra)
+        termLevel.append(contentsOf: extra)
+        wordLevel.append(contentsOf: extra)
+    }
+
+    /// Zeroes what the last query wrote, ready for the next.
+    mutating func clear() {
+        for slot in slots.lazy.map(Int.init) {
+            matched[slot] = 0
+            levels[slot] = 0
+        }
+        slots.removeAll(keepingCapacity: true)
+    }
+}
+
 extension SearchIndexState {
-    /// The slots a query's free terms match, with their word counts and levels computed from the postings; nil
-    /// when the slots must be scanned instead (no free term, a term without words or with non-ASCII letters, or
-    /// words so common that their postings outnumber a scan's worth of work).
+    /// `termMatches(_:in:into:)` in buffers of its own (tests).
+    func termMatches(_ plan: SearchPlan, in scan: SearchScan) -> TermMatches? {
+        var scratch = TermScratch()
+        guard termMatches(plan, in: scan, into: &scratch) else { return nil }
+        return TermMatches(slots: scratch.slots, matched: scratch.matched, levels: scratch.levels)
+    }
+
+    /// Finds the slots a query's free terms match, with their word counts and levels computed from the postings,
+    /// into `scratch` (`slots`, `matched`, `levels`; the caller clears it after reading); false, with nothing
+    /// written, when the slots must be scanned instead (no free term, a term without words or with non-ASCII
+    /// letters, or words so common that their postings outnumber a scan's worth of work).
     ///
     /// Equal to what `SearchPlan.level` gives on each slot's shown text. A term's level is the weakest of its words'
     /// best levels, each the best of the levels its tokens have in that text (`SearchPostings`), unless the term
@@ -19,41 +60,40 @@ extension SearchIndexState {
     /// starting an ASCII id has each of its words starting one of the id's parts, which are tokens
     /// (`SearchTokenizer.idTokens`), so only slots where every word matched need the id comparison. Slots with
     /// non-ASCII ids are ranked the scan's way. `SearchCandidateTests` compares both on generated corpora.
-    func termMatches(_ plan: SearchPlan, in scan: SearchScan) -> TermMatches? {
-        guard !plan.terms.isEmpty, rows.count < SearchPostings.slotLimit else { return nil }
+    func termMatches(_ plan: SearchPlan, in scan: SearchScan, into scratch: inout TermScratch) -> Bool {
+        guard !plan.terms.isEmpty, rows.count < SearchPostings.slotLimit else { return false }
         var cost = 0
         for term in plan.terms {
-            guard !term.words.isEmpty, term.lower.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard !term.words.isEmpty, term.lower.allSatisfy({ $0 < 0x80 }) else { return false }
             for word in term.words { cost += postings.count(of: word.members) }
         }
         // Visiting an entry costs far less than testing a slot's tokens; past a few per slot a scan is as cheap.
-        guard cost <= 8 * rows.count else { return nil }
+        guard cost <= 8 * rows.count else { return false }
         let combination = plan.combination
-        var matches = TermMatches(
-            matched: Array(repeating: 0, count: rows.count), levels: Array(repeating: 0, count: rows.count))
-        var termLevel = [Int32](repeating: 0, count: rows.count), wordLevel = [Int32](repeating: 0, count: rows.count)
-        var termSlots: [Int32] = []
+        scratch.fit(rows.count)
         for term in plan.terms {
-            termSlots.removeAll(keepingCapacity: true)
+            scratch.termSlots.removeAll(keepingCapacity: true)
             postings.forEach(term.words[0].members, combination: combination) { slot, level in
-                if termLevel[slot] == 0 { termSlots.append(Int32(slot)) }
-                termLevel[slot] = max(termLevel[slot], Int32(level))
+                if scratch.termLevel[slot] == 0 { scratch.termSlots.append(Int32(slot)) }
+                scratch.termLevel[slot] = max(scratch.termLevel[slot], Int32(level))
             }
             for word in term.words.dropFirst() {
                 postings.forEach(word.members, combination: combination) { slot, level in
-                    wordLevel[slot] = max(wordLevel[slot], Int32(level))
+                    scratch.wordLevel[slot] = max(scratch.wordLevel[slot], Int32(level))
                 }
-                for slot in termSlots { termLevel[Int(slot)] = min(termLevel[Int(slot)], wordLevel[Int(slot)]) }
-                postings.forEach(word.members, combination: combination) { slot, _ in wordLevel[slot] = 0 }
+                for slot in scratch.termSlots.lazy.map(Int.init) {
+                    scratch.termLevel[slot] = min(scratch.termLevel[slot], scratch.wordLevel[slot])
+                }
+                postings.forEach(word.members, combination: combination) { slot, _ in scratch.wordLevel[slot] = 0 }
             }
-            for slot in termSlots.lazy.map(Int.init) {
-                var level = termLevel[slot]
-                termLevel[slot] = 0
+            for slot in scratch.termSlots.lazy.map(Int.init) {
+                var level = scratch.termLevel[slot]
+                scratch.termLevel[slot] = 0
                 guard level > 0 else { continue }
                 if scan.idStarts(rows[slot], with: term.lower) { level = Int(rows[slot].idCount) == term.lower.count ? 5 : 4 }
-                if matches.matched[slot] == 0 { matches.slots.append(Int32(slot)) }
-                matches.matched[slot] += 1
-                matches.levels[slot] += level
+                if scratch.matched[slot] == 0 { scratch.slots.append(Int32(slot)) }
+                scratch.matched[slot] += 1
+                scratch.levels[slot] += level
             }
         }
         for slot in postings.unicodeIDSlots.lazy.map(Int.init) {
@@ -66,11 +106,11 @@ extension SearchIndexState {
                 if level > 0 { matched += 1 }
                 levels += Int32(level)
             }
-            if matched > 0, matches.matched[slot] == 0 { matches.slots.append(Int32(slot)) }
-            matches.matched[slot] = matched
-            matches.levels[slot] = levels
+            if matched > 0, scratch.matched[slot] == 0 { scratch.slots.append(Int32(slot)) }
+            scratch.matched[slot] = matched
+            scratch.levels[slot] = levels
         }
-        return matches
+        return true
     }
 
     /// The only slot a `packageid:` filter without free words can match (none when no id is equal), or nil when

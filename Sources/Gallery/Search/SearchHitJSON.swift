@@ -1,0 +1,62 @@
+import NuGetProtocol
+
+extension SearchResponseRenderer {
+    /// Writes a package's `data[]` entry for a query with this filter combination straight from the index entry:
+    /// the bytes `render(package.hit(combination:), semVer2:)` encodes to (`SearchResponse.Package.write`, whose
+    /// key order this follows), without building the hit, the response value or its URL strings.
+    ///
+    /// A hit's ten or so registration URLs were most of the strings a rendered hit made; here each is written
+    /// from the hive's base, the id and the version (`WireJSONWriter.string(joining:)`).
+    /// `SearchAnswerWriterTests` compares both ways on corpora with every optional field set and unset.
+    func writeHit(_ package: IndexedPackage, combination: Int, to w: inout WireJSONWriter) {
+        let view = package.views[combination]!
+        let latest = package.texts[view.text].record, metadata = latest.metadata
+        let base = urls.registrationBase(combination & 2 != 0 ? .gzSemVer2 : .semVer1)
+        let lowerID = latest.lowerID
+        w.object { w in
+            w.key("@id")
+            w.string(joining: base, lowerID, "/index.json")
+            w.member("@type", "Package")
+            w.member("authors", Self.authors(metadata.authors))
+            if let deprecation = latest.deprecation {
+                w.key("deprecation")
+                Self.deprecation(deprecation).write(to: &w)
+            }
+            w.member("description", metadata.description)
+            w.member("iconUrl", iconURL(latest))
+            w.member("id", latest.id)
+            w.member("licenseUrl", licenseURL(latest))
+            w.member("owners", package.owners)
+            w.key("packageTypes")
+            w.array(metadata.effectivePackageTypes) { w, type in w.object { w in w.member("name", type) } }
+            w.member("projectUrl", metadata.projectUrl)
+            w.key("registration")
+            w.string(joining: base, lowerID, "/index.json")
+            w.member("summary", metadata.summary)
+            w.member("tags", metadata.tags)
+            w.member("title", metadata.title)
+            w.member("totalDownloads", package.totalDownloads)
+            w.member("verified", package.verified)
+            w.member("version", latest.version)
+            w.key("versions")
+            let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
+            w.array(package.versions.lazy.filter { $0.isVisible(prerelease: prerelease, semVer2: semVer2) }) { w, version in
+                w.object { w in
+                    w.key("@id")
+                    w.string(joining: base, lowerID, "/", version.lowerVersion, ".json")
+                    w.member("downloads", version.downloads)
+                    w.member("version", version.full)
+                }
+            }
+            w.key("vulnerabilities")
+            // Always an array (empty when none); severity is an integer here, unlike registration's string.
+            w.array(package.advisories.isEmpty ? [] : VulnerabilityRenderer.vulnerabilities(of: latest.version, in: package.advisories)) {
+                w, vulnerability in
+                w.object { w in
+                    w.member("advisoryUrl", vulnerability.advisoryUrl)
+                    w.member("severity", Int64(Int(vulnerability.severity) ?? 0))
+                }
+            }
+        }
+    }
+}
