@@ -28,7 +28,7 @@ public final class SearchAnswerWriter: Sendable {
         var writer = WireJSONWriter(capacity: entries.reduce(32) { $0 + $1.count + 1 })
         writer.object { w in
             w.key("data")
-            w.array(entries) { w, entry in w.encoded(entry) }
+            w.array(count: entries.count) { w, n in w.encoded(entries[n]) }
             w.member("totalHits", Int64(page.totalHits))
         }
         return writer.bytes

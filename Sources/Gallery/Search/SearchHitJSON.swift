@@ -28,7 +28,8 @@ extension SearchResponseRenderer {
             w.member("licenseUrl", licenseURL(latest))
             w.member("owners", package.owners)
             w.key("packageTypes")
-            w.array(metadata.effectivePackageTypes) { w, type in w.object { w in w.member("name", type) } }
+            let types = metadata.effectivePackageTypes
+            w.array(count: types.count) { w, n in w.object { w in w.member("name", types[n]) } }
             w.member("projectUrl", metadata.projectUrl)
             w.key("registration")
             w.string(joining: base, lowerID, "/index.json")
@@ -40,7 +41,10 @@ extension SearchResponseRenderer {
             w.member("version", latest.version)
             w.key("versions")
             let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
-            w.array(package.versions.lazy.filter { $0.isVisible(prerelease: prerelease, semVer2: semVer2) }) { w, version in
+            let versions = package.versions
+            let visible = versions.indices.filter { versions[$0].isVisible(prerelease: prerelease, semVer2: semVer2) }
+            w.array(count: visible.count) { w, n in
+                let version = versions[visible[n]]
                 w.object { w in
                     w.key("@id")
                     w.string(joining: base, lowerID, "/", version.lowerVersion, ".json")
@@ -50,8 +54,10 @@ extension SearchResponseRenderer {
             }
             w.key("vulnerabilities")
             // Always an array (empty when none); severity is an integer here, unlike registration's string.
-            w.array(package.advisories.isEmpty ? [] : VulnerabilityRenderer.vulnerabilities(of: latest.version, in: package.advisories)) {
-                w, vulnerability in
+            let vulnerabilities =
+                package.advisories.isEmpty ? [] : VulnerabilityRenderer.vulnerabilities(of: latest.version, in: package.advisories)
+            w.array(count: vulnerabilities.count) { w, n in
+                let vulnerability = vulnerabilities[n]
                 w.object { w in
                     w.member("advisoryUrl", vulnerability.advisoryUrl)
                     w.member("severity", Int64(Int(vulnerability.severity) ?? 0))

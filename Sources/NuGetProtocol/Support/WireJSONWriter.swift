@@ -38,6 +38,17 @@ public struct WireJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// `[`, `count` elements written by `element(writer, n)` for n in `0..<count`, `]`: `array` without a generic
+    /// sequence, which a caller in another module would run unspecialized (search writes every hit with it).
+    public mutating func array(count: Int, _ element: (inout WireJSONWriter, Int) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for n in 0..<count {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            element(&self, n)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// A member's `"key":`; the value is written next.
     public mutating func key(_ key: StaticString) {
         if !first { bytes.append(UInt8(ascii: ",")) }
