@@ -10,22 +10,24 @@ extension SearchResponseRenderer {
     /// `SearchAnswerWriterTests` compares both ways on corpora with every optional field set and unset.
     func writeHit(_ package: IndexedPackage, combination: Int, to w: inout WireJSONWriter) {
         let view = package.views[combination]!
-        let latest = package.texts[view.text].record, metadata = latest.metadata
+        // Read through the text object: copying the record would retain each of its strings.
+        let text = package.texts[view.text]
+        let metadata = text.record.metadata
         let base = urls.registrationBase(combination & 2 != 0 ? .gzSemVer2 : .semVer1)
-        let lowerID = latest.lowerID
+        let lowerID = text.record.lowerID
         w.object { w in
             w.key("@id")
             w.string(joining: base, lowerID, "/index.json")
             w.member("@type", "Package")
             w.member("authors", Self.authors(metadata.authors))
-            if let deprecation = latest.deprecation {
+            if let deprecation = text.record.deprecation {
                 w.key("deprecation")
                 Self.deprecation(deprecation).write(to: &w)
             }
             w.member("description", metadata.description)
-            w.member("iconUrl", iconURL(latest))
-            w.member("id", latest.id)
-            w.member("licenseUrl", licenseURL(latest))
+            w.member("iconUrl", iconURL(text.record))
+            w.member("id", text.record.id)
+            w.member("licenseUrl", licenseURL(text.record))
             w.member("owners", package.owners)
             w.key("packageTypes")
             let types = metadata.effectivePackageTypes
@@ -38,7 +40,7 @@ extension SearchResponseRenderer {
             w.member("title", metadata.title)
             w.member("totalDownloads", package.totalDownloads)
             w.member("verified", package.verified)
-            w.member("version", latest.version)
+            w.member("version", text.record.version)
             w.key("versions")
             let prerelease = combination & 1 != 0, semVer2 = combination & 2 != 0
             let versions = package.versions
@@ -55,7 +57,7 @@ extension SearchResponseRenderer {
             w.key("vulnerabilities")
             // Always an array (empty when none); severity is an integer here, unlike registration's string.
             let vulnerabilities =
-                package.advisories.isEmpty ? [] : VulnerabilityRenderer.vulnerabilities(of: latest.version, in: package.advisories)
+                package.advisories.isEmpty ? [] : VulnerabilityRenderer.vulnerabilities(of: text.record.version, in: package.advisories)
             w.array(count: vulnerabilities.count) { w, n in
                 let vulnerability = vulnerabilities[n]
                 w.object { w in

@@ -190,9 +190,7 @@ struct RankedPackage {
     ) -> [Int] {
         let end = min(ranked.count, skip + take)
         guard skip < end else { return [] }
-        if order == nil, let keyed = KeyedSlot.all(ranked) {
-            return KeyedSlot.page(keyed, skip: skip, end: end, state: state)
-        }
+        if order == nil, let page = KeyedSlot.page(ranked, skip: skip, end: end, state: state) { return page }
         let less = order ?? { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
         if end * 4 < ranked.count {
             // Keep the best `end` in a sorted prefix; most candidates lose against its last element.
@@ -219,44 +217,58 @@ struct KeyedSlot {
     let key: UInt64
     let slot: Int
 
-    /// Every package keyed, or nil when one does not fit a key.
-    static func all(_ ranked: [RankedPackage]) -> [KeyedSlot]? {
-        var keyed: [KeyedSlot] = []
-        keyed.reserveCapacity(ranked.count)
-        for package in ranked {
-            guard let key = package.key else { return nil }
-            keyed.append(KeyedSlot(key: key, slot: package.slot))
-        }
-        return keyed
-    }
-
     /// `RankedPackage.precedes`.
     @inline(__always)
     static func precedes(_ a: KeyedSlot, _ b: KeyedSlot, _ state: SearchIndexState) -> Bool {
         a.key != b.key ? a.key > b.key : state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
     }
 
-    /// `RankedPackage.page` in relevance order, `end` = `min(count, skip + take)` > `skip`.
-    static func page(_ keyed: [KeyedSlot], skip: Int, end: Int, state: SearchIndexState) -> [Int] {
-        var keyed = keyed
-        if end * 4 < keyed.count {
-            var best = Array(keyed[0..<end])
-            best.sort { precedes($0, $1, state) }
-            for candidate in keyed[end...] {
-                // Most candidates lose on the key alone.
-                let last = best[end - 1]
-                guard candidate.key >= last.key, precedes(candidate, last, state) else { continue }
-                var low = 0, high = end - 1
-                while low < high {
-                    let mid = (low + high) / 2
-                    if precedes(candidate, best[mid], state) { high = mid } else { low = mid + 1 }
-                }
-                best.removeLast()
-                best.insert(candidate, at: low)
+    /// `RankedPackage.page` in relevance order (`end` = `min(count, skip + take)` > `skip`), or nil when a package's
+    /// sort key does not fit an integer.
+    ///
+    /// The best `end` are kept in a heap whose root is the worst of them, so a candidate that loses to the root is
+    /// dropped after one integer comparison, and one that wins costs `log(end)`: a page far down (`skip` 500) no
+    /// longer shifts a sorted prefix of hundreds for every insertion.
+    static func page(_ ranked: [RankedPackage], skip: Int, end: Int, state: SearchIndexState) -> [Int]? {
+        var heap: [KeyedSlot] = []
+        heap.reserveCapacity(end)
+        for package in ranked {
+            guard let key = package.key else { return nil }
+            let candidate = KeyedSlot(key: key, slot: package.slot)
+            if heap.count < end {
+                heap.append(candidate)
+                siftUp(&heap, from: heap.count - 1, state)
+            } else if candidate.key >= heap[0].key, precedes(candidate, heap[0], state) {
+                heap[0] = candidate
+                siftDown(&heap, from: 0, state)
             }
-            return best[skip..<end].map(\.slot)
         }
-        keyed.sort { precedes($0, $1, state) }
-        return keyed[skip..<end].map(\.slot)
+        heap.sort { precedes($0, $1, state) }
+        return heap[skip..<end].map(\.slot)
+    }
+
+    /// Heap order: a parent never precedes its children (the root is the worst kept).
+    private static func siftUp(_ heap: inout [KeyedSlot], from start: Int, _ state: SearchIndexState) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(heap[parent], heap[child], state) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private static func siftDown(_ heap: inout [KeyedSlot], from start: Int, _ state: SearchIndexState) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            guard left < heap.count else { return }
+            // The worse child moves up.
+            var worse = left
+            if right < heap.count, precedes(heap[left], heap[right], state) { worse = right }
+            guard precedes(heap[parent], heap[worse], state) else { return }
+            heap.swapAt(parent, worse)
+            parent = worse
+        }
     }
 }

@@ -90,7 +90,10 @@ extension SearchIndexState {
                 var level = scratch.termLevel[slot]
                 scratch.termLevel[slot] = 0
                 guard level > 0 else { continue }
-                if scan.idStarts(rows[slot], with: term.lower) { level = Int(rows[slot].idCount) == term.lower.count ? 5 : 4 }
+                // Only a term whose every word is an id token's prefix (level 3) can start the id.
+                if level == 3, scan.idStarts(rows[slot], with: term.lower) {
+                    level = Int(rows[slot].idCount) == term.lower.count ? 5 : 4
+                }
                 if scratch.matched[slot] == 0 { scratch.slots.append(Int32(slot)) }
                 scratch.matched[slot] += 1
                 scratch.levels[slot] += level
