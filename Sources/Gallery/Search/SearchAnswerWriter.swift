@@ -10,7 +10,7 @@ public final class SearchAnswerWriter: Sendable {
     let fragments: SearchHitFragments
 
     /// A writer for answers with the URLs of `urls`, keeping at most `keptBytes` of rendered hits.
-    public init(urls: FeedURLs, keptBytes: Int = 32 << 20) {
+    public init(urls: FeedURLs, keptBytes: Int = 64 << 20) {
         renderer = SearchResponseRenderer(urls: urls)
         fragments = SearchHitFragments(capacityBytes: keptBytes)
     }
