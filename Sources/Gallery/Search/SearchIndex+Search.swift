@@ -90,12 +90,12 @@ extension SearchIndex {
     private func rank(_ plan: SearchPlan, in state: SearchIndexState, scanEverySlot: Bool) -> [RankedPackage] {
         state.withScan { scan in
             var ranker = Ranker(plan: plan, scan: scan, state: state)
-            var scratch = termScratches.withLock { $0.popLast() } ?? TermScratch()
+            let scratch = termScratches.withLock { $0.popLast() } ?? TermScratch()
             defer {
                 scratch.clear()
                 termScratches.withLock { if $0.count < 4 { $0.append(scratch) } }
             }
-            if !scanEverySlot, state.termMatches(plan, in: scan, into: &scratch) {
+            if !scanEverySlot, state.termMatches(plan, in: scan, into: scratch) {
                 ranker.ranked.reserveCapacity(scratch.slots.count)
                 if plan.onlyTerms {
                     // Nothing to test: a slot has a level in a combination's postings only when that combination

@@ -10,29 +10,47 @@ struct TermMatches {
 
 /// The buffers `termMatches` works in, by slot, kept between queries (`SearchIndex` holds a few): a query used to
 /// allocate and zero four arrays the size of the index. Between queries every entry is zero and `slots` is empty.
-struct TermScratch: Sendable {
+///
+/// Raw memory rather than arrays: the innermost loops of a query write these once per posting entry, and an
+/// array inside a mutated struct is checked for uniqueness and bounds on every write. `@unchecked Sendable`: one
+/// query at a time owns a scratch (it is taken out of the pool and put back).
+final class TermScratch: @unchecked Sendable {
     /// By slot: terms matched (the result).
-    var matched: [Int32] = []
+    private(set) var matched = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// By slot: the sum of the terms' levels (the result).
-    var levels: [Int32] = []
+    private(set) var levels = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// The slots with at least one term matched, in no order (the result).
     var slots: [Int32] = []
-    var termLevel: [Int32] = []
-    var wordLevel: [Int32] = []
+    private(set) var termLevel = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private(set) var wordLevel = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     var termSlots: [Int32] = []
 
-    /// Room for `count` slots.
-    mutating func fit(_ count: Int) {
+    init() {}
+
+    deinit {
+        for buffer in [matched, levels, termLevel, wordLevel] { buffer.deallocate() }
+    }
+
+    /// Room for `count` slots, all zero.
+    func fit(_ count: Int) {
         guard matched.count < count else { return }
-        let extra = repeatElement(Int32(0), count: count - matched.count)
-        matched.append(contentsOf: extra)
-        levels.append(contentsOf: extra)
-        termLevel.append(contentsOf: extra)
-        wordLevel.append(contentsOf: extra)
+        // Grown with room to spare: the index grows one id at a time.
+        let capacity = count + count / 4 + 64
+        func grown(_ old: UnsafeMutableBufferPointer<Int32>) -> UnsafeMutableBufferPointer<Int32> {
+            let new = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+            new.initialize(repeating: 0)
+            // Entries are zero between queries, so the old contents need not be copied.
+            old.deallocate()
+            return new
+        }
+        matched = grown(matched)
+        levels = grown(levels)
+        termLevel = grown(termLevel)
+        wordLevel = grown(wordLevel)
     }
 
     /// Zeroes what the last query wrote, ready for the next.
-    mutating func clear() {
+    func clear() {
         for slot in slots.lazy.map(Int.init) {
             matched[slot] = 0
             levels[slot] = 0
@@ -44,9 +62,9 @@ struct TermScratch: Sendable {
 extension SearchIndexState {
     /// `termMatches(_:in:into:)` in buffers of its own (tests).
     func termMatches(_ plan: SearchPlan, in scan: SearchScan) -> TermMatches? {
-        var scratch = TermScratch()
-        guard termMatches(plan, in: scan, into: &scratch) else { return nil }
-        return TermMatches(slots: scratch.slots, matched: scratch.matched, levels: scratch.levels)
+        let scratch = TermScratch()
+        guard termMatches(plan, in: scan, into: scratch) else { return nil }
+        return TermMatches(slots: scratch.slots, matched: Array(scratch.matched.prefix(rows.count)), levels: Array(scratch.levels.prefix(rows.count)))
     }
 
     /// Finds the slots a query's free terms match, with their word counts and levels computed from the postings,
@@ -60,7 +78,7 @@ extension SearchIndexState {
     /// starting an ASCII id has each of its words starting one of the id's parts, which are tokens
     /// (`SearchTokenizer.idTokens`), so only slots where every word matched need the id comparison. Slots with
     /// non-ASCII ids are ranked the scan's way. `SearchCandidateTests` compares both on generated corpora.
-    func termMatches(_ plan: SearchPlan, in scan: SearchScan, into scratch: inout TermScratch) -> Bool {
+    func termMatches(_ plan: SearchPlan, in scan: SearchScan, into scratch: TermScratch) -> Bool {
         guard !plan.terms.isEmpty, rows.count < SearchPostings.slotLimit else { return false }
         var cost = 0
         for term in plan.terms {
@@ -71,48 +89,54 @@ extension SearchIndexState {
         guard cost <= 8 * rows.count else { return false }
         let combination = plan.combination
         scratch.fit(rows.count)
+        let termLevel = scratch.termLevel, wordLevel = scratch.wordLevel
+        let matched = scratch.matched, levels = scratch.levels
+        // Taken out of the scratch while appended to, so the appends never copy them.
+        var termSlots = scratch.termSlots, slots = scratch.slots
+        scratch.termSlots = []
+        scratch.slots = []
         for term in plan.terms {
-            scratch.termSlots.removeAll(keepingCapacity: true)
+            termSlots.removeAll(keepingCapacity: true)
             postings.forEach(term.words[0].members, combination: combination) { slot, level in
-                if scratch.termLevel[slot] == 0 { scratch.termSlots.append(Int32(slot)) }
-                scratch.termLevel[slot] = max(scratch.termLevel[slot], Int32(level))
+                if termLevel[slot] == 0 { termSlots.append(Int32(slot)) }
+                termLevel[slot] = max(termLevel[slot], Int32(level))
             }
             for word in term.words.dropFirst() {
                 postings.forEach(word.members, combination: combination) { slot, level in
-                    scratch.wordLevel[slot] = max(scratch.wordLevel[slot], Int32(level))
+                    wordLevel[slot] = max(wordLevel[slot], Int32(level))
                 }
-                for slot in scratch.termSlots.lazy.map(Int.init) {
-                    scratch.termLevel[slot] = min(scratch.termLevel[slot], scratch.wordLevel[slot])
-                }
-                postings.forEach(word.members, combination: combination) { slot, _ in scratch.wordLevel[slot] = 0 }
+                for slot in termSlots.lazy.map(Int.init) { termLevel[slot] = min(termLevel[slot], wordLevel[slot]) }
+                postings.forEach(word.members, combination: combination) { slot, _ in wordLevel[slot] = 0 }
             }
-            for slot in scratch.termSlots.lazy.map(Int.init) {
-                var level = scratch.termLevel[slot]
-                scratch.termLevel[slot] = 0
+            for slot in termSlots.lazy.map(Int.init) {
+                var level = termLevel[slot]
+                termLevel[slot] = 0
                 guard level > 0 else { continue }
                 // Only a term whose every word is an id token's prefix (level 3) can start the id.
                 if level == 3, scan.idStarts(rows[slot], with: term.lower) {
                     level = Int(rows[slot].idCount) == term.lower.count ? 5 : 4
                 }
-                if scratch.matched[slot] == 0 { scratch.slots.append(Int32(slot)) }
-                scratch.matched[slot] += 1
-                scratch.levels[slot] += level
+                if matched[slot] == 0 { slots.append(Int32(slot)) }
+                matched[slot] += 1
+                levels[slot] += level
             }
         }
+        scratch.termSlots = termSlots
         for slot in postings.unicodeIDSlots.lazy.map(Int.init) {
             let textNumber = rows[slot].texts[combination]
             guard textNumber >= 0 else { continue }
             let text = scan.texts[Int(textNumber)]
-            var matched: Int32 = 0, levels: Int32 = 0
+            var termsMatched: Int32 = 0, termLevels: Int32 = 0
             for term in plan.terms {
                 let level = SearchPlan.level(of: term, rows[slot], text, in: scan)
-                if level > 0 { matched += 1 }
-                levels += Int32(level)
+                if level > 0 { termsMatched += 1 }
+                termLevels += Int32(level)
             }
-            if matched > 0, scratch.matched[slot] == 0 { scratch.slots.append(Int32(slot)) }
-            scratch.matched[slot] = matched
-            scratch.levels[slot] = levels
+            if termsMatched > 0, matched[slot] == 0 { slots.append(Int32(slot)) }
+            matched[slot] = termsMatched
+            levels[slot] = termLevels
         }
+        scratch.slots = slots
         return true
     }
 
