@@ -136,6 +136,18 @@ struct SearchAnswerWriterTests {
         #expect(try hit("Northwind.Json")?["owners"] as? [String] == ["bob"])
     }
 
+    @Test("a kept entry does not keep the index entry it was rendered from alive")
+    func keptEntriesHoldNoPackage() {
+        let index = SearchFixture.index([[SearchFixture.record("Contoso.Json", "1.0.0", downloads: 1)]])
+        let writer = SearchAnswerWriter(urls: Self.urls)
+        weak var rendered = index.snapshot().package(lowerID: "contoso.json")
+        #expect(rendered != nil)
+        _ = index.searchAnswer(SearchQuery(q: "json"), writer: writer)
+        #expect(writer.fragments.keptBytes > 0)
+        index.addDownloads([PackageVersionKey(lowerID: "contoso.json", lowerVersion: "1.0.0"): 1])
+        #expect(rendered == nil)
+    }
+
     @Test("a query that can match nothing answers an empty page")
     func nothing() {
         let index = SearchFixture.index([[SearchFixture.record("Contoso.Json", "1.0.0")]])
