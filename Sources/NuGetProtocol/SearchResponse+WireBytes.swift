@@ -60,7 +60,8 @@ extension SearchResponse.Package {
 }
 
 extension Deprecation {
-    func write(to w: inout WireJSONWriter) {
+    /// Writes this deprecation object as `WireJSON.encode` would.
+    public func write(to w: inout WireJSONWriter) {
         w.object { w in
             if let alternatePackage {
                 w.key("alternatePackage")

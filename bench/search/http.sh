@@ -96,10 +96,11 @@ sleep 2
 log "ready in ${STARTUP}s with the corpus (+$CLONED cloned in ${CLONE_SECONDS}s)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-cache_counts() {  # -> "hits misses" of the search answer cache
+cache_counts() {  # -> "hits misses" of the search answer cache, then of the kept hit entries (SearchHitFragments)
   curl -fsS "http://127.0.0.1:$METRICS/metrics" | awk '
     /^pallet_cache_hits_total\{.*cache="search"/ {h=$NF} /^pallet_cache_misses_total\{.*cache="search"/ {m=$NF}
-    END {printf "%d %d\n", h, m}'
+    /^pallet_cache_hits_total\{.*cache="search_hits"/ {eh=$NF} /^pallet_cache_misses_total\{.*cache="search_hits"/ {em=$NF}
+    END {printf "%d %d %d %d\n", h, m, eh, em}'
 }
 run_wrk() {  # name url connections [lua-mode] -> "rps p50us p99us requests bad errors bytes/s"
   local threads=$THREADS; (( $3 < threads )) && threads=$3
@@ -113,7 +114,7 @@ run_wrk() {  # name url connections [lua-mode] -> "rps p50us p99us requests bad 
 ms() { python3 -c "print(f'{$1 / 1000:.2f}')"; }
 TICK=$(getconf CLK_TCK)
 
-ROWS=("shape|hits/page|c$CONNECTIONS req/s|c$CONNECTIONS p50|c$CONNECTIONS p99|c1 p50|c1 p99|CPU us/req|cached|target|met?|")
+ROWS=("shape|hits/page|c$CONNECTIONS req/s|c$CONNECTIONS p50|c$CONNECTIONS p99|c1 p50|c1 p99|CPU us/req|cached|hits kept|target|met?|")
 # name <TAB> path <TAB> lua mode (empty: wrk repeats the path) <TAB> churn (1: push meanwhile)
 shapes() {
   $PY queries --ids "$IDS" | while IFS=$'\t' read -r name query; do
@@ -142,7 +143,7 @@ while IFS=$'\t' read -r name path mode churn; do
     python3 "$HERE/churn.py" "$URL" "$KEY" --every-ms "$CHURN_MS" --start "$CHURN_VERSION" >"$WORK/wrk/churn-c.txt" 2>&1 &
     CHURN=$!
   fi
-  read -r cached0 missed0 < <(cache_counts)
+  read -r cached0 missed0 kept0 rendered0 < <(cache_counts)
   PERF=""
   if [[ -n ${BENCH_PERF:-} ]]; then
     mkdir -p "$BENCH_PERF"
@@ -162,7 +163,7 @@ while IFS=$'\t' read -r name path mode churn; do
         | grep -v '^#' | grep -v '^$' | head -n 60 | cut -c1-200
     } >"$BENCH_PERF/${name//[^A-Za-z0-9]/_}.txt" || true  # `head` closing the pipe fails it under pipefail
   fi
-  read -r cached1 missed1 < <(cache_counts)
+  read -r cached1 missed1 kept1 rendered1 < <(cache_counts)
   if [[ -n $churn ]]; then
     kill "$CHURN" 2>/dev/null || true; wait "$CHURN" 2>/dev/null || true; CHURN=""
     read -r _ pushed _ < <(grep '^CHURN ' "$WORK/wrk/churn-c.txt" || echo "CHURN 0")
@@ -173,14 +174,17 @@ while IFS=$'\t' read -r name path mode churn; do
   cpu=$(python3 -c "print(f'{($ticks1 - $ticks0) / $TICK * 1e6 / max($requests, 1):.0f}')")
   answers=$(( cached1 - cached0 + missed1 - missed0 ))
   cached=$(python3 -c "print('-' if $answers == 0 else f'{($cached1 - $cached0) / $answers:.0%}')")
+  entries=$(( kept1 - kept0 + rendered1 - rendered0 ))
+  kept=$(python3 -c "print('-' if $entries == 0 else f'{($kept1 - $kept0) / $entries:.0%}')")
   met=$(python3 -c "print('yes' if 0 < $p99 < 10000 else 'NO')"); (( bad + err > 0 )) && met="$met (errors $bad/$err)"
   target="p99 < 10 ms"; [[ $name == restore:* ]] && { target="-"; met="-"; (( bad + err > 0 )) && met="errors $bad/$err"; }
   log "$name: $rps req/s, p99 $(ms "$p99") ms, $cpu us CPU/req, cached $cached"
-  ROWS+=("$name|${hits// //}|$rps|$(ms "$p50")|$(ms "$p99")|$(ms "$o50")|$(ms "$o99")|$cpu|$cached|$target|$met|")
+  ROWS+=("$name|${hits// //}|$rps|$(ms "$p50")|$(ms "$p99")|$(ms "$o50")|$(ms "$o99")|$cpu|$cached|$kept|$target|$met|")
 done < <(shapes)
 
 echo
 echo "Pallet $("$PALLET" --version 2>/dev/null || echo '?') on $(nproc) cores; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$IDS ids x $VERSIONS versions; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s and -c1; latencies in ms; start-up ${STARTUP}s"
-echo "CPU us/req: the server's CPU over the c$CONNECTIONS run per request; cached: search answers from SearchAnswerCache"
+echo "CPU us/req: the server's CPU over the c$CONNECTIONS run per request; cached: search answers from SearchAnswerCache;"
+echo "hits kept: hits of computed answers written from kept entries (SearchHitFragments) rather than rendered"
 printf '%s\n' "${ROWS[@]}" | column -t -s '|'

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the index keeps of one package id: its versions in NuGet order and, for each filter
 /// combination (prerelease × SemVer level), the latest visible version and its searchable tokens.
 ///
@@ -5,6 +7,11 @@
 /// integer and byte comparisons. Immutable and a class: a query's scan touches 10k of these,
 /// and copying a struct full of arrays costs a dozen reference-count operations each.
 final class IndexedPackage: Sendable {
+    /// Unique to this object for the life of the process (search keeps rendered hits under it: `SearchHitFragments`).
+    /// An entry is never changed, so equal serials mean equal contents.
+    let serial = IndexedPackage.serials.add(1, ordering: .relaxed).newValue
+    private static let serials = Atomic<UInt64>(0)
+
     let lowerID: String
     /// Every available version, listed or not (unlisted ones still count towards
     /// `totalDownloads`), ascending by NuGet version order.

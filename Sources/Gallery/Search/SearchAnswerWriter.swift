@@ -10,7 +10,7 @@ public final class SearchAnswerWriter: Sendable {
     let fragments: SearchHitFragments
 
     /// A writer for answers with the URLs of `urls`, keeping at most `keptBytes` of rendered hits.
-    public init(urls: FeedURLs, keptBytes: Int = 32 << 20) {
+    public init(urls: FeedURLs, keptBytes: Int = 64 << 20) {
         renderer = SearchResponseRenderer(urls: urls)
         fragments = SearchHitFragments(capacityBytes: keptBytes)
     }
@@ -19,17 +19,16 @@ public final class SearchAnswerWriter: Sendable {
     func answer(_ page: RankedPage?) -> [UInt8] {
         guard let page else { return SearchResponse(totalHits: 0, data: []).wireBytes }
         let hits = page.slots.map { (slot: $0, package: page.state.packages[$0]!) }
-        let semVer2 = page.combination & 2 != 0
         let (entries, found) = fragments.entries(hits, combination: page.combination) { package in
             var writer = WireJSONWriter(capacity: 2048)
-            renderer.render(package.hit(combination: page.combination), semVer2: semVer2).write(to: &writer)
+            renderer.writeHit(package, combination: page.combination, to: &writer)
             return writer.bytes
         }
         GalleryMetrics.countSearchHitEntries(found: found, rendered: hits.count - found)
         var writer = WireJSONWriter(capacity: entries.reduce(32) { $0 + $1.count + 1 })
         writer.object { w in
             w.key("data")
-            w.array(entries) { w, entry in w.encoded(entry) }
+            w.array(count: entries.count) { w, n in w.encoded(entries[n]) }
             w.member("totalHits", Int64(page.totalHits))
         }
         return writer.bytes

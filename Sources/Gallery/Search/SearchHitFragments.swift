@@ -5,17 +5,18 @@ import Synchronization
 /// A hit's entry depends only on the package (its latest version, versions, downloads, owners, advisories) and the
 /// query's filter combination (which versions show, and the registration hive its URLs point into). Index entries
 /// (`IndexedPackage`) are immutable and replaced on every change, downloads included, so an entry kept with the
-/// package object it was rendered from is current exactly while the index still holds that object. Rendering the
-/// 20 hits of a page was about two thirds of an uncached answer's CPU (bench/search, "distinct queries"); the
-/// packages that rank high for one query rank high for many.
+/// serial of the index entry it was rendered from is current exactly while the index still holds that entry.
+/// Rendering the 20 hits of a page was about two thirds of an uncached answer's CPU (bench/search, "distinct
+/// queries"); the packages that rank high for one query rank high for many.
 ///
 /// Bounded in bytes by two generations: new entries go into the current one, and when it is full it becomes the
 /// previous one and the one before is dropped. An entry found in the previous generation moves into the current
 /// one, so what is asked often stays and a full cache never starts from nothing.
 final class SearchHitFragments: Sendable {
     private struct Entry {
-        /// The index entry the bytes were rendered from; held, so its address is never reused while kept.
-        let package: IndexedPackage
+        /// The serial of the index entry the bytes were rendered from (`IndexedPackage.serial`): never reused, and
+        /// unlike a reference it does not keep a replaced entry alive while its bytes are kept.
+        let serial: UInt64
         let bytes: [UInt8]
     }
 
@@ -43,9 +44,9 @@ final class SearchHitFragments: Sendable {
         generations.withLock { kept in
             for (n, hit) in hits.enumerated() {
                 let key = Self.key(hit.slot, combination)
-                if let entry = kept.current[key], entry.package === hit.package {
+                if let entry = kept.current[key], entry.serial == hit.package.serial {
                     entries[n] = entry.bytes
-                } else if let entry = kept.previous.removeValue(forKey: key), entry.package === hit.package {
+                } else if let entry = kept.previous.removeValue(forKey: key), entry.serial == hit.package.serial {
                     entries[n] = entry.bytes
                     keep(entry, key, in: &kept)
                 }
@@ -57,7 +58,7 @@ final class SearchHitFragments: Sendable {
         for (n, hit) in hits.enumerated() where entries[n] == nil {
             let bytes = render(hit.package)
             entries[n] = bytes
-            made.append((Self.key(hit.slot, combination), Entry(package: hit.package, bytes: bytes)))
+            made.append((Self.key(hit.slot, combination), Entry(serial: hit.package.serial, bytes: bytes)))
         }
         generations.withLock { kept in
             for (key, entry) in made { keep(entry, key, in: &kept) }

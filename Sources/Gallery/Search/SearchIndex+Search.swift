@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension SearchIndex {
     /// Runs a search (protocol §5).
@@ -89,9 +90,25 @@ extension SearchIndex {
     private func rank(_ plan: SearchPlan, in state: SearchIndexState, scanEverySlot: Bool) -> [RankedPackage] {
         state.withScan { scan in
             var ranker = Ranker(plan: plan, scan: scan, state: state)
-            if !scanEverySlot, let matches = state.termMatches(plan, in: scan) {
-                for slot in matches.slots.lazy.map(Int.init) where matches.matched[slot] > 0 {
-                    ranker.consider(slot, matched: Int(matches.matched[slot]), levels: Int(matches.levels[slot]))
+            let scratch = termScratches.withLock { $0.popLast() } ?? TermScratch()
+            defer {
+                scratch.clear()
+                termScratches.withLock { if $0.count < 4 { $0.append(scratch) } }
+            }
+            if !scanEverySlot, state.termMatches(plan, in: scan, into: scratch) {
+                ranker.ranked.reserveCapacity(scratch.slots.count)
+                if plan.onlyTerms {
+                    // Nothing to test: a slot has a level in a combination's postings only when that combination
+                    // shows a text (so the row is visible), and no filter or `id:` term applies.
+                    for slot in scratch.slots.lazy.map(Int.init) where scratch.matched[slot] > 0 {
+                        ranker.ranked.append(RankedPackage(
+                            slot: slot, matched: Int(scratch.matched[slot]), levels: Int(scratch.levels[slot]),
+                            downloads: scan.rows[slot].downloads))
+                    }
+                } else {
+                    for slot in scratch.slots.lazy.map(Int.init) where scratch.matched[slot] > 0 {
+                        ranker.consider(slot, matched: Int(scratch.matched[slot]), levels: Int(scratch.levels[slot]))
+                    }
                 }
             } else if !scanEverySlot, let exact = state.exactIDSlot(plan) {
                 if let exact { ranker.consider(exact) }
@@ -158,6 +175,13 @@ struct RankedPackage {
         return state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
     }
 
+    /// `matched`, `levels` and `downloads` in one integer that orders as `precedes` does before its id tie-break
+    /// (8, 16 and 40 bits: nuget.org's most downloaded package is near 2^34), or nil when they do not fit.
+    var key: UInt64? {
+        guard matched >= 0, matched < 1 << 8, levels >= 0, levels < 1 << 16, downloads >= 0, downloads < 1 << 40 else { return nil }
+        return UInt64(matched) << 56 | UInt64(levels) << 40 | UInt64(downloads)
+    }
+
     /// Slots of the requested page. Only the first `skip + take` are ordered: a bounded
     /// selection keeps a 10k-package browse cheaper than a full sort.
     static func page(
@@ -166,6 +190,7 @@ struct RankedPackage {
     ) -> [Int] {
         let end = min(ranked.count, skip + take)
         guard skip < end else { return [] }
+        if order == nil, let page = KeyedSlot.page(ranked, skip: skip, end: end, state: state) { return page }
         let less = order ?? { (a: RankedPackage, b: RankedPackage) in precedes(a, b, state) }
         if end * 4 < ranked.count {
             // Keep the best `end` in a sorted prefix; most candidates lose against its last element.
@@ -183,5 +208,67 @@ struct RankedPackage {
         }
         ranked.sort(by: less)
         return ranked[skip..<end].map(\.slot)
+    }
+}
+
+/// A ranked slot with its sort key in one integer (`RankedPackage.key`): relevance pages compare integers and read
+/// ids only to break a tie, where `precedes` went through a closure and four fields for every comparison.
+struct KeyedSlot {
+    let key: UInt64
+    let slot: Int
+
+    /// `RankedPackage.precedes`.
+    @inline(__always)
+    static func precedes(_ a: KeyedSlot, _ b: KeyedSlot, _ state: SearchIndexState) -> Bool {
+        a.key != b.key ? a.key > b.key : state.packages[a.slot]!.lowerID < state.packages[b.slot]!.lowerID
+    }
+
+    /// `RankedPackage.page` in relevance order (`end` = `min(count, skip + take)` > `skip`), or nil when a package's
+    /// sort key does not fit an integer.
+    ///
+    /// The best `end` are kept in a heap whose root is the worst of them, so a candidate that loses to the root is
+    /// dropped after one integer comparison, and one that wins costs `log(end)`: a page far down (`skip` 500) no
+    /// longer shifts a sorted prefix of hundreds for every insertion.
+    static func page(_ ranked: [RankedPackage], skip: Int, end: Int, state: SearchIndexState) -> [Int]? {
+        var heap: [KeyedSlot] = []
+        heap.reserveCapacity(end)
+        for package in ranked {
+            guard let key = package.key else { return nil }
+            let candidate = KeyedSlot(key: key, slot: package.slot)
+            if heap.count < end {
+                heap.append(candidate)
+                siftUp(&heap, from: heap.count - 1, state)
+            } else if candidate.key >= heap[0].key, precedes(candidate, heap[0], state) {
+                heap[0] = candidate
+                siftDown(&heap, from: 0, state)
+            }
+        }
+        heap.sort { precedes($0, $1, state) }
+        return heap[skip..<end].map(\.slot)
+    }
+
+    /// Heap order: a parent never precedes its children (the root is the worst kept).
+    private static func siftUp(_ heap: inout [KeyedSlot], from start: Int, _ state: SearchIndexState) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(heap[parent], heap[child], state) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private static func siftDown(_ heap: inout [KeyedSlot], from start: Int, _ state: SearchIndexState) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            guard left < heap.count else { return }
+            // The worse child moves up.
+            var worse = left
+            if right < heap.count, precedes(heap[left], heap[right], state) { worse = right }
+            guard precedes(heap[parent], heap[worse], state) else { return }
+            heap.swapAt(parent, worse)
+            parent = worse
+        }
     }
 }

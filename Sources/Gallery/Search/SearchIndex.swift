@@ -9,6 +9,8 @@ import Synchronization
 /// holds an older snapshot).
 public final class SearchIndex: Sendable {
     private let state = Mutex(SearchIndexState())
+    /// `termMatches`' buffers, one per query running at once (a few are kept).
+    let termScratches = Mutex<[TermScratch]>([])
 
     /// Creates an empty index.
     public init() {}

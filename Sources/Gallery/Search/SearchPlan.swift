@@ -69,6 +69,12 @@ struct SearchPlan {
         self.fieldWords = fieldWords
     }
 
+    /// No filter and no `id:`/`packageid:` term: only the free terms decide, and every row they match is in.
+    var onlyTerms: Bool {
+        packageType == nil && idTerms.isEmpty && idSubstrings.isEmpty && exactLowerIDs.isEmpty && lowerOwners.isEmpty
+            && lowerVersions.isEmpty && fieldWords.isEmpty
+    }
+
     /// Whether every filter (`field:value`, package type) holds for this row.
     func accepts(_ row: ScanRow, _ text: TextRow, slot: Int, in scan: SearchScan, _ state: SearchIndexState) -> Bool {
         if let packageType, !scan.contains(packageType, .packageTypes, in: text) { return false }

@@ -38,6 +38,17 @@ public struct WireJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// `[`, `count` elements written by `element(writer, n)` for n in `0..<count`, `]`: `array` without a generic
+    /// sequence, which a caller in another module would run unspecialized (search writes every hit with it).
+    public mutating func array(count: Int, _ element: (inout WireJSONWriter, Int) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for n in 0..<count {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            element(&self, n)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// A member's `"key":`; the value is written next.
     public mutating func key(_ key: StaticString) {
         if !first { bytes.append(UInt8(ascii: ",")) }
@@ -76,6 +87,12 @@ public struct WireJSONWriter {
     /// A string value.
     public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        escaped(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The contents of a string value, escaped, without the quotes.
+    private mutating func escaped(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
@@ -86,12 +103,24 @@ public struct WireJSONWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A value already written as JSON by a writer like this one (a kept array element), copied as it is.
     public mutating func encoded(_ json: [UInt8]) {
         bytes.append(contentsOf: json)
+    }
+
+    /// One string value made of the parts in order: the bytes `string(a + b + c + d + e)` writes, without making
+    /// that string (search writes each hit's registration URLs from a base, the id and the version this way).
+    /// Escaping is per byte, so escaping the parts one after another escapes their concatenation.
+    public mutating func string(joining a: String, _ b: String, _ c: String, _ d: String = "", _ e: String = "") {
+        bytes.append(UInt8(ascii: "\""))
+        escaped(a)
+        escaped(b)
+        escaped(c)
+        if !d.isEmpty { escaped(d) }
+        if !e.isEmpty { escaped(e) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// An integer value, in decimal.
