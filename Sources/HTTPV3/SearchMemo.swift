@@ -19,8 +19,8 @@ final class SearchMemo {
         let body: ByteBuffer
         let family: RouteFamily
 
-        /// The answer to `request`: to a HEAD without the body (as responders answer a HEAD, since NIO's encoder,
-        /// which writes answers behind its decoder, would send one).
+        /// The answer to `request`: to a HEAD without the body, as every responder answers a HEAD (both writers
+        /// would leave it out anyway: the raw one itself, NIO's encoder from its record of the request's method).
         func answer(_ request: FastRequest) -> FastAnswer {
             FastAnswer(prepared: prepared, body: request.isHead ? .none : .bytes(body), family: family)
         }
