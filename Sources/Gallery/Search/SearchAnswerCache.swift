@@ -73,17 +73,7 @@ public final class SearchAnswerCache: Sendable {
         GalleryMetrics.countSearchAnswer(hit: false)
         let body = await make()
         let waiters = state.withLock { state -> [CheckedContinuation<Data?, Never>] in
-            // A slow answer of an older generation never replaces one made after a later write.
-            if (state.entries[key]?.generation ?? .min) <= generation {
-                if state.bytes + body.count > capacityBytes {
-                    state.entries.removeAll(keepingCapacity: true)
-                    state.bytes = 0
-                }
-                if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
-                    state.bytes -= old.body.count
-                }
-                state.bytes += body.count
-            }
+            keep(body, key, generation, in: &state)
             // Only the flight of this generation is this request's; another generation's has its own maker.
             guard state.flights[key]?.generation == generation else { return [] }
             return state.flights.removeValue(forKey: key)?.waiters ?? []
@@ -105,18 +95,22 @@ public final class SearchAnswerCache: Sendable {
         }
         guard let body = make() else { return nil }
         GalleryMetrics.countSearchAnswer(hit: false)
-        state.withLock { state in
-            guard (state.entries[key]?.generation ?? .min) <= generation else { return }
-            if state.bytes + body.count > capacityBytes {
-                state.entries.removeAll(keepingCapacity: true)
-                state.bytes = 0
-            }
-            if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
-                state.bytes -= old.body.count
-            }
-            state.bytes += body.count
-        }
+        state.withLock { keep(body, key, generation, in: &$0) }
         return body
+    }
+
+    /// Keeps `body` as the answer of `key` made at `generation`, within the byte bound (when full it starts over).
+    private func keep(_ body: Data, _ key: String, _ generation: Int, in state: inout State) {
+        // A slow answer of an older generation never replaces one made after a later write.
+        guard (state.entries[key]?.generation ?? .min) <= generation else { return }
+        if state.bytes + body.count > capacityBytes {
+            state.entries.removeAll(keepingCapacity: true)
+            state.bytes = 0
+        }
+        if let old = state.entries.updateValue(Entry(generation: generation, body: body), forKey: key) {
+            state.bytes -= old.body.count
+        }
+        state.bytes += body.count
     }
 
     /// Whether the answer of `key` is being made (tests place requests with it).

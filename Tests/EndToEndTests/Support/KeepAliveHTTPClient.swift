@@ -64,23 +64,7 @@ struct KeepAliveHTTPClient: Sendable {
     }
 
     private func connected() throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawHTTPClient.SocketError(description: "socket() failed") }
-        // A hang guard, not a time limit.
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            throw RawHTTPClient.SocketError(description: "connect() to port \(port) failed")
-        }
-        return fd
+        try RawHTTPClient.connectedSocket(port: port, hangGuardSeconds: 120)
     }
 
     private func blockingExchange(_ requests: [Request]) throws -> [Data] {

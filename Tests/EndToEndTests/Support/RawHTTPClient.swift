@@ -66,14 +66,14 @@ struct RawHTTPClient: Sendable {
         }
     }
 
-    private static func blockingExchange(port: Int, request: Data) throws -> Data {
+    /// A TCP socket connected to 127.0.0.1:`port`, whose blocking reads (and sends, when `guardsSends`) give up
+    /// after `hangGuardSeconds`: a hang guard, not a time limit. The caller closes it.
+    static func connectedSocket(port: Int, hangGuardSeconds: Int, guardsSends: Bool = false) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SocketError(description: "socket() failed") }
-        defer { close(fd) }
-        // A hang guard, not a time limit: generous, since a loaded CI machine can take tens of seconds for a
-        // push sent in 1000-byte chunks.
-        var timeout = timeval(tv_sec: 180, tv_usec: 0)
+        var timeout = timeval(tv_sec: hangGuardSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if guardsSends { setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -81,7 +81,18 @@ struct RawHTTPClient: Sendable {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw SocketError(description: "connect() to port \(port) failed") }
+        guard connected == 0 else {
+            close(fd)
+            throw SocketError(description: "connect() to port \(port) failed")
+        }
+        return fd
+    }
+
+    private static func blockingExchange(port: Int, request: Data) throws -> Data {
+        // A hang guard, not a time limit: generous, since a loaded CI machine can take tens of seconds for a
+        // push sent in 1000-byte chunks.
+        let fd = try connectedSocket(port: port, hangGuardSeconds: 180)
+        defer { close(fd) }
         request.withUnsafeBytes { buffer in
             var sent = 0
             while sent < buffer.count {

@@ -44,20 +44,8 @@ struct StreamingUpload: Sendable {
     }
 
     private static func blockingPut(port: Int, head: String, bodyBytes: Int, timeout: Int) throws -> Outcome {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawHTTPClient.SocketError(description: "socket() failed") }
+        let fd = try RawHTTPClient.connectedSocket(port: port, hangGuardSeconds: timeout, guardsSends: true)
         defer { close(fd) }
-        var limit = timeval(tv_sec: timeout, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw RawHTTPClient.SocketError(description: "connect() to port \(port) failed") }
 
         var outcome = Outcome()
         /// Sends all of `bytes`; false when the connection ended (or the hang detector fired).
